@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class EntryError:
     """A problem in one place of one file: `path:line: field: message`."""
 
@@ -22,9 +22,14 @@ class EntryError:
         return f"{location}: {self.field}: {self.message}" if self.field else f"{location}: {self.message}"
 
 
+def sort_errors(errors: list[EntryError]) -> list[EntryError]:
+    """By file, then line (whole-file problems first), without repeats."""
+    return sorted(set(errors), key=lambda e: (e.path, e.line or 0, e.field, e.message))
+
+
 class ChronologyError(Exception):
     """Raised with every error found, so they can be reported together."""
 
     def __init__(self, errors: list[EntryError]) -> None:
-        self.errors = sorted(errors)
+        self.errors = sort_errors(errors)
         super().__init__("\n".join(str(error) for error in self.errors))

@@ -1,0 +1,650 @@
+"""YAML <-> model. Validation happens here, once, and every error carries file, line and field.
+
+Reading keeps PyYAML's node tree next to the data so that any problem, found by the JSON Schema
+or by the cross-reference checks, can be pinned to the line a contributor has to edit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import ChronologyError, EntryError, sort_errors
+from .model import (
+    Article,
+    Chronology,
+    DateBasis,
+    Era,
+    Event,
+    Organization,
+    PartialDate,
+    Person,
+    PersonRole,
+    Place,
+    Quote,
+    Role,
+    SourceRef,
+    Tag,
+    Treaty,
+)
+from .sources import load_articles
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+EVENTS_DIR = "events"
+ENTITY_FILES = ("people", "organizations", "treaties", "places", "tags", "eras")
+MAX_ENTRY_BYTES = 1_000_000
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_HINT = "use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"
+
+FieldPath = tuple[str | int, ...]
+
+
+# ---------------------------------------------------------------- reading YAML with lines
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loader that keeps dates as the text the contributor wrote.
+
+    PyYAML would turn `2019-07-05` into a `date` and raise a bare ValueError on `2019-02-30`;
+    as text, both reach the validator, which can say where the bad date is.
+    """
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data, and the node tree that knows each value's line."""
+
+    rel: str
+    data: Any
+    node: yaml.Node | None
+
+    def line_of(self, path: FieldPath, *, key: bool = False) -> int | None:
+        """1-based line of the value at `path` (or of its key), or of its nearest ancestor."""
+        node = self.node
+        line = node.start_mark.line + 1 if node is not None else None
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == str(step):
+                        line = (key_node if key else value_node).start_mark.line + 1
+                        node = value_node
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+
+def read_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[EntryError]]:
+    """Parse one YAML file; a file that cannot be read becomes one located error."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [EntryError(rel, None, "", f"cannot read the file: {error.strerror}")]
+    if len(raw) > MAX_ENTRY_BYTES:
+        return None, [EntryError(rel, None, "", f"the file is too large ({len(raw):,} bytes; the limit is {MAX_ENTRY_BYTES:,})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [EntryError(rel, line, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and (alias_line := _first_alias_line(node)) is not None:
+            # A repeated node is an alias (*name); a recursive one would make every later
+            # step loop, and a nested chain of them ("billion laughs") exhausts memory.
+            return None, [EntryError(rel, alias_line, "", "anchors and aliases (&name, *name) are not allowed in chronology files; write the value out")]
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or error.context or "invalid YAML"
+        return None, [EntryError(rel, line, "", f"YAML syntax error: {problem}")]
+    except yaml.YAMLError as error:
+        return None, [EntryError(rel, None, "", f"YAML error: {error}")]
+    except RecursionError:
+        return None, [EntryError(rel, None, "", "YAML nested too deeply")]
+    finally:
+        loader.dispose()
+    document = YamlDocument(rel, data, node)
+    return document, _duplicate_keys(document)
+
+
+def _first_alias_line(root: yaml.Node) -> int | None:
+    """Line of the first node reached twice in the tree, i.e. the first alias; None if none."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node.end_mark.line + 1
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+def _duplicate_keys(document: YamlDocument) -> list[EntryError]:
+    """PyYAML keeps the last of two equal keys silently; a contributor would lose the first."""
+    errors = []
+    stack: list[tuple[yaml.Node | None, str]] = [(document.node, "")]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                line = key_node.start_mark.line + 1
+                child = f"{where}.{key}" if where else key
+                if key in seen:
+                    errors.append(EntryError(document.rel, line, child, f"duplicate key (first given on line {seen[key]}); keep one"))
+                seen.setdefault(key, line)
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node.value))
+    return errors
+
+
+# ---------------------------------------------------------------- schema checks
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema shipped for an event file (`event`) or an entity file (`people`, ...)."""
+    with open(SCHEMA_DIR / f"{name}.schema.json", encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)  # type: ignore[no-any-return]
+
+
+def format_field(path: FieldPath) -> str:
+    """`('people', 1, 'id')` -> `people[1].id`."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def describe_value(value: Any) -> str:
+    """A value as a contributor would name it in an error message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "boolean": "true or false",
+    "number": "a number",
+    "integer": "a whole number",
+    "null": "nothing",
+}
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in types if t != "null") or "nothing"
+        message = f"expected {wanted}, got {describe_value(value)}"
+        if "string" in types and isinstance(value, int) and not isinstance(value, bool) and "pattern" in schema and r"\d{4}" in schema["pattern"]:
+            message += f" (write dates in quotes: '{value}')"
+        return message
+    if kind == "pattern":
+        if r"\d{4}" in error.validator_value:
+            return f"expected a date like '1996', '1996-05' or '1996-05-15', got {value!r}"
+        if error.validator_value.startswith("^https?"):
+            return f"expected an http(s) address, got {value!r}"
+        if error.validator_value.startswith("^Q"):
+            return f"expected a Wikidata id like 'Q57462', got {value!r}"
+        return f"{value!r} is not a valid id: {ID_HINT}"
+    if kind == "enum":
+        options = ", ".join(repr(option) for option in error.validator_value)
+        return f"expected one of {options}, got {describe_value(value)}"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "minItems":
+        return f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        twice = next((item for item in value if json.dumps(item) in seen or seen.add(json.dumps(item))), None)  # type: ignore[func-returns-value]
+        return f"lists {twice!r} twice" if twice is not None else "lists an item twice"
+    if kind in ("minimum", "maximum"):
+        return f"must be between {schema.get('minimum')} and {schema.get('maximum')}, got {value}"
+    return error.message
+
+
+def schema_errors(document: YamlDocument, schema_name: str) -> list[EntryError]:
+    """Every JSON Schema violation in a document, located and worded for a contributor."""
+    errors: list[EntryError] = []
+    for error in _validator(schema_name).iter_errors(document.data):
+        path: FieldPath = tuple(error.absolute_path)
+        if error.validator == "required":
+            properties = error.schema.get("properties", {})
+            for name in error.validator_value:
+                if isinstance(error.instance, dict) and name not in error.instance:
+                    description = properties.get(name, {}).get("description", "")
+                    hint = f" ({description[0].lower()}{description[1:].rstrip('.')})" if description else ""
+                    errors.append(EntryError(document.rel, document.line_of(path), format_field(path + (name,)), f"missing required field{hint}"))
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = list(error.schema.get("properties", {}))
+            for name in error.instance:
+                if name not in known:
+                    hint = _did_you_mean(str(name), known) or "; known fields: " + ", ".join(known)
+                    errors.append(EntryError(document.rel, document.line_of(path + (name,), key=True), format_field(path + (name,)), f"unknown field{hint}"))
+        elif "propertyNames" in error.absolute_schema_path:
+            # jsonschema reports a bad key with the parent's path and the key as instance.
+            errors.append(EntryError(document.rel, document.line_of(path + (error.instance,), key=True), format_field(path + (error.instance,)), f"{error.instance!r} is not a valid id: {ID_HINT}"))
+        else:
+            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), _schema_message(error)))
+    return errors
+
+
+def _did_you_mean(word: str, choices: list[str] | dict[str, Any]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+# ---------------------------------------------------------------- building the model
+
+
+def _date(value: str | None) -> PartialDate | None:
+    return PartialDate.parse(value) if value else None
+
+
+def _texts(value: list[str] | None) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def build_event(data: dict[str, Any]) -> Event:
+    """Model from a schema-valid mapping (dates already checked)."""
+    basis = data.get("date_basis")
+    return Event(
+        id=data["id"],
+        title=data["title"].strip(),
+        date=PartialDate.parse(data["date"]),
+        end_date=_date(data.get("end_date")),
+        approximate=bool(data.get("approximate", False)),
+        date_basis=DateBasis(basis["phrase"], basis.get("anchor"), basis.get("rule") or "") if basis else None,
+        place=data.get("place"),
+        summary=data["summary"].strip(),
+        annotation=(data.get("annotation") or "").strip() or None,
+        people=tuple(PersonRole(p["id"], p.get("role")) for p in data.get("people") or ()),
+        organizations=_texts(data.get("organizations")),
+        treaties=_texts(data.get("treaties")),
+        tags=_texts(data.get("tags")),
+        quotes=tuple(Quote(q["speaker"], q["text"]) for q in data.get("quotes") or ()),
+        sources=tuple(
+            SourceRef(s.get("article"), s.get("url"), s.get("publisher"), s.get("published"), s.get("title"))
+            for s in data.get("sources") or ()
+        ),
+        related=_texts(data.get("related")),
+        provenance=data["provenance"],
+        status=data["status"],
+        review=_texts(data.get("review")),
+        checksums=dict(data.get("checksums") or {}),
+    )
+
+
+def _build_person(key: str, d: dict[str, Any]) -> Person:
+    roles = tuple(Role(r["title"], _date(r.get("from")), _date(r.get("to"))) for r in d.get("roles") or ())
+    return Person(key, d["name"], _texts(d.get("aliases")), d.get("description"), d.get("wikidata"), roles)
+
+
+def _build_organization(key: str, d: dict[str, Any]) -> Organization:
+    return Organization(key, d["name"], _texts(d.get("aliases")), d.get("abbreviation"), d.get("description"), d.get("wikidata"), d.get("url"))
+
+
+def _build_treaty(key: str, d: dict[str, Any]) -> Treaty:
+    return Treaty(
+        key, d["name"], _texts(d.get("aliases")), d.get("abbreviation"), d.get("description"), d.get("wikidata"),
+        _date(d.get("signed")), _date(d.get("in_force")), _date(d.get("suspended")), _date(d.get("ended")),
+        _texts(d.get("parties")),
+    )
+
+
+def _build_place(key: str, d: dict[str, Any]) -> Place:
+    return Place(key, d["name"], _texts(d.get("aliases")), d.get("country"), d.get("latitude"), d.get("longitude"), d.get("description"), d.get("wikidata"))
+
+
+def _build_tag(key: str, d: dict[str, Any]) -> Tag:
+    return Tag(key, d["name"], d.get("description"))
+
+
+def _build_era(key: str, d: dict[str, Any]) -> Era:
+    return Era(key, d["name"], PartialDate.parse(d["from"]), PartialDate.parse(d["to"]), d.get("description"))
+
+
+_BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
+    "people": _build_person,
+    "organizations": _build_organization,
+    "treaties": _build_treaty,
+    "places": _build_place,
+    "tags": _build_tag,
+    "eras": _build_era,
+}
+
+# Date fields per file, checked for real calendar dates after the schema passes.
+_ENTITY_DATES: dict[str, tuple[FieldPath, ...]] = {
+    "treaties": (("signed",), ("in_force",), ("suspended",), ("ended",)),
+    "eras": (("from",), ("to",)),
+}
+
+
+def _date_errors(document: YamlDocument, data: Any, fields: Iterator[FieldPath], base: FieldPath = ()) -> list[EntryError]:
+    errors = []
+    for field_path in fields:
+        value: Any = data
+        for step in field_path:
+            value = value[step] if isinstance(value, (dict, list)) and (isinstance(value, list) or step in value) else None
+        if isinstance(value, str):
+            try:
+                PartialDate.parse(value)
+            except ValueError as error:
+                full = base + field_path
+                errors.append(EntryError(document.rel, document.line_of(full), format_field(full), str(error)))
+    return errors
+
+
+def _entity_date_paths(kind: str, entry: dict[str, Any]) -> Iterator[FieldPath]:
+    yield from _ENTITY_DATES.get(kind, ())
+    if kind == "people":
+        for i, _ in enumerate(entry.get("roles") or ()):
+            yield ("roles", i, "from")
+            yield ("roles", i, "to")
+
+
+def _event_date_paths(data: dict[str, Any]) -> Iterator[FieldPath]:
+    yield ("date",)
+    yield ("end_date",)
+    yield ("date_basis", "anchor")
+    for i, _ in enumerate(data.get("sources") or ()):
+        yield ("sources", i, "published")
+
+
+def _range_error(document: YamlDocument, path: FieldPath, start: PartialDate | None, end: PartialDate | None, start_name: str, end_name: str) -> EntryError | None:
+    if start and end and end.last_day() < start.first_day():
+        return EntryError(document.rel, document.line_of(path), format_field(path), f"{end.iso()!r} is before {start_name} {start.iso()!r}")
+    return None
+
+
+# ---------------------------------------------------------------- the whole chronology
+
+
+def relative_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) -> tuple[dict[str, dict[str, Any]], dict[str, YamlDocument]]:
+    """Every entity file as {kind: {id: model}}, and its document; bad entries are reported and left out."""
+    entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITY_FILES}
+    documents: dict[str, YamlDocument] = {}
+
+    for kind in ENTITY_FILES:
+        path = chronology_dir / f"{kind}.yml"
+        if not path.exists():
+            continue
+        document, problems = read_yaml(path, relative_to_root(path, root))
+        errors.extend(problems)
+        if document is None:
+            continue
+        problems = schema_errors(document, kind)
+        errors.extend(problems)
+        if not isinstance(document.data, dict):
+            continue
+        bad_ids = {str(e.field).split(".")[0].split("[")[0] for e in problems}
+        for key, entry in document.data.items():
+            if not isinstance(entry, dict) or str(key) in bad_ids:
+                continue
+            date_problems = _date_errors(document, entry, _entity_date_paths(kind, entry), (key,))
+            errors.extend(date_problems)
+            if date_problems:
+                continue
+            model = _BUILDERS[kind](str(key), entry)
+            entities[kind][str(key)] = model
+            if kind == "eras" and (problem := _range_error(document, (key, "to"), model.start, model.end, "from", "to")):
+                errors.append(problem)
+            if kind == "people":
+                for i, role in enumerate(model.roles):
+                    if problem := _range_error(document, (key, "roles", i, "to"), role.start, role.end, "from", "to"):
+                        errors.append(problem)
+        documents[kind] = document
+    return entities, documents
+
+
+def load_events(events_dir: Path, root: Path, errors: list[EntryError]) -> list[tuple[Event, YamlDocument]]:
+    """Every event file that passes its own checks, with the document it came from."""
+    loaded = []
+    seen_ids: dict[str, str] = {}
+    paths = sorted(events_dir.glob("*.yml")) + sorted(events_dir.glob("*.yaml")) if events_dir.is_dir() else []
+    for path in paths:
+        rel = relative_to_root(path, root)
+        if path.suffix == ".yaml":
+            errors.append(EntryError(rel, None, "", "event files end in .yml; rename it"))
+            continue
+        if not ID_PATTERN.match(path.stem):
+            errors.append(EntryError(rel, None, "", f"file name {path.name!r} is not a valid id: {ID_HINT}"))
+            continue
+        document, problems = read_yaml(path, rel)
+        errors.extend(problems)
+        if document is None:
+            continue
+        if not isinstance(document.data, dict):
+            errors.append(EntryError(rel, document.line_of(()), "", f"expected a mapping of fields (id: ..., title: ...), got {describe_value(document.data)}"))
+            continue
+        problems = schema_errors(document, "event") + _date_errors(document, document.data, _event_date_paths(document.data))
+        data = document.data
+        if isinstance(data.get("id"), str) and data["id"] != path.stem:
+            problems.append(EntryError(rel, document.line_of(("id",)), "id", f"{data['id']!r} does not match the file name {path.name!r}; the id and the file name must be the same"))
+        errors.extend(problems)
+        if problems:
+            continue
+        event = build_event(data)
+        if event.id in seen_ids:
+            errors.append(EntryError(rel, document.line_of(("id",)), "id", f"{event.id!r} is also the id of {seen_ids[event.id]}"))
+            continue
+        seen_ids[event.id] = rel
+        if event.end_date and event.end_date.first_day() <= event.date.first_day():
+            errors.append(EntryError(rel, document.line_of(("end_date",)), "end_date", f"{event.end_date.iso()!r} must be after date {event.date.iso()!r} (leave end_date out for a one-day event)"))
+            continue
+        loaded.append((event, document))
+    return loaded
+
+
+def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set[str]], articles: dict[str, Article] | None) -> list[EntryError]:
+    """References that do not resolve. `known` holds every id written, even of entries that
+    failed their own checks, so one bad entry is reported once and not again by each user."""
+    errors = []
+
+    def check(path: FieldPath, value: str, kind: str, choices: set[str]) -> None:
+        if value not in choices:
+            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"unknown {kind} {value!r}{_did_you_mean(value, list(choices))}"))
+
+    for i, person in enumerate(event.people):
+        check(("people", i, "id"), person.id, "person", known["people"])
+    for i, org in enumerate(event.organizations):
+        check(("organizations", i), org, "organization", known["organizations"])
+    for i, treaty in enumerate(event.treaties):
+        check(("treaties", i), treaty, "treaty", known["treaties"])
+    for i, tag in enumerate(event.tags):
+        check(("tags", i), tag, "tag", known["tags"])
+    if event.place:
+        check(("place",), event.place, "place", known["places"])
+    speakers = known["people"] | known["organizations"]
+    for i, quote in enumerate(event.quotes):
+        check(("quotes", i, "speaker"), quote.speaker, "speaker (a person or organization id)", speakers)
+    for i, other in enumerate(event.related):
+        if other == event.id:
+            errors.append(EntryError(document.rel, document.line_of(("related", i)), f"related[{i}]", "an event cannot be related to itself"))
+        else:
+            check(("related", i), other, "event", known["events"])
+    if articles is not None:
+        for i, source in enumerate(event.sources):
+            if source.article:
+                check(("sources", i, "article"), source.article, "article in seeds/", set(articles))
+    return errors
+
+
+def load_chronology(root: Path, *, chronology_dir: Path | None = None, seeds_dir: Path | None = None) -> Chronology:
+    """Read and validate everything; raise ChronologyError listing every problem found."""
+    chronology, errors = read_chronology(root, chronology_dir=chronology_dir, seeds_dir=seeds_dir)
+    if errors:
+        raise ChronologyError(errors)
+    return chronology
+
+
+def read_chronology(root: Path, *, chronology_dir: Path | None = None, seeds_dir: Path | None = None) -> tuple[Chronology, list[EntryError]]:
+    """Everything valid, and every error; callers decide whether errors are fatal."""
+    chronology_dir = chronology_dir or root / "chronology"
+    seeds_dir = seeds_dir or root / "seeds"
+    errors: list[EntryError] = []
+    if not chronology_dir.is_dir():
+        errors.append(EntryError(relative_to_root(chronology_dir, root), None, "", "the chronology folder does not exist"))
+    entities, documents = load_entities(chronology_dir, root, errors)
+    loaded = load_events(chronology_dir / EVENTS_DIR, root, errors)
+    articles, article_errors = load_articles(seeds_dir, root)
+    errors.extend(article_errors)
+    known = {kind: set(doc.data) if isinstance(doc.data, dict) else set() for kind, doc in documents.items()}
+    for kind in ENTITY_FILES:
+        known.setdefault(kind, set())
+    events_dir = chronology_dir / EVENTS_DIR
+    known["events"] = {path.stem for path in events_dir.glob("*.yml")} if events_dir.is_dir() else set()
+    for event, document in loaded:
+        errors.extend(_reference_errors(event, document, known, articles))
+    errors.extend(_ambiguous_speakers(entities, documents.get("organizations")))
+    events = tuple(sorted((event for event, _ in loaded), key=lambda e: e.sort_key))
+    chronology = Chronology(
+        events=events,
+        people=entities["people"],
+        organizations=entities["organizations"],
+        treaties=entities["treaties"],
+        places=entities["places"],
+        tags=entities["tags"],
+        eras=tuple(sorted(entities["eras"].values(), key=lambda era: era.start)),
+        articles=articles,
+    )
+    return chronology, sort_errors(errors)
+
+
+def _ambiguous_speakers(entities: dict[str, dict[str, Any]], document: YamlDocument | None) -> list[EntryError]:
+    """A quote's speaker may be a person or an organization, so the two id sets must not overlap."""
+    errors = []
+    for key in entities["organizations"]:
+        if key in entities["people"] and document is not None:
+            errors.append(EntryError(document.rel, document.line_of((key,), key=True), key, f"{key!r} is also a person id in people.yml; ids of people and organizations must differ"))
+    return errors
+
+
+# ---------------------------------------------------------------- writing
+
+
+def event_to_data(event: Event) -> dict[str, Any]:
+    """The mapping written to an event file, fields in the documented order, empty optionals left out."""
+    data: dict[str, Any] = {"id": event.id, "title": event.title, "date": event.date.iso()}
+    if event.end_date:
+        data["end_date"] = event.end_date.iso()
+    if event.approximate:
+        data["approximate"] = True
+    if event.date_basis:
+        data["date_basis"] = {"phrase": event.date_basis.phrase, "anchor": event.date_basis.anchor, "rule": event.date_basis.rule}
+    data["place"] = event.place
+    data["summary"] = event.summary
+    if event.annotation:
+        data["annotation"] = event.annotation
+    data["people"] = [{"id": p.id, "role": p.role} for p in event.people]
+    data["organizations"] = list(event.organizations)
+    data["treaties"] = list(event.treaties)
+    data["tags"] = list(event.tags)
+    data["quotes"] = [{"speaker": q.speaker, "text": q.text} for q in event.quotes]
+    data["sources"] = [
+        {k: v for k, v in (("article", s.article), ("url", s.url), ("publisher", s.publisher), ("published", s.published), ("title", s.title)) if v is not None}
+        for s in event.sources
+    ]
+    data["related"] = list(event.related)
+    data["provenance"] = event.provenance
+    data["status"] = event.status
+    if event.review:
+        data["review"] = list(event.review)
+    if event.checksums:
+        data["checksums"] = dict(event.checksums)
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, long text folded, unicode kept (Cyrillic aliases stay readable)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = ">" if len(value) > 80 and "\n" not in value else ("|" if "\n" in value else None)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any, *, schema: str | None = None) -> str:
+    """YAML text with a yaml-language-server line so editors complete and check fields."""
+    header = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def dump_event(event: Event) -> str:
+    return dump_yaml(event_to_data(event), schema="../../chrono/schemas/event.schema.json")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file in the same folder, then rename: readers see old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

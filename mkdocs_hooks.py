@@ -1,0 +1,24 @@
+"""MkDocs hooks: the chronology's pages are generated on every build from chronology/ and seeds/.
+
+Glue only; the work is in chrono.site. Nothing is kept between builds, because `mkdocs serve`
+does not re-import hooks on rebuild.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chrono.site import add_generated_files, watch_data
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return add_generated_files(files, config)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    return watch_data(server, config)

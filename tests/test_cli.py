@@ -1,0 +1,54 @@
+"""The command line on real files in tmp_path: exact output and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_chronology import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_validate_ok(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(data_root), "validate"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "OK: 3 events, 2 people, 2 organizations, 2 treaties, 2 places, 2 articles.\n"
+    assert err == ""
+
+
+def test_validate_reports_every_error_and_exits_1(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    event = data_root / "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
+    event.write_text(event.read_text().replace("- id: jens-stoltenberg", "- id: jens-stoltenbreg").replace("date: '2019-07-05'", "date: '2019-02-30'"))
+    (data_root / "chronology/tags.yml").write_text("arms-control: {name: Arms control}\nnato-russia-council: [oops]\n")
+    assert main(["--root", str(data_root), "validate"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:3: date: '2019-02-30' is not a real date: February 2019 has 28 days",
+        "chronology/tags.yml:2: nato-russia-council: expected a mapping (key: value lines), got a list",
+        "2 problems found.",
+    ]
+
+
+def test_validate_never_shows_a_traceback(data_root: Path) -> None:
+    (data_root / "chronology/people.yml").write_bytes(b"\x00\x01\x02 binary \xff")
+    (data_root / "chronology/events/2000-01-01-x.yml").write_text("- just\n- a list\n")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_chronology.py"), "--root", str(data_root), "validate"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "chronology/people.yml:1: not UTF-8 text (byte 0xff); save the file as UTF-8" in result.stderr
+    assert "chronology/events/2000-01-01-x.yml:1: expected a mapping of fields (id: ..., title: ...), got a list" in result.stderr
+
+
+def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    assert "validate" in capsys.readouterr().out
