@@ -14,6 +14,14 @@ from pathlib import Path
 
 from chrono.entries import read_chronology
 from chrono.errors import EntryError
+from chrono.scaffold import ScaffoldError, write_new_event
+from chrono.schema_reference import (
+    StaleReferenceError,
+    load_schemas,
+    refresh_reference_file,
+    render_schema_reference,
+    replace_marked_section,
+)
 
 ROOT = Path(__file__).resolve().parent
 
@@ -40,6 +48,46 @@ def command_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_new(args: argparse.Namespace) -> int:
+    """Write a new event file with every field in place; never overwrite one."""
+    root = Path(args.root).resolve()
+    try:
+        created = write_new_event(root, args.date, args.title, args.slug)
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2 if error.usage else 1
+    try:
+        shown = created.path.relative_to(Path.cwd())
+    except ValueError:
+        shown = created.path
+    print(shown)
+    print("Fill in summary and sources, then run: build_chronology.py validate", file=sys.stderr)
+    return 0
+
+
+def command_schema_docs(args: argparse.Namespace) -> int:
+    """Print the field reference generated from the JSON Schemas, or refresh it in a file."""
+    schemas = load_schemas()
+    target = Path(args.root).resolve() / args.file
+    if not (args.write or args.check):
+        print(render_schema_reference(schemas), end="")
+        return 0
+    try:
+        if args.check:
+            text = target.read_text(encoding="utf-8")
+            if replace_marked_section(text, render_schema_reference(schemas)) != text:
+                print(f"{args.file}: the field reference is out of date; run "
+                      "`python build_chronology.py schema-docs --write`", file=sys.stderr)
+                return 1
+            return 0
+        changed = refresh_reference_file(target, schemas)
+    except (OSError, StaleReferenceError) as error:
+        print(f"{args.file}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: {'field reference updated' if changed else 'already up to date'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build_chronology.py",
@@ -59,6 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="print nothing when all is well")
     validate.set_defaults(run=command_validate)
+
+    new = commands.add_parser(
+        "new",
+        help="write chronology/events/<date>-<slug>.yml with every field in place, to fill in",
+        description="Create a new event file named after its date and title. It is a draft: "
+        "fill in summary and sources (validate reports them until you do).",
+    )
+    new.add_argument("--date", required=True, help="when it happened: YYYY, YYYY-MM or YYYY-MM-DD")
+    new.add_argument("--title", required=True, help="a short headline; the file name is made from it")
+    new.add_argument("--slug", help="the file-name part after the date, if not the one made from the title")
+    new.set_defaults(run=command_new)
+
+    schema_docs = commands.add_parser(
+        "schema-docs",
+        help="print the field reference generated from chrono/schemas/ (or --write it)",
+        description="Render the JSON Schemas as Markdown tables for contributors.",
+    )
+    mode = schema_docs.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="refresh the generated section of --file")
+    mode.add_argument("--check", action="store_true", help="exit 1 if the section in --file is stale")
+    schema_docs.add_argument("--file", default="CONTRIBUTING.md", help="Markdown file with the markers (default: CONTRIBUTING.md)")
+    schema_docs.set_defaults(run=command_schema_docs)
     return parser
 
 

@@ -1,0 +1,129 @@
+"""`build_chronology.py new`: a new event file with every field, named after date and title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_chronology import main
+from chrono.entries import load_schema, read_chronology
+from chrono.scaffold import NEW_ENTRY_REVIEW, slugify_title
+
+EVENTS = "chronology/events"
+
+
+def run_new(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "new", *args])
+
+
+def test_new_writes_every_field_and_prints_the_path(
+    data_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(data_root)
+    assert run_new(data_root, "--date", "2008-08-19", "--title", "NATO foreign ministers meet on Georgia") == 0
+    out, err = capsys.readouterr()
+    expected = f"{EVENTS}/2008-08-19-nato-foreign-ministers-meet-on-georgia.yml"
+    assert out == expected + "\n"
+    assert "Fill in summary and sources" in err
+    text = (data_root / expected).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../chrono/schemas/event.schema.json\n")
+    data = yaml.safe_load(text)
+    # Every field of the schema is there except the extractor's own record.
+    assert set(load_schema("event")["properties"]) - set(data) == {"checksums"}
+    assert data["id"] == "2008-08-19-nato-foreign-ministers-meet-on-georgia"
+    assert data["title"] == "NATO foreign ministers meet on Georgia"
+    assert data["date"] == "2008-08-19"
+    assert data["place"] is None and data["end_date"] is None and data["date_basis"] is None
+    assert data["people"] == data["quotes"] == data["sources"] == data["related"] == []
+    assert (data["provenance"], data["status"], data["review"]) == ("curated", "draft", [NEW_ENTRY_REVIEW])
+
+
+def test_new_file_fails_validation_only_where_a_person_must_write(
+    data_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_new(data_root, "--date", "2008-08", "--title", "Russia suspends NRC meetings") == 0
+    rel = f"{EVENTS}/2008-08-russia-suspends-nrc-meetings.yml"
+    errors = [str(e) for e in read_chronology(data_root)[1]]
+    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
+    # Filling in those two makes it valid, with the comments and empty fields left as written.
+    path = data_root / rel
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("summary: ''", "summary: Russia froze military cooperation with NATO.")
+    text = text.replace("sources: []", "sources:\n- url: https://example.org/a\n  published: '2008-08-21'")
+    path.write_text(text, encoding="utf-8")
+    chronology, errors = read_chronology(data_root)
+    assert errors == []
+    event = next(e for e in chronology.events if e.id == "2008-08-russia-suspends-nrc-meetings")
+    assert event.date.precision == "month" and event.status == "draft"
+
+
+def test_new_refuses_to_overwrite(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = data_root / EVENTS / "2019-08-02-inf-treaty-ends.yml"
+    before = existing.read_bytes()
+    assert run_new(data_root, "--date", "2019-08-02", "--title", "INF Treaty ends") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "error: chronology/events/2019-08-02-inf-treaty-ends.yml already exists; "
+        "edit it, or choose another title or --slug\n"
+    )
+    assert existing.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2008-02-30", "--title", "x"], "error: --date: '2008-02-30' is not a real date: February 2008 has 29 days"),
+        (["--date", "19-08-2008", "--title", "x"], "error: --date: expected a date like '1996', '1996-05' or '1996-05-15', got '19-08-2008'"),
+        (["--date", "2008-13", "--title", "x"], "error: --date: '2008-13' is not a real date: there is no month 13"),
+        (["--date", "2008", "--title", "   "], "error: --title must not be empty"),
+        (["--date", "2008", "--title", "two\nlines"], "error: --title must be one line of text (no line breaks or control characters)"),
+        (["--date", "2008", "--title", "!!!"], "error: the title '!!!' has no letters or digits to make a file name from; give one with --slug, e.g. --slug nato-summit"),
+        (["--date", "2008", "--title", "x", "--slug", "../x"], "error: --slug '../x' is not a valid id part: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"),
+        (["--date", "2008", "--title", "x", "--slug", "/etc/passwd"], "error: --slug '/etc/passwd' is not a valid id part: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"),
+    ],
+)
+def test_new_rejects_bad_arguments_with_exit_2(
+    data_root: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in (data_root / EVENTS).iterdir())
+    assert run_new(data_root, *args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == message + "\n"
+    assert sorted(p.name for p in (data_root / EVENTS).iterdir()) == before
+
+
+def test_new_needs_a_chronology_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_new(tmp_path, "--date", "2008", "--title", "x") == 2
+    assert "no chronology/ folder under" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_with_slug_and_year_precision(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_new(data_root, "--date", "1999", "--title", "Kosovo", "--slug", "kosovo-air-campaign") == 0
+    assert (data_root / EVENTS / "1999-kosovo-air-campaign.yml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("NATO–Russia Council meets in Brussels", "nato-russia-council-meets-in-brussels"),
+        ("Crème brûlée: Ünïcödé & NATO’s 2008 summit!", "creme-brulee-unicode-natos-2008-summit"),
+        ("Саммит НАТО в Бухаресте", "sammit-nato-v-bukhareste"),
+        ("Медведев и Столтенберг", "medvedev-i-stoltenberg"),
+        ("   spaces   and\ttabs  ", "spaces-and-tabs"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("日本語", ""),
+    ],
+)
+def test_slugify_title(title: str, slug: str) -> None:
+    assert slugify_title(title) == slug
+
+
+def test_slug_is_bounded_and_cut_at_a_word() -> None:
+    slug = slugify_title("The foreign ministers of the member states meet the Russian delegation again today")
+    assert len(slug) <= 60 and not slug.endswith("-")
+    assert slug == "the-foreign-ministers-of-the-member-states-meet-the-russian"
+    assert slugify_title("x" * 100) == "x" * 60
