@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chrono.site import add_generated_files, watch_data
+from chrono.site import add_generated_files, allow_only_known_tags, link_repository_files, watch_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return allow_only_known_tags(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return add_generated_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return link_repository_files(markdown, config)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -1,28 +1,77 @@
 """MkDocs glue: read chronology/ on every build, add the generated pages, set edit links,
-and watch the data folders when serving. All page text comes from pages.py."""
+allow exactly the tags of chronology/tags.yml, and watch the data folders when serving.
+All page text comes from pages.py."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .entries import read_chronology
-from .index import build_index
-from .pages import GeneratedPage, render_event_list, render_event_page
+from .entries import read_chronology, read_yaml
+from .index import ChronologyIndex, build_index
+from .pages import GeneratedPage, render_all_pages, render_milestones
+from .exports import add_event_jsonld, render_export_files
+from .timeline import render_visual_timeline_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
 EVENT_LIST_MARKER = "<!-- chronology:events -->"
+COUNTS_MARKER = "<!-- chronology:counts -->"
 WATCHED_FOLDERS = ("chronology", "seeds")
+TAGS_PLUGIN_NAMES = ("material/tags", "tags")
+REPOSITORY_LINK = re.compile(r"\]\(repo:([^)\s]+)\)")
+"""`[CONTRIBUTING.md](repo:CONTRIBUTING.md)` in a hand-written page links to that file in the
+repository, on the branch `edit_uri` names, so a fork changes no page."""
 
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+# ---------------------------------------------------------------- tags
+
+
+def read_tag_names(root: Path) -> list[str]:
+    """The display names in chronology/tags.yml; a broken file gives none here, and the
+    validator reports it (with its line) when the pages are generated."""
+    path = root / "chronology" / "tags.yml"
+    if not path.is_file():
+        return []
+    document, _ = read_yaml(path, "chronology/tags.yml")
+    if document is None or not isinstance(document.data, dict):
+        return []
+    return [
+        str(entry["name"])
+        for entry in document.data.values()
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+    ]
+
+
+def allow_only_known_tags(config: MkDocsConfig) -> MkDocsConfig:
+    """Make Material's tags plugin refuse any tag that is not in chronology/tags.yml."""
+    for name in TAGS_PLUGIN_NAMES:
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            break
+    else:
+        return config
+    from material.plugins.tags.structure.tag import Tag
+
+    # The plugin's tag checker already holds this very set (made in its own on_config),
+    # so it is filled in place rather than replaced.
+    allowed: set[Any] = plugin.config.tags_allowed  # type: ignore[attr-defined]
+    allowed.update(Tag(name) for name in read_tag_names(project_root(config)))
+    return config
+
+
+# ---------------------------------------------------------------- pages
 
 
 def generate_pages(root: Path, home_markdown: str | None) -> list[GeneratedPage]:
@@ -32,39 +81,86 @@ def generate_pages(root: Path, home_markdown: str | None) -> list[GeneratedPage]
         lines = "\n".join(str(error) for error in errors)
         raise PluginError(f"the chronology has {len(errors)} problem(s):\n{lines}")
     index = build_index(chronology)
-    pages = [render_event_page(event, index) for event in chronology.events]
+    pages = add_event_jsonld(render_all_pages(index), index)
+    pages.append(render_visual_timeline_page(index))
+    pages += render_export_files(index)
     if home_markdown is not None:
-        pages.append(GeneratedPage("index.md", home_markdown.replace(EVENT_LIST_MARKER, render_event_list(index)), "docs/index.md"))
+        pages.append(GeneratedPage("index.md", render_home(home_markdown, index), "docs/index.md"))
     return pages
 
 
+def render_home(markdown: str, index: ChronologyIndex) -> str:
+    """The hand-written home page with its markers replaced by the milestones and the counts."""
+    chronology = index.chronology
+    years = sorted(index.by_year)
+    span = f", from {years[0]} to {years[-1]}" if years else ""
+    counts = (
+        f"{len(chronology.events)} events{span}; {len(chronology.people)} people, "
+        f"{len(chronology.organizations)} organizations, {len(chronology.treaties)} treaties, "
+        f"{len(chronology.places)} places and {len(chronology.articles)} source articles."
+    )
+    return markdown.replace(EVENT_LIST_MARKER, render_milestones(index)).replace(COUNTS_MARKER, counts)
+
+
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages to MkDocs' files, each with an edit link to the file behind it."""
+    """Add the generated pages to MkDocs' files, each with an edit link to the file behind it.
+
+    Generated pages stay out of the navigation (the section index pages named in mkdocs.yml's
+    `nav` still show there), so the navigation does not grow with the number of events."""
     root = project_root(config)
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
     for page in generate_pages(root, home_markdown):
         existing = files.get_file_from_path(page.path)
+        inclusion = InclusionLevel.NOT_IN_NAV
         if existing is not None:
+            inclusion = existing.inclusion
             files.remove(existing)
-        in_nav = page.path == "index.md"
-        generated = File.generated(
-            config,
-            page.path,
-            content=page.markdown,
-            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
-        )
-        generated.edit_uri = _edit_uri(config, root, page.edit_path)
+        generated = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        generated.edit_uri = edit_uri_for(config, root, page.edit_path)
         files.append(generated)
     return files
 
 
-def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str | None) -> str | None:
-    """`edit_uri` is relative to the docs folder's place in the repository, so climb out of it."""
+def edit_uri_for(config: MkDocsConfig, root: Path, edit_path: str | None) -> str | None:
+    """A file's `edit_uri`, relative to `config.edit_uri`, which points into the docs folder of
+    the repository: climb out of it to reach chronology/ or seeds/. A folder (ending in '/')
+    gets the repository's new-file form for that folder instead of an edit form."""
     if edit_path is None or not config.edit_uri:
         return None
     docs_in_repo = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    return "../" * len(Path(docs_in_repo).parts) + edit_path
+    climb = "../" * len(Path(docs_in_repo).parts)
+    if not edit_path.endswith("/"):
+        return climb + edit_path
+    # edit/main/docs/ -> new/main/ (GitHub); -/edit/main/docs/ -> -/new/main/ (GitLab).
+    base = config.edit_uri.rstrip("/").split("/")
+    if "edit" not in base:
+        return climb + edit_path
+    to_repository = "../" * len(base)
+    action = ["new" if part == "edit" else part for part in base[: len(base) - len(Path(docs_in_repo).parts)]]
+    return to_repository + "/".join(action) + "/" + edit_path
+
+
+def repository_url(config: MkDocsConfig, path: str) -> str | None:
+    """The address of a repository file, on the branch `edit_uri` names (`blob` view)."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    root = project_root(config)
+    edit_uri = edit_uri_for(config, root, path)
+    if edit_uri is None:
+        return None
+    edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri)
+    return re.sub(r"/edit/", "/blob/", edit_url, count=1)
+
+
+def link_repository_files(markdown: str, config: MkDocsConfig) -> str:
+    """Turn `(repo:PATH)` link targets in hand-written pages into repository addresses."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = repository_url(config, match[1])
+        return f"]({url})" if url else f"]({match[1]})"
+
+    return REPOSITORY_LINK.sub(replace, markdown)
 
 
 def watch_data(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
