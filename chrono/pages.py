@@ -103,7 +103,7 @@ def format_event_date(event: Event) -> str:
 
 # ---------------------------------------------------------------- escaping
 
-_ESCAPED_EVERYWHERE = "\\`*_[]{}#|!"
+_ESCAPED_EVERYWHERE = "\\`*_[]{}#!"
 _BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
 
 
@@ -113,6 +113,8 @@ def escape_markdown(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in _ESCAPED_EVERYWHERE:
         text = text.replace(char, "\\" + char)
+    # '|' has no backslash escape in Python-Markdown; as an entity it never starts a table.
+    text = text.replace("|", "&#124;")
     # A line starting with '-', '+' or '1.' would become a list item.
     return _BLOCK_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text)
 

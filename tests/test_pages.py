@@ -1,0 +1,329 @@
+"""Page text: dates as readers read them, escaping of everything from data, and what each page
+shows. Markdown is rendered with the site's own extensions to see what a reader would get."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from mkdocs.utils.meta import get_data
+
+from chrono.entries import load_chronology
+from chrono.index import ChronologyIndex, build_index
+from chrono.model import Article, Chronology, DateBasis, PartialDate, Quote
+from chrono.pages import (
+    escape_markdown,
+    escape_paragraphs,
+    format_date,
+    is_safe_url,
+    render_all_pages,
+    render_entity_index,
+    render_event_page,
+    render_milestones,
+    render_person_page,
+    render_source_page,
+    render_tags_page,
+    render_timeline_page,
+    render_treaty_page,
+    render_year_page,
+    sanitize_annotation,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+TALKS = "2019-07-05-nato-russia-council-inf-talks"
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "[click](javascript:alert(3))",
+    "*text*{: onclick=\"alert(4)\" }",
+    "- not a list",
+    "1. not a list either",
+    "# not a heading",
+    "!!! danger \"not an admonition\"",
+    "&lt;b&gt;entity&lt;/b&gt;",
+    "`code` and **bold** and _under_ | pipe",
+]
+
+
+def site_extensions() -> list[str]:
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [next(iter(ext)) if isinstance(ext, dict) else ext for ext in config["markdown_extensions"]]
+
+
+def render(text: str) -> str:
+    body, _ = get_data(text)
+    return markdown.markdown(body, extensions=site_extensions())
+
+
+class ElementCollector(HTMLParser):
+    """Every element and attribute in a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+
+def elements(html: str) -> ElementCollector:
+    collector = ElementCollector()
+    collector.feed(html)
+    return collector
+
+
+@pytest.fixture
+def chronology(data_root: Path) -> Chronology:
+    return load_chronology(data_root)
+
+
+@pytest.fixture
+def index(chronology: Chronology) -> ChronologyIndex:
+    return build_index(chronology)
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "approximate", "expected"),
+    [
+        ("1996-05-15", None, False, "15 May 1996"),
+        ("1996-05", None, False, "May 1996"),
+        ("1999", None, True, "c. 1999"),
+        ("2017-04-26", "2017-04-27", False, "26–27 April 2017"),
+        ("2017-04-30", "2017-05-02", False, "30 April – 2 May 2017"),
+        ("2021-12-30", "2022-01-02", False, "30 December 2021 – 2 January 2022"),
+        ("2008-04", "2008-06", False, "April–June 2008"),
+        ("1996-05-15", "1996-05-15", False, "15 May 1996"),
+        ("1999-03", None, True, "c. March 1999"),
+    ],
+)
+def test_format_date(start: str, end: str | None, approximate: bool, expected: str) -> None:
+    end_date = PartialDate.parse(end) if end else None
+    assert format_date(PartialDate.parse(start), end_date, approximate) == expected
+
+
+# ---------------------------------------------------------------- escaping
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_as_the_same_text(text: str) -> None:
+    html = render(escape_markdown(text))
+    found = elements(html)
+    assert found.tags == ["p"], html
+    assert found.attributes == []
+    visible = html.removeprefix("<p>").removesuffix("</p>")
+    unescaped = visible.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#124;", "|")
+    unescaped = unescaped.replace("&amp;", "&")
+    assert unescaped == text
+
+
+def test_escaped_paragraphs_keep_paragraphs_and_nothing_else() -> None:
+    text = "First line\nstill first.\n\n  <script>x</script>\n\n\n- third"
+    html = render(escape_paragraphs(text))
+    assert html == "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>"
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("mailto:editor@example.org", True),
+        ("../people/x.md", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" java\tscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:x", False),
+        ("&lt;javascript:x&gt;", False),
+    ],
+)
+def test_is_safe_url(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+
+
+def test_annotation_keeps_markdown_but_no_html_attributes_or_script_links() -> None:
+    annotation = (
+        "It *opened* the way to [new deployments](https://example.org/a).\n\n"
+        "<script>alert(1)</script> <img src=x onerror=alert(2)>\n\n"
+        "[bad](javascript:alert(3)) [also bad](JAVASCRIPT:alert(4) \"t\") [ref][r]\n\n"
+        "*styled*{: onclick=\"alert(5)\" }\n\n"
+        "[r]: javascript:alert(6)\n"
+    )
+    html = render(sanitize_annotation(annotation))
+    found = elements(html)
+    assert "em" in found.tags
+    assert "script" not in found.tags and "img" not in found.tags
+    hrefs = [value for name, value in found.attributes if name == "href"]
+    assert hrefs == ["https://example.org/a"]
+    assert all(name == "href" for name, _ in found.attributes)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:alert(3)" in html  # shown as text, not as a link
+
+
+# ---------------------------------------------------------------- event pages
+
+
+def test_event_page_shows_every_part_of_the_event(index: ChronologyIndex) -> None:
+    page = render_event_page(index.events_by_id[TALKS], index)
+    assert page.path == f"events/{TALKS}.md"
+    assert page.edit_path == f"chronology/events/{TALKS}.yml"
+    meta = get_data(page.markdown)[1]
+    assert meta == {"search": {"boost": 2}, "tags": ["Arms control", "NATO-Russia Council"]}
+    html = render(page.markdown)
+    assert "<h1 id=\"nato-russia-council-fails-to-save-the-inf-treaty\">" in html
+    assert "<strong>5 July 2019</strong>" in html
+    assert '<a href="../places/brussels.md">Brussels</a>' in html
+    assert '<a href="../people/jens-stoltenberg.md">Jens Stoltenberg</a>, NATO Secretary General' in html
+    assert '<a href="../organizations/nato-russia-council.md">NATO-Russia Council</a> (NRC)' in html
+    assert '<a href="../treaties/inf-treaty.md">Intermediate-Range Nuclear Forces Treaty</a> (INF)' in html
+    assert "<blockquote>\n<p>We have not seen any signs of a breakthrough.</p>" in html
+    assert "— <a href=\"../people/jens-stoltenberg.md\">Jens Stoltenberg</a>, NATO Secretary General" in html
+    assert "The Moscow Times (Reuters), 5 July 2019" in html
+    assert '<a href="https://www.themoscowtimes.com/2019/07/05/' in html
+    assert '<a href="../sources/002_5b8a1d404cf63abd.md">source page</a>' in html
+    assert "The source says “on Friday”, read against 5 July 2019" in html
+    assert "Previous: <a href=\"1996-05-15-cfe-review-conference.md\">" in html
+    assert "Next: <a href=\"2019-08-02-inf-treaty-ends.md\">The INF Treaty ends</a>" in html
+    assert "Related events" in html
+    assert "not yet reviewed" in html
+
+
+def test_annotation_is_shown_apart_from_the_summary(index: ChronologyIndex) -> None:
+    html = render(render_event_page(index.events_by_id["2019-08-02-inf-treaty-ends"], index).markdown)
+    assert '<div class="admonition note">\n<p class="admonition-title">Editorial note</p>\n' in html
+    assert "<p>The end of the treaty <em>opened</em> the way to new deployments.</p>" in html
+    assert html.index("The United States withdraws") < html.index("admonition")
+
+
+def test_role_comes_from_the_person_when_the_event_gives_none(index: ChronologyIndex, chronology: Chronology) -> None:
+    talks = index.events_by_id[TALKS]
+    bare = replace(talks, people=(replace(talks.people[0], role=None),))
+    rebuilt = build_index(replace(chronology, events=(chronology.events[0], bare, chronology.events[2])))
+    html = render(render_event_page(bare, rebuilt).markdown)
+    # The fixture's Stoltenberg held the office from October 2014.
+    assert "Jens Stoltenberg</a>, NATO Secretary General" in html
+
+
+def test_event_page_escapes_everything_from_data(index: ChronologyIndex, chronology: Chronology) -> None:
+    talks = index.events_by_id[TALKS]
+    hostile = " ".join(HOSTILE)
+    bad = replace(
+        talks,
+        title=hostile,
+        summary=hostile,
+        annotation=hostile,
+        quotes=(Quote("jens-stoltenberg", hostile),),
+        people=(replace(talks.people[0], role=hostile),),
+        date_basis=DateBasis(hostile, "2019-07-05", hostile),
+        review=(hostile,),
+    )
+    rebuilt = build_index(replace(chronology, events=(chronology.events[0], bad, chronology.events[2])))
+    found = elements(render(render_event_page(bad, rebuilt).markdown))
+    assert "script" not in found.tags and "img" not in found.tags
+    assert {name for name, _ in found.attributes} <= {"href", "id", "class", "title", "data-search-exclude"}
+    links = [value or "" for name, value in found.attributes if name in ("href", "src")]
+    assert not any("javascript" in link.lower() for link in links)
+
+
+def test_event_page_size_does_not_grow_with_the_chronology(index: ChronologyIndex, chronology: Chronology) -> None:
+    talks = index.events_by_id[TALKS]
+    small = render_event_page(talks, index).markdown
+    others = tuple(
+        replace(chronology.events[0], id=f"1997-01-{day:02d}-filler", date=PartialDate(1997, 1, day))
+        for day in range(1, 29)
+    )
+    bigger = replace(chronology, events=tuple(sorted((*chronology.events, *others), key=lambda e: e.sort_key)))
+    assert render_event_page(talks, build_index(bigger)).markdown.count("filler") == 1  # "previous" only
+    assert abs(len(render_event_page(talks, build_index(bigger)).markdown) - len(small)) < 200
+
+
+# ---------------------------------------------------------------- entity, listing and source pages
+
+
+def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, chronology: Chronology) -> None:
+    page = render_person_page(chronology.people["jens-stoltenberg"], index)
+    assert page.path == "people/jens-stoltenberg.md"
+    assert page.edit_path == "chronology/people.yml"
+    html = render(page.markdown)
+    assert "<h1 id=\"jens-stoltenberg\">Jens Stoltenberg</h1>" in html
+    assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
+    assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
+    assert f'5 July 2019: <a href="../events/{TALKS}.md">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
+    assert "<blockquote>\n<p>We have not seen any signs of a breakthrough.</p>" in html
+    assert '<div class="chrono-list" data-search-exclude="data-search-exclude">\n<h2 id="events-1">Events (1)</h2>' in html
+
+
+def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
+    html = render(render_treaty_page(chronology.treaties["inf-treaty"], index).markdown)
+    assert "Intermediate-Range Nuclear Forces Treaty (INF)</h1>" in html
+    assert "<li>Signed: 8 December 1987</li>\n<li>Ended: 2 August 2019</li>" in html
+    assert "United States, Soviet Union" in html
+    assert html.index(TALKS) < html.index("2019-08-02-inf-treaty-ends")
+
+
+def test_listing_pages_rank_low_and_keep_their_lists_out_of_search(index: ChronologyIndex) -> None:
+    for page in [render_entity_index("person", index), render_timeline_page(index), render_year_page(2019, index)]:
+        assert get_data(page.markdown)[1] == {"search": {"boost": 0.5}}
+        assert "data-search-exclude" in page.markdown
+    assert get_data(render_tags_page(index).markdown)[1] == {"search": {"exclude": True}}
+
+
+def test_timeline_groups_by_year(index: ChronologyIndex) -> None:
+    html = render(render_timeline_page(index).markdown)
+    assert '<h2 id="y1996"><a href="years/1996.md">1996</a></h2>' in html
+    assert html.index("15–31 May: <a") < html.index('id="y2019"') < html.index("5 July: <a") < html.index("2 August: <a")
+
+
+def test_year_page_has_summaries_and_neighbouring_years(index: ChronologyIndex) -> None:
+    page = render_year_page(2019, index)
+    assert page.edit_path == "chronology/events/"
+    html = render(page.markdown)
+    assert "NATO and Russia made no progress on the INF Treaty." in html
+    assert 'Previous year: <a href="1996.md">1996</a>' in html
+
+
+def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, chronology: Chronology) -> None:
+    article = chronology.articles["002_5b8a1d404cf63abd.txt"]
+    page = render_source_page(article, index)
+    assert page.path == "sources/002_5b8a1d404cf63abd.md"
+    assert page.edit_path == "seeds/sources.yml"
+    html = render(page.markdown)
+    assert "<h1 id=\"the-moscow-times-reuters-5-july-2019\">The Moscow Times (Reuters), 5 July 2019</h1>" in html
+    assert f'<a href="../events/{TALKS}.md">' in html
+    assert "<p>NATO Says There Is No Breakthrough With Russia on INF Treaty Dispute</p>" in html
+    hostile = replace(article, text="Intro.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n", title="<b>T</b>")
+    found = elements(render(render_source_page(hostile, index).markdown))
+    assert "script" not in found.tags and "b" not in found.tags
+    assert not any(value and "javascript" in value for _, value in found.attributes)
+
+
+def test_source_without_events_or_facts_still_renders(index: ChronologyIndex) -> None:
+    html = render(render_source_page(Article("009_new.txt", "Only text."), index).markdown)
+    assert "Unknown publisher, date unknown</h1>" in html
+    assert "<em>None yet.</em>" in html
+
+
+def test_milestones_are_the_curated_events(index: ChronologyIndex) -> None:
+    html = render(render_milestones(index))
+    assert html.count("<li>") == 1
+    assert '2 August 2019: <a href="events/2019-08-02-inf-treaty-ends.md">The INF Treaty ends</a>' in html
+
+
+def test_every_page_once(index: ChronologyIndex) -> None:
+    paths = [page.path for page in render_all_pages(index)]
+    assert len(paths) == len(set(paths))
+    assert {
+        f"events/{TALKS}.md", "people/georgy-mamedov.md", "organizations/nato.md",
+        "treaties/cfe-treaty.md", "places/vienna.md", "years/1996.md", "years/index.md",
+        "timeline.md", "sources/000_74f752eac3192a6d.md", "sources/index.md", "tags.md",
+        "people/index.md", "organizations/index.md", "treaties/index.md", "places/index.md",
+    } <= set(paths)
