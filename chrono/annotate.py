@@ -1,0 +1,217 @@
+"""An article with the words the extractor used highlighted, each linked to what it fed.
+
+The date phrases, names of people, organizations, treaties and places, and the quoted words of
+the events drawn from an article are found in its text and wrapped in `<mark>` links to the
+event or entity page. Matches never overlap: the longest wins, then the earliest. The article
+text is untrusted, so everything outside the marks is HTML-escaped, and the result is one raw
+HTML block whose links are already relative to the source page (MkDocs leaves raw HTML alone).
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from typing import Literal
+
+from .index import ChronologyIndex, EntityKind, entity_path, event_path
+from .model import Article, Event
+
+HighlightKind = Literal["date", "person", "organization", "treaty", "place", "quote"]
+
+LEGEND: tuple[tuple[HighlightKind, str], ...] = (
+    ("date", "date phrase: links to the event it dated"),
+    ("person", "person"),
+    ("organization", "organization"),
+    ("treaty", "treaty"),
+    ("place", "place"),
+    ("quote", "quote: links to the event that records it"),
+)
+_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(LEGEND)}
+MIN_SURNAME_LENGTH = 4
+"""Shorter last words ("Li", "Ban") match too many ordinary words to link on their own."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A stretch of the article text and the page it fed."""
+
+    start: int
+    end: int
+    kind: HighlightKind
+    target: str
+    """Docs-relative path of the event or entity page, e.g. `people/jens-stoltenberg.md`."""
+    label: str
+    """What the words fed, for the tooltip ("Jens Stoltenberg", "date of: …")."""
+
+
+@dataclass(frozen=True)
+class _Needle:
+    pattern: re.Pattern[str]
+    kind: HighlightKind
+    target: str
+    label: str
+
+
+def _word_pattern(text: str, *, ignore_case: bool) -> re.Pattern[str] | None:
+    """The text as a regex matching any run of whitespace between words, on word boundaries."""
+    words = text.split()
+    if not words:
+        return None
+    body = r"\s+".join(re.escape(word) for word in words)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def _entity_names(index: ChronologyIndex, kind: EntityKind, entity_id: str) -> tuple[str, list[str]]:
+    """An entity's name and every form of it worth finding in a text."""
+    chronology = index.chronology
+    table = {
+        "person": chronology.people,
+        "organization": chronology.organizations,
+        "treaty": chronology.treaties,
+        "place": chronology.places,
+    }[kind]
+    entity = table.get(entity_id)
+    if entity is None:
+        return entity_id, []
+    forms = [entity.name, *entity.aliases]
+    abbreviation = getattr(entity, "abbreviation", None)
+    if abbreviation:
+        forms.append(abbreviation)
+    if kind == "person":
+        surname = entity.name.split()[-1]
+        if len(surname) >= MIN_SURNAME_LENGTH:
+            forms.append(surname)
+    return entity.name, forms
+
+
+def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
+    """Everything to look for, from the events drawn from the article."""
+    needles: list[_Needle] = []
+    entities: dict[tuple[EntityKind, str], None] = {}
+    chronology = index.chronology
+    for event in events:
+        here = event_path(event.id)
+        if event.date_basis and event.date_basis.phrase.strip():
+            pattern = _word_pattern(event.date_basis.phrase, ignore_case=True)
+            if pattern:
+                needles.append(_Needle(pattern, "date", here, f"date of: {event.title}"))
+        for quote in event.quotes:
+            pattern = _word_pattern(quote.text, ignore_case=False)
+            if pattern:
+                needles.append(_Needle(pattern, "quote", here, f"quoted in: {event.title}"))
+            kind: EntityKind = "person" if quote.speaker in chronology.people else "organization"
+            entities[(kind, quote.speaker)] = None
+        for person in event.people:
+            entities[("person", person.id)] = None
+        for org in event.organizations:
+            entities[("organization", org)] = None
+        for treaty in event.treaties:
+            entities[("treaty", treaty)] = None
+        if event.place:
+            entities[("place", event.place)] = None
+    for kind, entity_id in entities:
+        name, forms = _entity_names(index, kind, entity_id)
+        for form in dict.fromkeys(forms):
+            pattern = _word_pattern(form, ignore_case=False)
+            if pattern:
+                needles.append(_Needle(pattern, kind, entity_path(kind, entity_id), name))
+    return needles
+
+
+def find_highlights(article: Article, events: Iterable[Event], index: ChronologyIndex) -> list[Highlight]:
+    """Non-overlapping highlights in text order: longest match first, then earliest, then by kind."""
+    text = article.text
+    candidates = []
+    for needle in _needles(events, index):
+        for match in needle.pattern.finditer(text):
+            candidates.append(
+                Highlight(match.start(), match.end(), needle.kind, needle.target, needle.label)
+            )
+    candidates.sort(key=lambda h: (h.start - h.end, h.start, _PRIORITY[h.kind]))
+    starts: list[int] = []
+    chosen: list[Highlight] = []
+    for candidate in candidates:
+        # A mark cannot cross a paragraph break: the paragraphs become separate <p> elements.
+        if re.search(r"\n\s*\n", text[candidate.start : candidate.end]):
+            continue
+        position = bisect.bisect_left(starts, candidate.start)
+        if position > 0 and chosen[position - 1].end > candidate.start:
+            continue
+        if position < len(chosen) and chosen[position].start < candidate.end:
+            continue
+        starts.insert(position, candidate.start)
+        chosen.insert(position, candidate)
+    return chosen
+
+
+def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
+    """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`)."""
+
+    def url(path: str) -> str:
+        stem = path.removesuffix(".md")
+        if posixpath.basename(stem) == "index":
+            folder = posixpath.dirname(stem)
+            folder = folder + "/" if folder else ""
+            return folder if directory_urls else folder + "index.html"
+        return stem + "/" if directory_urls else stem + ".html"
+
+    return "../" * url(from_path).count("/") + url(to_path) or "./"
+
+
+def render_annotated_text(
+    text: str, highlights: list[Highlight], from_path: str, *, directory_urls: bool = True
+) -> str:
+    """The text as escaped HTML paragraphs with each highlight a <mark> around a link."""
+    out = []
+    position = 0
+    for item in highlights:
+        out.append(escape(text[position : item.start]))
+        href = escape(page_href(from_path, item.target, directory_urls))
+        words = escape(text[item.start : item.end])
+        out.append(
+            f'<mark class="ann ann-{item.kind}" title="{escape(item.label)}">'
+            f'<a href="{href}">{words}</a></mark>'
+        )
+        position = item.end
+    out.append(escape(text[position:]))
+    body = "".join(out).replace("\r\n", "\n")
+    paragraphs = [p.strip().replace("\n", "<br>\n") for p in re.split(r"\n\s*\n", body)]
+    # One line per paragraph and no blank line inside, so Markdown keeps it one raw HTML block.
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+
+
+def render_legend() -> str:
+    """What each highlight colour means."""
+    items = "".join(
+        f'<li><mark class="ann ann-{kind}">{escape(words)}</mark></li>' for kind, words in LEGEND
+    )
+    return f'<ul class="ann-legend" aria-label="What the highlights mean">{items}</ul>'
+
+
+def render_annotated_article(
+    article: Article,
+    events: Iterable[Event],
+    index: ChronologyIndex,
+    from_path: str,
+    *,
+    directory_urls: bool = True,
+) -> str:
+    """Legend and highlighted text of an article, as one raw HTML block for its source page."""
+    events = list(events)
+    highlights = find_highlights(article, events, index)
+    body = render_annotated_text(article.text, highlights, from_path, directory_urls=directory_urls)
+    lines = ['<div class="annotated-article">']
+    if highlights:
+        lines.append(
+            "<p><em>Highlighted: the words the entries were drawn from; each links to the "
+            "event or entry it fed.</em></p>"
+        )
+        lines.append(render_legend())
+    lines.append(body)
+    lines.append("</div>")
+    return "\n".join(lines)
