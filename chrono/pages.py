@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .annotate import render_annotated_article
 from .index import (
     EVENTS_FOLDER_YAML,
     SOURCES_INDEX_PATH,
@@ -657,7 +658,7 @@ def render_source_page(article: Article, index: ChronologyIndex) -> GeneratedPag
         lines += _search_excluded(heading + [_event_line(e, here) for e in events])
     else:
         lines += heading + ["_None yet._", ""]
-    lines += ["## Text", "", render_article_text(article), ""]
+    lines += ["## Text", "", render_annotated_article(article, events, index, here), ""]
     return GeneratedPage(here, "\n".join(lines) + "\n", SOURCES_YAML)
 
 
