@@ -10,6 +10,7 @@ import difflib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -376,7 +377,13 @@ def _date_errors(document: YamlDocument, data: Any, fields: Iterator[FieldPath],
     for field_path in fields:
         value: Any = data
         for step in field_path:
-            value = value[step] if isinstance(value, (dict, list)) and (isinstance(value, list) or step in value) else None
+            # Any shape can reach here (a list where a mapping belongs...); the schema reports it.
+            if isinstance(value, dict) and step in value:
+                value = value[step]
+            elif isinstance(value, list) and isinstance(step, int) and step < len(value):
+                value = value[step]
+            else:
+                value = None
         if isinstance(value, str):
             try:
                 PartialDate.parse(value)
@@ -389,7 +396,8 @@ def _date_errors(document: YamlDocument, data: Any, fields: Iterator[FieldPath],
 def _entity_date_paths(kind: str, entry: dict[str, Any]) -> Iterator[FieldPath]:
     yield from _ENTITY_DATES.get(kind, ())
     if kind == "people":
-        for i, _ in enumerate(entry.get("roles") or ()):
+        roles = entry.get("roles")
+        for i, _ in enumerate(roles if isinstance(roles, list) else ()):
             yield ("roles", i, "from")
             yield ("roles", i, "to")
 
@@ -398,7 +406,8 @@ def _event_date_paths(data: dict[str, Any]) -> Iterator[FieldPath]:
     yield ("date",)
     yield ("end_date",)
     yield ("date_basis", "anchor")
-    for i, _ in enumerate(data.get("sources") or ()):
+    sources = data.get("sources")
+    for i, _ in enumerate(sources if isinstance(sources, list) else ()):
         yield ("sources", i, "published")
 
 
@@ -455,14 +464,35 @@ def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) ->
     return entities, documents
 
 
+def _event_file_candidates(events_dir: Path) -> list[Path]:
+    """Every entry of events/ that looks meant as an event: YAML files with any spelling of the
+    extension, and folders holding YAML, so none is skipped without a word. Hidden files (an
+    editor's backup, the temporary file of an interrupted write) are not entries."""
+    if not events_dir.is_dir():
+        return []
+    candidates = []
+    for path in sorted(events_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            if any(p.suffix.lower() in (".yml", ".yaml") for p in path.rglob("*")):
+                candidates.append(path)
+        elif path.suffix.lower() in (".yml", ".yaml"):
+            candidates.append(path)
+    return candidates
+
+
 def load_events(events_dir: Path, root: Path, errors: list[EntryError]) -> list[tuple[Event, YamlDocument]]:
     """Every event file that passes its own checks, with the document it came from."""
     loaded = []
     seen_ids: dict[str, str] = {}
-    paths = sorted(events_dir.glob("*.yml")) + sorted(events_dir.glob("*.yaml")) if events_dir.is_dir() else []
+    paths = _event_file_candidates(events_dir)
     for path in paths:
         rel = relative_to_root(path, root)
-        if path.suffix == ".yaml":
+        if path.is_dir():
+            errors.append(EntryError(rel, None, "", "folders inside chronology/events/ are not read; move its event files up into chronology/events/"))
+            continue
+        if path.suffix != ".yml":
             errors.append(EntryError(rel, None, "", "event files end in .yml; rename it"))
             continue
         if not ID_PATTERN.match(path.stem):
@@ -523,7 +553,10 @@ def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set
             check(("related", i), other, "event", known["events"])
     if articles is not None:
         for i, source in enumerate(event.sources):
-            if source.article:
+            if source.article and ("/" in source.article or "\\" in source.article or source.article.startswith(".")):
+                path = ("sources", i, "article")
+                errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"{source.article!r} is a path; give the file name of an article in seeds/"))
+            elif source.article:
                 check(("sources", i, "article"), source.article, "article in seeds/", set(articles))
     return errors
 
@@ -635,11 +668,23 @@ def dump_event(event: Event) -> str:
     return dump_yaml(event_to_data(event), schema="../../chrono/schemas/event.schema.json")
 
 
+def _file_mode(path: Path) -> int:
+    """The existing file's permission bits, or what a plain open() would give a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); keep the old file's mode, or the usual one.
+        os.chmod(temporary, _file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()

@@ -1,0 +1,434 @@
+"""Robustness, as tests: bad input never gives a traceback, ids and file names are checked,
+and an interrupted write never leaves a half-written file.
+
+Property tests run with hypothesis on real files: a copy of the fixture project made once per
+module, one event file rewritten per example.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono import entries
+from chrono.entries import read_chronology, write_text_atomic
+from chrono.errors import EntryError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+PROBE = "chronology/events/2001-01-01-probe.yml"
+
+# Bounded so the suite stays quick on two cores; no example database litters the checkout.
+BOUNDED = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+@pytest.fixture(scope="module")
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One valid project for every example of a property; each example rewrites PROBE only."""
+    root = tmp_path_factory.mktemp("properties")
+    shutil.copytree(FIXTURES / "chronology", root / "chronology")
+    shutil.copytree(FIXTURES / "seeds", root / "seeds")
+    assert read_chronology(root)[1] == []
+    yield root
+
+
+def check_probe(root: Path, content: bytes) -> list[EntryError]:
+    """Write PROBE, validate everything; every error must be located at PROBE."""
+    probe = root / PROBE
+    probe.write_bytes(content)
+    try:
+        chronology, errors = read_chronology(root)
+    finally:
+        probe.unlink()
+    line_count = content.count(b"\n") + 1
+    for error in errors:
+        assert error.path == PROBE, str(error)
+        assert error.line is None or (isinstance(error.line, int) and 1 <= error.line <= line_count + 1), str(error)
+        assert isinstance(error.field, str) and error.message.strip(), repr(error)
+        assert "Traceback" not in error.message
+    if not errors:
+        assert "2001-01-01-probe" in {event.id for event in chronology.events}
+    return errors
+
+
+# ------------------------------------------------------------------ (a) any YAML text
+
+VALID_EVENT: dict[str, Any] = {
+    "id": "2001-01-01-probe",
+    "title": "A probe event",
+    "date": "2001-01-01",
+    "end_date": "2001-01-03",
+    "approximate": False,
+    "date_basis": {"phrase": "on Monday", "anchor": "2001-01-02", "rule": "latest Monday"},
+    "place": "brussels",
+    "summary": "Something happened.",
+    "annotation": "Why it *matters*.",
+    "people": [{"id": "jens-stoltenberg", "role": "NATO Secretary General"}],
+    "organizations": ["nato"],
+    "treaties": ["inf-treaty"],
+    "tags": ["arms-control"],
+    "quotes": [{"speaker": "nato", "text": "Words."}],
+    "sources": [{"article": "002_5b8a1d404cf63abd.txt", "url": "https://example.org/a", "publisher": "P", "published": "2001-01-02", "title": "T"}],
+    "related": ["2019-08-02-inf-treaty-ends"],
+    "provenance": "curated",
+    "status": "draft",
+    "review": ["check the date"],
+    "checksums": {"title": "abc123"},
+}
+
+# Values of every YAML type, near-valid ones included, to put where a field's value goes.
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-10**20, max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["", " ", "2001", "2001-02", "2001-02-29", "2001-13-01", "0000-00-00", "../x", "/etc/passwd",
+                     "Upper Case", "nato", "brussels", "jens-stoltenberg", "2019-08-02-inf-treaty-ends",
+                     "2001-01-01-probe", "draft", "reviewed", "curated", "extracted", "https://x.org", "<script>"]),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(sorted(VALID_EVENT) + ["id", "phrase", "speaker", "text", "article", "published", "role"]), st.text(max_size=8)), children, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@st.composite
+def near_valid_events(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid event with a few fields removed, replaced by any value, or added."""
+    event = {key: value for key, value in VALID_EVENT.items()}
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        action = draw(st.sampled_from(["drop", "replace", "add", "nest"]))
+        key = draw(st.sampled_from(sorted(VALID_EVENT)))
+        if action == "drop":
+            event.pop(key, None)
+        elif action == "replace":
+            event[key] = draw(values)
+        elif action == "add":
+            event[draw(st.text(min_size=1, max_size=10))] = draw(values)
+        elif isinstance(event.get(key), list) and event[key]:
+            # Replace one item of a list: a mapping where text is needed, a list in a list...
+            items = list(event[key])
+            items[draw(st.integers(0, len(items) - 1))] = draw(values)
+            event[key] = items
+        elif isinstance(event.get(key), dict):
+            inner = dict(event[key])
+            inner[draw(st.sampled_from(sorted(inner) + ["extra"]))] = draw(values)
+            event[key] = inner
+    return event
+
+
+def dump_any(data: Any, flow: bool) -> bytes:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow).encode("utf-8")
+
+
+@BOUNDED
+@given(event=near_valid_events(), flow=st.booleans())
+def test_near_valid_event_mappings_give_a_model_or_located_errors(shared_root: Path, event: dict[str, Any], flow: bool) -> None:
+    check_probe(shared_root, dump_any(event, flow))
+
+
+@BOUNDED
+@given(data=values)
+def test_any_yaml_value_as_an_event_file_gives_located_errors(shared_root: Path, data: Any) -> None:
+    errors = check_probe(shared_root, dump_any(data, False))
+    assert errors, "only a mapping with every required field can be valid"
+
+
+@BOUNDED
+@given(text=st.text(max_size=300))
+def test_any_text_as_an_event_file_gives_located_errors(shared_root: Path, text: str) -> None:
+    check_probe(shared_root, text.encode("utf-8", "surrogatepass"))
+
+
+# YAML-shaped text: lines of keys, indents, list dashes and values glued at random, so the
+# parser's error paths (bad indents, unclosed flows, tabs, tags, anchors) are reached often.
+yaml_pieces = st.sampled_from(
+    ["id: ", "title: ", "date: ", "people:", "  - id: ", "    role: ", "sources:", "- ", "  ", "\t", "'", '"', "[", "]",
+     "{", "}", ": ", ",", "&a ", "*a", "!!python/object ", "!!binary ", "? ", "---", "...", "#", "|", ">", "%YAML 1.2",
+     "2001-01-01", "jens-stoltenberg", "\n", "\n", "\n", "\ufeff", "\x00", "\r\n", "ü", "Ж"]
+)
+
+
+@BOUNDED
+@given(pieces=st.lists(yaml_pieces, max_size=60))
+def test_yaml_shaped_text_gives_located_errors(shared_root: Path, pieces: list[str]) -> None:
+    check_probe(shared_root, "".join(pieces).encode("utf-8", "surrogatepass"))
+
+
+@BOUNDED
+@given(raw=st.binary(max_size=200))
+def test_any_bytes_as_an_event_file_give_located_errors(shared_root: Path, raw: bytes) -> None:
+    check_probe(shared_root, raw)
+
+
+def test_the_valid_probe_is_valid(shared_root: Path) -> None:
+    assert check_probe(shared_root, dump_any(VALID_EVENT, False)) == []
+
+
+# ------------------------------------------------------------------ (b) ids and file names
+
+ID_HINT = "use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "chronology", tmp_path / "chronology")
+    shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def _errors(root: Path) -> list[str]:
+    return [str(error) for error in read_chronology(root)[1]]
+
+
+def _valid_event_text(event_id: str) -> str:
+    return yaml.safe_dump({**VALID_EVENT, "id": event_id}, sort_keys=False)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["2001-01-01-Upper-Case.yml", "2001-01-01 with space.yml", "2001-01-01-double--hyphen.yml", "-2001.yml",
+     "2001-01-01-x_y.yml", "2001-01-01-é.yml"],
+)
+def test_bad_event_file_names_are_rejected_by_name(root: Path, name: str) -> None:
+    (root / "chronology/events" / name).write_text(_valid_event_text(Path(name).stem), encoding="utf-8")
+    assert _errors(root) == [f"chronology/events/{name}: file name {name!r} is not a valid id: {ID_HINT}"]
+
+
+@pytest.mark.parametrize("name", ["2001-01-01-probe.YML", "2001-01-01-probe.Yml", "2001-01-01-probe.yaml", "2001-01-01-probe.YAML"])
+def test_event_files_with_another_extension_are_not_silently_skipped(root: Path, name: str) -> None:
+    (root / "chronology/events" / name).write_text(_valid_event_text("2001-01-01-probe"), encoding="utf-8")
+    assert _errors(root) == [f"chronology/events/{name}: event files end in .yml; rename it"]
+
+
+def test_event_files_in_a_subfolder_are_not_silently_skipped(root: Path) -> None:
+    (root / "chronology/events/2001").mkdir()
+    (root / "chronology/events/2001/2001-01-01-probe.yml").write_text(_valid_event_text("2001-01-01-probe"), encoding="utf-8")
+    assert _errors(root) == [
+        "chronology/events/2001: folders inside chronology/events/ are not read; move its event files up into chronology/events/"
+    ]
+
+
+def test_hidden_and_temporary_files_are_ignored(root: Path) -> None:
+    # A write interrupted by a kill can leave its temporary file (".<name>.<random>.tmp").
+    (root / "chronology/events/.2019-08-02-inf-treaty-ends.yml.k2j3h4.tmp").write_text("half a fi")
+    (root / "chronology/events/.DS_Store").write_bytes(b"\x00\x01")
+    assert _errors(root) == []
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "/etc/passwd", "Upper", "with space", "x/y", "x.y", "-x", "x-"])
+def test_event_id_field_must_be_a_valid_id(root: Path, bad_id: str) -> None:
+    (root / PROBE).write_text(_valid_event_text(bad_id), encoding="utf-8")
+    errors = _errors(root)
+    assert f"{PROBE}:1: id: {bad_id!r} is not a valid id: {ID_HINT}" in errors
+    assert all(error.startswith(PROBE) for error in errors)
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "/etc/passwd", "Upper", "with space", "x/y"])
+@pytest.mark.parametrize("kind", ["people", "organizations", "treaties", "places", "tags", "eras"])
+def test_entity_ids_must_be_valid(root: Path, kind: str, bad_id: str) -> None:
+    path = root / "chronology" / f"{kind}.yml"
+    entry = {"name": "X", "from": "2001", "to": "2002"} if kind == "eras" else {"name": "X"}
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(yaml.safe_dump({bad_id: entry}))
+    errors = _errors(root)
+    assert len(errors) == 1
+    assert errors[0].startswith(f"chronology/{kind}.yml:")
+    assert errors[0].endswith(f": {bad_id}: {bad_id!r} is not a valid id: {ID_HINT}")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("place", "../x", "place: '../x' is not a valid id: " + ID_HINT),
+        ("related", ["/etc/passwd"], "related[0]: '/etc/passwd' is not a valid id: " + ID_HINT),
+        ("people", [{"id": "../../x"}], "people[0].id: '../../x' is not a valid id: " + ID_HINT),
+        ("sources", [{"article": "../chronology/people.yml"}],
+         "sources[0].article: '../chronology/people.yml' is a path; give the file name of an article in seeds/"),
+        ("sources", [{"article": "/etc/passwd"}],
+         "sources[0].article: '/etc/passwd' is a path; give the file name of an article in seeds/"),
+    ],
+)
+def test_references_written_as_paths_are_rejected(root: Path, field: str, value: Any, expected: str) -> None:
+    (root / PROBE).write_text(yaml.safe_dump({**VALID_EVENT, field: value}, sort_keys=False), encoding="utf-8")
+    errors = _errors(root)
+    assert len(errors) == 1 and errors[0].startswith(f"{PROBE}:") and errors[0].endswith(expected), errors
+
+
+def test_duplicate_ids_across_and_within_files(root: Path) -> None:
+    with open(root / "chronology/people.yml", "a", encoding="utf-8") as handle:
+        handle.write("nato:\n  name: Not the alliance\n")
+    with open(root / "chronology/tags.yml", "a", encoding="utf-8") as handle:
+        handle.write("arms-control:\n  name: Twice\n")
+    (root / "chronology/events/2019-08-02-inf-treaty-ends.yaml").write_text(_valid_event_text("2019-08-02-inf-treaty-ends"))
+    assert _errors(root) == [
+        "chronology/events/2019-08-02-inf-treaty-ends.yaml: event files end in .yml; rename it",
+        "chronology/organizations.yml:1: nato: 'nato' is also a person id in people.yml; ids of people and organizations must differ",
+        "chronology/tags.yml:5: arms-control: duplicate key (first given on line 1); keep one",
+    ]
+
+
+# ------------------------------------------------------------------ (c) atomic writes
+
+OLD = "old: " + "o" * 5000 + "\n"
+NEW = "new: " + "n" * 5000 + "\n"
+
+
+class Interrupted(BaseException):
+    """Stands for a crash or Ctrl-C at one step of a write (BaseException, like KeyboardInterrupt)."""
+
+
+def _fail(*args: Any, **kwargs: Any) -> None:
+    raise Interrupted
+
+
+class _HalfWriter:
+    """A file object that writes half of what it is given, then fails, as a full disk does."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(text[: len(text) // 2])
+        self._stream.flush()
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def __enter__(self) -> _HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stream.close()
+
+
+def _half_writing_fdopen(*args: Any, **kwargs: Any) -> _HalfWriter:
+    return _HalfWriter(_real_fdopen(*args, **kwargs))
+
+
+_real_fdopen = os.fdopen
+
+
+@pytest.mark.parametrize(
+    ("target", "replacement"),
+    [
+        ("tempfile.mkstemp", _fail),
+        ("os.fdopen", _fail),
+        ("os.fdopen", _half_writing_fdopen),
+        ("os.fsync", _fail),
+        ("os.replace", _fail),
+    ],
+)
+@pytest.mark.parametrize("existing", [True, False])
+def test_interrupted_write_leaves_old_file_whole_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, replacement: Any, existing: bool
+) -> None:
+    path = tmp_path / "events" / "x.yml"
+    if existing:
+        write_text_atomic(path, OLD)
+    module_name, attribute = target.split(".")
+    monkeypatch.setattr({"os": entries.os, "tempfile": entries.tempfile}[module_name], attribute, replacement)
+    with pytest.raises((Interrupted, OSError)):
+        write_text_atomic(path, NEW)
+    monkeypatch.undo()
+    if existing:
+        assert path.read_text() == OLD
+        assert sorted(p.name for p in path.parent.iterdir()) == ["x.yml"]
+    else:
+        assert not path.exists()
+        assert list(path.parent.iterdir()) == [] if path.parent.exists() else True
+    write_text_atomic(path, NEW)
+    assert path.read_text() == NEW
+
+
+def test_write_keeps_the_file_mode(tmp_path: Path) -> None:
+    """mkstemp makes 0600 files; a rewritten entry must stay readable as before."""
+    path = tmp_path / "x.yml"
+    path.write_text(OLD)
+    path.chmod(0o644)
+    write_text_atomic(path, NEW)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    fresh = tmp_path / "fresh.yml"
+    write_text_atomic(fresh, NEW)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+
+
+WRITER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {repo!r})
+from chrono.entries import write_text_atomic
+path = Path({path!r})
+texts = ["a: " + "A" * 400_000 + "\\n", "b: " + "B" * 300_000 + "\\n"]
+print("ready", flush=True)
+i = 0
+while True:
+    write_text_atomic(path, texts[i % 2])
+    i += 1
+"""
+
+
+def test_a_killed_writer_leaves_old_or_new_whole(tmp_path: Path) -> None:
+    """SIGKILL at random points of a writer rewriting one file in a loop: never a torn file."""
+    path = tmp_path / "chronology" / "events" / "x.yml"
+    a, b = "a: " + "A" * 400_000 + "\n", "b: " + "B" * 300_000 + "\n"
+    write_text_atomic(path, a)
+    script = WRITER.format(repo=str(REPO), path=str(path))
+    for attempt in range(12):
+        writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+            time.sleep(0.02 + 0.013 * attempt)
+        finally:
+            writer.send_signal(signal.SIGKILL)
+            writer.wait(timeout=10)
+            if writer.stdout is not None:
+                writer.stdout.close()
+        assert path.read_text() in (a, b)
+    # What a kill can leave is a hidden temporary file, which nothing reads as an entry.
+    leftovers = [p.name for p in path.parent.iterdir() if p.name != "x.yml"]
+    assert all(name.startswith(".x.yml.") and name.endswith(".tmp") for name in leftovers)
+    assert leftovers, "no kill landed inside a write, so the test proved nothing; kill sooner"
+    assert not any(".tmp" in error.path for error in read_chronology(tmp_path)[1])
+
+
+def test_temporary_file_is_in_the_same_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.replace is atomic only within one file system, so the temporary must sit beside the target."""
+    seen: list[str] = []
+    real = tempfile.mkstemp
+
+    def spy(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        handle, name = real(*args, **kwargs)
+        seen.append(name)
+        return handle, name
+
+    monkeypatch.setattr(entries.tempfile, "mkstemp", spy)
+    write_text_atomic(tmp_path / "d" / "x.yml", NEW)
+    assert len(seen) == 1 and Path(seen[0]).parent == tmp_path / "d"
