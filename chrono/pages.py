@@ -188,7 +188,8 @@ def _front_matter(*, boost: float | None = None, exclude: bool = False, tags: It
 
 
 def _search_excluded(lines: list[str]) -> list[str]:
-    """Wrap Markdown in a block that Material's search leaves out of its index."""
+    """Wrap Markdown in a block that Material's search leaves out of its index. Never put a
+    heading inside: Material would still start a search section at it, titled like the page."""
     return ['<div class="chrono-list" data-search-exclude markdown>', "", *lines, "", "</div>", ""]
 
 
@@ -308,7 +309,8 @@ def render_event_page(event: Event, index: ChronologyIndex) -> GeneratedPage:
 
     related = related_events(index, event)
     if related:
-        lines += _search_excluded(["## Related events", "", *(_event_line(e, here) for e in related)])
+        lines += ["## Related events", ""]
+        lines += _search_excluded([_event_line(other, here) for other in related])
     lines += _entry_status(event)
     lines += _previous_next(index, event, here)
     return GeneratedPage(here, "\n".join(lines) + "\n", event_yaml_path(event.id))
@@ -427,7 +429,7 @@ def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here:
             body.append("")
             body += [f"    > {part}" for part in escape_paragraphs(quote_.text).split("\n\n")]
             body.append("")
-    return _search_excluded(heading + body)
+    return heading + _search_excluded(body)
 
 
 def render_person_page(person: Person, index: ChronologyIndex) -> GeneratedPage:
@@ -603,12 +605,13 @@ def render_timeline_page(index: ChronologyIndex) -> GeneratedPage:
     lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + "# Timeline", ""]
     count = len(index.chronology.events)
     lines += [f"All {count} events, oldest first. Each year's page has the summaries.", ""]
-    body = []
     for year in sorted(index.by_year):
-        body += [f"## {_link(str(year), here, year_path(year))} {{ #y{year} }}", ""]
-        body += [_event_line(event, here, with_year=False) for event in index.by_year[year]]
-        body.append("")
-    lines += _search_excluded(body) if body else ["_No events yet._", ""]
+        # The heading stays outside the excluded block: Material's search would otherwise index
+        # an untitled section under the page's title.
+        lines += [f"## {_link(str(year), here, year_path(year))} {{ #y{year} }}", ""]
+        lines += _search_excluded([_event_line(e, here, with_year=False) for e in index.by_year[year]])
+    if not index.by_year:
+        lines += ["_No events yet._", ""]
     return GeneratedPage(here, "\n".join(lines) + "\n", EVENTS_FOLDER_YAML)
 
 
@@ -655,7 +658,7 @@ def render_source_page(article: Article, index: ChronologyIndex) -> GeneratedPag
     events = index.by_article.get(article.file, [])
     heading = [f"## Events drawn from this article ({len(events)})", ""]
     if events:
-        lines += _search_excluded(heading + [_event_line(e, here) for e in events])
+        lines += heading + _search_excluded([_event_line(e, here) for e in events])
     else:
         lines += heading + ["_None yet._", ""]
     lines += ["## Text", "", render_annotated_article(article, events, index, here), ""]

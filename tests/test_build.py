@@ -31,8 +31,12 @@ def test_build_generates_event_pages_and_home_list(project: Path) -> None:
     assert "NATO-Russia Council fails to save the INF Treaty" in page
     assert "5 July 2019" in page
     home = (site / "index.html").read_text(encoding="utf-8")
-    titles = re.findall(r'<a href="events/[^"]+/">([^<]+)</a>', home)
-    assert titles[:3] == [
+    # The home page lists the curated milestones; the timeline lists every event in date order.
+    assert re.findall(r'<a href="events/[^"]+/">([^<]+)</a>', home) == ["The INF Treaty ends"]
+    assert "3 events, from 1996 to 2019; 2 people, 2 organizations, 2 treaties, 2 places" in home
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<a href="../events/[^"]+/">([^<]+)</a>', timeline)
+    assert titles == [
         "Russia warns against NATO expansion at the CFE review conference",
         "NATO-Russia Council fails to save the INF Treaty",
         "The INF Treaty ends",
@@ -120,3 +124,241 @@ def test_serve_rebuilds_when_data_changes(project: Path, folder: str) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# ---------------------------------------------------------------- the whole built site
+
+import json  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+from urllib.parse import unquote, urljoin, urlsplit  # noqa: E402
+
+import yaml  # noqa: E402
+
+from conftest import copy_project  # noqa: E402
+
+REPO_URL = "https://github.com/russia-nato-chronology/chronology"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project built once with --strict for the read-only checks below."""
+    return build_site(copy_project(tmp_path_factory.mktemp("built")))
+
+
+class PageParser(HTMLParser):
+    """Links, ids, elements and attributes of one built page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            if values.get(name) is not None:
+                self.links.append(str(values[name]))
+
+
+def parse_page(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_kind_of_page_is_built(site: Path) -> None:
+    expected = [
+        f"events/{EVENT_ID}", "people/jens-stoltenberg", "people/georgy-mamedov", "organizations/nato",
+        "organizations/nato-russia-council", "treaties/inf-treaty", "treaties/cfe-treaty",
+        "places/brussels", "places/vienna", "years/1996", "years/2019", "years", "timeline",
+        "people", "organizations", "treaties", "places", "sources", "tags",
+        "sources/000_74f752eac3192a6d", "sources/002_5b8a1d404cf63abd", "about/method",
+        "about/contributing",
+    ]
+    missing = [path for path in expected if not (site / path / "index.html").is_file()]
+    assert missing == []
+
+
+def test_no_broken_internal_link_in_any_built_page(site: Path) -> None:
+    """Every internal href/src of every page resolves to a built file, and #anchors to an id."""
+    pages = {path: parse_page(path) for path in built_pages(site)}
+    assert len(pages) > 20
+    broken = []
+    checked = 0
+    for path, parser in pages.items():
+        base = "/" + path.relative_to(site).as_posix()
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("//"):
+                continue
+            target_url = urlsplit(urljoin(base, link))
+            target = site / unquote(target_url.path).lstrip("/")
+            if target.is_dir() or target_url.path.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{base}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse_page(target).ids
+                if unquote(parts.fragment) not in ids and not parts.fragment.startswith("__"):
+                    broken.append(f"{base}: {link} (no such anchor)")
+    assert broken == []
+    assert checked > 500
+
+
+def test_entity_pages_link_back_to_their_events(site: Path) -> None:
+    person = parse_page(site / "people/jens-stoltenberg/index.html")
+    assert f"../../events/{EVENT_ID}/" in person.links
+    event = parse_page(site / "events" / EVENT_ID / "index.html")
+    for target in ["people/jens-stoltenberg", "organizations/nato", "organizations/nato-russia-council",
+                   "treaties/inf-treaty", "places/brussels", "sources/002_5b8a1d404cf63abd", "years/2019"]:
+        assert f"../../{target}/" in event.links, target
+
+
+def edit_link(page: Path) -> str | None:
+    for tag, attrs in parse_page(page).tags:
+        if tag == "a" and attrs.get("rel") == "edit":
+            return attrs.get("href")
+    return None
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        (f"events/{EVENT_ID}", f"edit/main/chronology/events/{EVENT_ID}.yml"),
+        ("people/jens-stoltenberg", "edit/main/chronology/people.yml"),
+        ("people", "edit/main/chronology/people.yml"),
+        ("organizations/nato", "edit/main/chronology/organizations.yml"),
+        ("treaties/inf-treaty", "edit/main/chronology/treaties.yml"),
+        ("places/vienna", "edit/main/chronology/places.yml"),
+        ("sources/000_74f752eac3192a6d", "edit/main/seeds/sources.yml"),
+        ("sources", "edit/main/seeds/sources.yml"),
+        ("tags", "edit/main/chronology/tags.yml"),
+        ("years/1996", "new/main/chronology/events/"),
+        ("timeline", "new/main/chronology/events/"),
+        ("", "edit/main/docs/index.md"),
+        ("about/method", "edit/main/docs/about/method.md"),
+    ],
+)
+def test_every_page_has_an_edit_link_to_the_file_behind_it(site: Path, page: str, target: str) -> None:
+    assert edit_link(site / page / "index.html") == f"{REPO_URL}/{target}"
+
+
+def test_edit_links_follow_repo_url_and_branch(project: Path) -> None:
+    """What a fork changes: repo_url and the branch in edit_uri."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(REPO_URL, "https://github.com/someone/fork").replace("edit/main/docs/", "edit/trunk/docs/")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    built = build_site(project)
+    assert edit_link(built / "people/jens-stoltenberg/index.html") == "https://github.com/someone/fork/edit/trunk/chronology/people.yml"
+    assert edit_link(built / "years/2019/index.html") == "https://github.com/someone/fork/new/trunk/chronology/events/"
+    contributing = parse_page(built / "about/contributing/index.html")
+    assert "https://github.com/someone/fork/blob/trunk/CONTRIBUTING.md" in contributing.links
+
+
+def test_navigation_stays_small(site: Path) -> None:
+    """The nav lists sections, not events: its size does not grow with the chronology."""
+    nav_links = set()
+    for tag, attrs in parse_page(site / "events" / EVENT_ID / "index.html").tags:
+        if tag == "a" and "md-nav__link" in (attrs.get("class") or "") and attrs.get("href"):
+            nav_links.add(attrs["href"])
+    assert not any("/events/" in str(link) for link in nav_links)
+    assert {"../../timeline/", "../../years/", "../../people/", "../../organizations/", "../../treaties/",
+            "../../places/", "../../sources/", "../../tags/", "../../about/method/"} <= nav_links
+    assert len(nav_links) < 25
+
+
+def search_docs(site: Path) -> list[dict[str, object]]:
+    return list(json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
+
+
+def test_search_index_ranks_events_first_and_leaves_out_backlink_lists(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "ru" in index["config"]["lang"]
+    docs = index["docs"]
+    by_location = {str(doc["location"]): doc for doc in docs}
+    assert by_location[f"events/{EVENT_ID}/"]["boost"] == 2
+    assert by_location["timeline/"]["boost"] == 0.5
+    assert by_location["people/"]["boost"] == 0.5
+    assert "boost" not in by_location["people/jens-stoltenberg/"]
+    # Names, aliases and full names are indexed where a search looks for them.
+    assert "Йенс Столтенберг" in str(by_location["people/jens-stoltenberg/"]["text"])
+    assert by_location["treaties/inf-treaty/"]["title"] == "Intermediate-Range Nuclear Forces Treaty (INF)"
+    assert "Jens Stoltenberg" in str(by_location[f"events/{EVENT_ID}/#people"]["text"])
+    # No listing or backlink block is indexed: event titles appear only in the events' own entries
+    # (and in the tag fields Material adds to them).
+    title = "NATO-Russia Council fails to save the INF Treaty"
+    holders = {str(doc["location"]) for doc in docs if title in str(doc["text"]) + str(doc["title"])}
+    assert holders == {f"events/{EVENT_ID}/"}
+    assert not any(str(doc["location"]).startswith("tags/") for doc in docs)
+    # Every indexed section has a title of its own: none repeats its page's title.
+    mine = ("events/", "people/", "organizations/", "treaties/", "places/", "years/", "timeline/", "sources/")
+    sections = [doc for doc in docs if "#" in str(doc["location"]) and str(doc["location"]).startswith(mine)]
+    titles = {str(doc["location"]).split("#")[0]: doc["title"] for doc in docs if "#" not in str(doc["location"])}
+    assert [doc["location"] for doc in sections if doc["title"] == titles.get(str(doc["location"]).split("#")[0])] == []
+
+
+HOSTILE = '<script>alert("x1")</script> <img src=x onerror="alert(\'x2\')"> [x3](javascript:alert(3)) *x4*{: onclick="alert(4)" }'
+
+
+def test_hostile_text_in_data_renders_as_text(project: Path) -> None:
+    event = {
+        "id": "2000-01-01-hostile",
+        # Entities in data are text too: Material's <title> decodes them once (striptags).
+        "title": "Title " + HOSTILE + " &lt;/title&gt;&lt;script&gt;alert(9)&lt;/script&gt;",
+        "date": "2000-01-01",
+        "summary": "Summary " + HOSTILE,
+        "annotation": "Note *kept* [ok](https://example.org) " + HOSTILE,
+        "people": [{"id": "jens-stoltenberg", "role": "Role " + HOSTILE}],
+        "quotes": [{"speaker": "jens-stoltenberg", "text": "Quote " + HOSTILE}],
+        "sources": [{"url": "https://example.org/src", "publisher": "Pub " + HOSTILE, "published": "2000-01-01"}],
+        "date_basis": {"phrase": HOSTILE, "anchor": "2000-01-01", "rule": HOSTILE},
+        "provenance": "curated",
+        "status": "draft",
+    }
+    (project / "chronology/events/2000-01-01-hostile.yml").write_text(yaml.safe_dump(event), encoding="utf-8")
+    people = project / "chronology/people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace("aliases: [Stoltenberg,", f"aliases: ['{HOSTILE.replace(chr(39), chr(39) * 2)}', Stoltenberg,"), encoding="utf-8")
+    built = build_site(project)
+    checked = 0
+    for page in ["events/2000-01-01-hostile", "people/jens-stoltenberg", "years/2000", "timeline", "people", ""]:
+        html = (built / page / "index.html").read_text(encoding="utf-8")
+        parser = parse_page(built / page / "index.html")
+        for tag, attrs in parser.tags:
+            assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
+            for name in ("href", "src"):
+                assert not str(attrs.get(name) or "").lower().startswith("javascript"), (page, attrs)
+            assert not (tag == "img" and attrs.get("src") == "x"), page
+        assert 'alert("x1")</script>' not in html and "alert(&quot;x1&quot;)</script>" not in html
+        checked += html.count("&lt;script&gt;")
+        title = html[html.index("<title>") + len("<title>"): html.index("</title>")]
+        assert "<" not in title and ">" not in title, title
+    assert checked >= 6
+    event_html = (built / "events/2000-01-01-hostile/index.html").read_text(encoding="utf-8")
+    assert "<em>kept</em>" in event_html and '<a href="https://example.org">ok</a>' in event_html
+
+
+def test_unknown_tag_in_an_event_fails_the_build(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    event = project / "chronology/events" / f"{EVENT_ID}.yml"
+    event.write_text(event.read_text().replace("tags: [arms-control, nato-russia-council]", "tags: [arms-control, nato-russia-counsil]"))
+    with pytest.raises(Abort):
+        build_site(project)
+    assert f"chronology/events/{EVENT_ID}.yml:15: tags[1]: unknown tag 'nato-russia-counsil' (did you mean 'nato-russia-council'?)" in caplog.messages[-1]
+
+
+def test_a_tag_not_in_tags_yml_fails_the_build_on_any_page(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (project / "docs/extra.md").write_text("---\ntags: [Arms control, Fisheries]\n---\n# Extra\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project)
+    assert "Tags not in allow list: Fisheries" in caplog.text
+    (project / "docs/extra.md").write_text("---\ntags: [Arms control]\n---\n# Extra\n", encoding="utf-8")
+    tags = parse_page(build_site(project) / "tags/index.html")
+    assert "../extra/" in tags.links
