@@ -35,6 +35,12 @@ MIN_SURNAME_LENGTH = 4
 """Shorter last words ("Li", "Ban") match too many ordinary words to link on their own."""
 
 
+_APOSTROPHE = re.compile(r"['’]")
+_QUOTE_EDGES = "\"'“”‘’«».,;:!?… \t\n"
+"""A quote is stored without its quotation marks and often ends with a full stop where the
+article has a comma ("…a breakthrough," Stoltenberg said), so its edges are trimmed."""
+
+
 @dataclass(frozen=True)
 class Highlight:
     """A stretch of the article text and the page it fed."""
@@ -61,7 +67,8 @@ def _word_pattern(text: str, *, ignore_case: bool) -> re.Pattern[str] | None:
     words = text.split()
     if not words:
         return None
-    body = r"\s+".join(re.escape(word) for word in words)
+    # Straight and curly apostrophes are the same letter to a reader.
+    body = r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(word)) for word in words)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
@@ -101,7 +108,7 @@ def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
             if pattern:
                 needles.append(_Needle(pattern, "date", here, f"date of: {event.title}"))
         for quote in event.quotes:
-            pattern = _word_pattern(quote.text, ignore_case=False)
+            pattern = _word_pattern(quote.text.strip(_QUOTE_EDGES), ignore_case=False)
             if pattern:
                 needles.append(_Needle(pattern, "quote", here, f"quoted in: {event.title}"))
             kind: EntityKind = "person" if quote.speaker in chronology.people else "organization"
