@@ -22,6 +22,7 @@ from chrono.schema_reference import (
     render_schema_reference,
     replace_marked_section,
 )
+from chrono.update import LockedError, run_extraction
 
 ROOT = Path(__file__).resolve().parent
 
@@ -88,6 +89,36 @@ def command_schema_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_extract(args: argparse.Namespace) -> int:
+    """Turn articles in seeds/ into event entries; keep every edit a person made."""
+    root = Path(args.root).resolve()
+    show_progress = not args.quiet and sys.stderr.isatty()
+
+    def progress(number: int, total: int, name: str) -> None:
+        if show_progress and total > 1:
+            print(f"\r\033[Kextracting {number}/{total}: {name}", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = run_extraction(root, args.articles, dry_run=args.dry_run, on_progress=progress)
+    except LockedError as error:
+        print(f"{root / 'chronology'}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if show_progress:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    prefix = "would " if args.dry_run else ""
+    if not args.quiet:
+        for change in report.changes:
+            print(f"{prefix}{change.description}")
+    print_errors(report.errors)
+    if not args.quiet:
+        failed = report.articles - report.extracted
+        written = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''} {'to change' if args.dry_run else 'changed'}"
+        summary = f"{report.extracted} of {report.articles} article{'s' if report.articles != 1 else ''} extracted, {written}"
+        print(summary + (f"; {failed} failed." if failed else ".") + (" (dry run: nothing written)" if args.dry_run else ""))
+    return 1 if report.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build_chronology.py",
@@ -129,6 +160,23 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true", help="exit 1 if the section in --file is stale")
     schema_docs.add_argument("--file", default="CONTRIBUTING.md", help="Markdown file with the markers (default: CONTRIBUTING.md)")
     schema_docs.set_defaults(run=command_schema_docs)
+
+    extract = commands.add_parser(
+        "extract",
+        help="read articles in seeds/ and write or refresh event entries in chronology/events/",
+        description="Extract the main event of each article (date resolved against the "
+        "publication date, place, people with roles, organizations, treaties, quotes), and "
+        "draft entries for other dated events it states. Fields a person edited are kept; "
+        "curated and reviewed events are never changed; new people, organizations, treaties "
+        "and places are appended to their files as stubs. Exit code 1 if any article failed.",
+    )
+    extract.add_argument(
+        "articles", nargs="*", metavar="ARTICLE",
+        help="article file names in seeds/ (or their paths); default: every seeds/*.txt",
+    )
+    extract.add_argument("-n", "--dry-run", action="store_true", help="print what would change and write nothing")
+    extract.add_argument("-q", "--quiet", action="store_true", help="print only problems (no list of changes, no progress)")
+    extract.set_defaults(run=command_extract)
     return parser
 
 

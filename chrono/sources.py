@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -64,13 +65,41 @@ def decode_article(raw: bytes, rel: str) -> tuple[str | None, EntryError | None]
     if b"\x00" in raw:
         return None, EntryError(rel, None, "", "looks like a binary file (it contains NUL bytes), not an article")
     try:
-        return raw.decode("utf-8-sig"), None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        guess = guess_legacy_encoding(raw)
         return None, EntryError(
             rel, line, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "convert it to UTF-8 (e.g. `iconv -f WINDOWS-1251 -t UTF-8`)"
+            f"it looks like {guess}: convert it with `iconv -f {guess} -t UTF-8`"
         )
+    if _looks_binary(text):
+        return None, EntryError(rel, None, "", "looks like a binary file (control characters), not an article")
+    return text, None
+
+
+def guess_legacy_encoding(raw: bytes) -> str:
+    """Name the likelier 8-bit encoding for the iconv hint; the file is refused either way.
+
+    Russian text in Windows-1251 is mostly bytes 0xC0-0xFF (Cyrillic letters) in runs; Western
+    text in Latin-1 has an accented letter here and there between ASCII ones. Guessing only
+    picks the hint, so a wrong guess costs nothing: we never decode with it.
+    """
+    high = [byte for byte in raw if byte >= 0x80]
+    if not high:
+        return "WINDOWS-1251"
+    cyrillic_letters = sum(1 for byte in high if byte >= 0xC0)
+    runs = len(re.findall(rb"[\xc0-\xff]{3,}", raw))
+    if cyrillic_letters / len(high) > 0.8 and runs * 3 >= len(high) * 0.5:
+        return "WINDOWS-1251"
+    return "LATIN1"
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab/newline/form feed mean this is not prose."""
+    sample = text[:4096]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f\v")
+    return controls > max(2, len(sample) // 200)
 
 
 def load_articles(seeds_dir: Path, root: Path) -> tuple[dict[str, Article], list[EntryError]]:
@@ -80,13 +109,31 @@ def load_articles(seeds_dir: Path, root: Path) -> tuple[dict[str, Article], list
     if not seeds_dir.is_dir():
         return articles, errors
     for path in sorted(seeds_dir.glob("*.txt")):
-        text, error = decode_article(path.read_bytes(), _relative(path, root))
+        article, error = read_article(path, facts.get(path.name, {}), root)
         if error:
             errors.append(error)
             continue
-        assert text is not None
-        articles[path.name] = build_article(path.name, text, facts.get(path.name, {}))
+        assert article is not None
+        articles[path.name] = article
     return articles, errors
+
+
+def read_article(path: Path, facts: dict[str, str | None], root: Path) -> tuple[Article | None, EntryError | None]:
+    """One article file with its facts, or a one-line reason naming the file."""
+    rel = _relative(path, root)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            # Refused before reading, so a huge file costs nothing.
+            return None, EntryError(rel, None, "", f"the article is too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, EntryError(rel, None, "", f"cannot read the article: {error.strerror or error}")
+    text, problem = decode_article(raw, rel)
+    if problem:
+        return None, problem
+    assert text is not None
+    return build_article(path.name, text, facts), None
 
 
 def build_article(name: str, text: str, facts: dict[str, str | None]) -> Article:
@@ -113,3 +160,70 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# ---------------------------------------------------------------- site chrome
+
+# Lines that are the web page around the article, not the article. Matched against a whole
+# stripped line, case-insensitively. Each is a kind of chrome seen across news sites.
+_CHROME_LINE = re.compile(
+    r"^(?:"
+    r"(?:support|subscribe\s+to|donate\s+to)\b.{0,60}!?"
+    r"|contribute\s+today|subscribe(?:\s+now)?|sign\s+up\b.{0,80}|log\s*in|register"
+    r"|get\s+the\s+latest\s+(?:updates|news)\b.*"
+    r"|\.?\s*(?:last\s+updated|updated|last\s+modified|published|posted)\s*:.{0,60}"
+    r"|video\s*player.{0,20}|play\s+video|now\s+playing|watch(?:\s+video)?|close|advertisement|ad"
+    r"|share(?:\s+this(?:\s+article)?)?(?:\s+on\s+\w+)?|tweet|print|e-?mail|whatsapp|facebook|twitter|telegram"
+    r"|go\s+to\s+forum.{0,20}|\d+\s+comments?|comments?\s*\(?\d*\)?|view\s+comments"
+    r"|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|cookies?\b.{0,120}"
+    r"|(?:photo|image|file\s+photo|picture)\s*:.{0,120}|editor\s*:.{0,40}"
+    r"|(?:source|publication\s+date)\s*:.{0,80}"
+    r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"|tags?\s*:.{0,200}|topics?\s*:.{0,200}"
+    r")$",
+    re.IGNORECASE,
+)
+# From one of these lines on, the rest of the page is related links, comments or appeals.
+_CHROME_TAIL = re.compile(
+    r"^(?:read\s+more(?:\s+about)?\s*:?.{0,80}|related(?:\s+(?:articles|news|stories|posts))?\s*:?"
+    r"|see\s+also\s*:?|more\s+(?:from|on|in)\s+.{0,60}|you\s+(?:may|might)\s+also\s+like.{0,20}"
+    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|leave\s+a\s+(?:reply|comment)"
+    r"|\d+\s+(?:thoughts|responses|replies)\s+on\b.*|comments?|post\s+a\s+comment"
+    r"|the\s+need\s+for\s+.{0,80}support.{0,80}"
+    r")$",
+    re.IGNORECASE,
+)
+# Chrome glued to the end of a sentence on the same line ("... facing.Go to Forum >>0 Comments").
+_CHROME_SUFFIX = re.compile(r"\s*(?:Go to Forum\s*>>\s*\d*\s*Comments?|\d+\s+Comments?|Read more\s*(?:>>|»))\s*$", re.IGNORECASE)
+_SECTION_LABEL_WORDS = 2
+"""A line of one or two words without a full stop is a section label or a tag ("NATO")."""
+
+
+def clean_article_text(text: str) -> str:
+    """The article without the page around it: banners, bylines, labels, related links,
+    comment counters, video-player text and comment forms. Paragraphs are kept, one blank
+    line between them, so the extractor can find the headline and the lead."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    body_started = False
+    for raw_line in lines:
+        line = _CHROME_SUFFIX.sub("", raw_line.strip().replace("\u00a0", " "))
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if body_started and _CHROME_TAIL.match(line):
+            break
+        if _CHROME_LINE.match(line):
+            continue
+        words = line.split()
+        if len(words) <= _SECTION_LABEL_WORDS and not re.search(r"[.!?\"”]$", line):
+            continue
+        kept.append(line)
+        # The body has started once a real sentence has been read; before that, "Read more"
+        # style lines are more likely navigation above the headline, and are dropped alone.
+        if len(words) >= 12 and re.search(r"[.!?\"”]$", line):
+            body_started = True
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept)

@@ -1,0 +1,409 @@
+"""Dates in news text: find when an article was published, and resolve the phrases that say
+when something happened ("on Wednesday", "held on January 12", "last month") against it.
+
+Pure rules, no I/O. Every resolution carries a readable rule so a reader can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from .model import PartialDate
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+}
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# "May 27, 1997", "Aug. 2", "27 May 1997", "12th January, 2022", "14 Jan, 2022"
+MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
+DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})\b)?")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
+
+# Lines that carry a date that is not the publication date: archive copies, edits, access.
+NOT_PUBLICATION = re.compile(
+    r"\b(?:last\s+updated|updated|modified|edited|archived|accessed|retrieved|copyright|©)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date phrase turned into a date, with the reasoning a reader needs to check it."""
+
+    date: PartialDate
+    phrase: str
+    rule: str
+    end_date: PartialDate | None = None
+    review: str | None = None
+    """Why a person should check this date, if the rule had to stop short."""
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When an article was published and where that was read."""
+
+    date: PartialDate
+    basis: str
+    """`sources.yml`, `text: <the stamp as written>` or `url: <the path part>`."""
+
+
+# ---------------------------------------------------------------- small parts
+
+
+def parse_month(text: str) -> int | None:
+    """Month number from a name or abbreviation ("Aug.", "September"), or None."""
+    return MONTHS.get(text.lower().rstrip("."))
+
+
+def parse_day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def make_date(year: int, month: int, day: int | None = None) -> PartialDate | None:
+    """A PartialDate if the parts make a real calendar date, else None."""
+    try:
+        if day is None:
+            return PartialDate(year, month) if 1 <= month <= 12 else None
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def describe_anchor(anchor: PartialDate) -> str:
+    return f"the publication date {anchor.iso()}"
+
+
+# ---------------------------------------------------------------- publication date
+
+
+_URL_DATES = (
+    # /2019/07/05/ and /2019-07-05/ and /20190705/
+    (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"), "day"),
+    # /2010-10/03/ (year-month folder, then day folder)
+    (re.compile(r"/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"), "day"),
+    (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
+    # /1996/5/ or /2010-10/ (month only)
+    (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/"), "month"),
+)
+
+
+def find_url_date(url: str | None) -> PublicationDate | None:
+    """A date in the URL path (`/2019/07/05/`, `/2010-10/03/`, `/1996/5/`), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    for pattern, precision in _URL_DATES:
+        match = pattern.search(path)
+        if not match:
+            continue
+        year, month = int(match[1]), int(match[2])
+        day = int(match[3]) if precision == "day" else None
+        date = make_date(year, month, day)
+        if date:
+            return PublicationDate(date, f"url: {match[0].strip('/')}")
+    return None
+
+
+def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
+    """The first full date (day precision) written in `text`, with the words as written."""
+    found: list[tuple[int, PartialDate, str]] = []
+    for match in ISO_DATE.finditer(text):
+        date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if date:
+            found.append((match.start(), date, match[0]))
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(text):
+            month = parse_month(match["month"])
+            if match["year"] and month:
+                date = make_date(int(match["year"]), month, parse_day(match["day"]))
+                if date:
+                    found.append((match.start(), date, match[0]))
+    if not found:
+        return None
+    _, date, words = min(found, key=lambda item: item[0])
+    return date, words
+
+
+_DATELINE_STAMP = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<rest>.{6,40}?)\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-)\s")
+_PAREN_STAMP = re.compile(r"\([^()]{2,60}?\s[-–—|]\s(?P<rest>[^()]{6,30})\)")
+_SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\s*:?[^|]*\|?\s*(?P<rest>.{6,60})$", re.IGNORECASE)
+
+
+def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate | None:
+    """A publication stamp or dateline near the top of the text, or None.
+
+    Only the head of the article is read, and only stamp-like places count: a short line
+    that is mostly a date (with a time, a `Source:` label), a dateline ("Prague, 27 May 1997
+    (RFE/RL) --") or a parenthesised credit ("(UrduPoint News / Sputnik - 12th January,
+    2022)"). A date in a sentence of the body is about an event, not the article. Archive
+    and edit stamps ("Last Updated: 07/27/2016") are skipped.
+    """
+    seen = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if NOT_PUBLICATION.search(line):
+            continue
+        candidates: list[str] = []
+        if match := _DATELINE_STAMP.match(line):
+            candidates.append(match["rest"])
+        candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
+        if match := _SOURCE_STAMP.match(line):
+            candidates.append(match["rest"])
+        words_without_date = len(TIME.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line)))).split())
+        if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
+            candidates.append(line)
+        for candidate in candidates:
+            stamp = _stamp_date(candidate)
+            if stamp:
+                return PublicationDate(stamp[0], f"text: {stamp[1]}")
+    return None
+
+
+def find_publication_date(published: str | None, lines: list[str], url: str | None) -> PublicationDate | None:
+    """From sources.yml first, else a stamp or dateline in the text, else a date in the URL."""
+    if published:
+        try:
+            return PublicationDate(PartialDate.parse(published), "sources.yml")
+        except ValueError:
+            pass
+    return find_text_date(lines) or find_url_date(url)
+
+
+# ---------------------------------------------------------------- event dates
+
+
+def resolve_weekday(phrase: str, weekday: str, anchor: PartialDate, *, after_anchor: bool = False) -> ResolvedDate:
+    """The latest such weekday on or before the anchor (or the next one after it, for "next")."""
+    name = weekday.capitalize()
+    if anchor.precision != "day":
+        return ResolvedDate(
+            anchor,
+            phrase,
+            f"{name} of an unknown week: {describe_anchor(anchor)} gives only the {anchor.precision}",
+            review=f"'{phrase}' cannot be placed on a day: the publication date is known only "
+            f"to the {anchor.precision} ({anchor.iso()}); find the exact day",
+        )
+    base = anchor.first_day()
+    target = WEEKDAYS[weekday.lower()]
+    if after_anchor:
+        delta = (target - base.weekday()) % 7 or 7
+        day = base + dt.timedelta(days=delta)
+        rule = f"first {name} after {describe_anchor(anchor)}"
+    else:
+        day = base - dt.timedelta(days=(base.weekday() - target) % 7)
+        rule = f"latest {name} on or before {describe_anchor(anchor)}"
+    return ResolvedDate(PartialDate.from_date(day), phrase, rule)
+
+
+def resolve_day_offset(phrase: str, days: int, anchor: PartialDate, word: str) -> ResolvedDate:
+    """"today", "yesterday", "tonight", "last night": a fixed number of days back."""
+    if anchor.precision != "day":
+        return ResolvedDate(
+            anchor, phrase, f"'{word}' of {describe_anchor(anchor)}, known only to the {anchor.precision}",
+            review=f"'{phrase}' cannot be placed on a day: the publication date is known only "
+            f"to the {anchor.precision} ({anchor.iso()})",
+        )
+    day = anchor.first_day() - dt.timedelta(days=days)
+    rule = f"{describe_anchor(anchor)}" if days == 0 else f"{days} day{'s' if days > 1 else ''} before {describe_anchor(anchor)}"
+    return ResolvedDate(PartialDate.from_date(day), phrase, f"'{word}': {rule}")
+
+
+def resolve_month_day(phrase: str, month: int, day: int, anchor: PartialDate, *, tense: str | None = None) -> ResolvedDate | None:
+    """A month and day without a year: the occurrence the tense points to, else the nearest.
+
+    News reports days within a few months of publication. A future phrase ("is set to pull
+    out on Aug. 2") takes the first occurrence on or after the anchor, a past one ("was held
+    on January 12") the latest on or before it, and a phrase without a tense the nearest.
+    """
+    words = _month_day_words(month, day)
+    if anchor.precision != "day":
+        # Only the year or month of publication is known: the same year, unless the date cannot exist.
+        date = make_date(anchor.year, month, day)
+        if not date:
+            return None
+        return ResolvedDate(date, phrase, f"{words} in the year of {describe_anchor(anchor)}")
+    reference = anchor.first_day()
+    options = [d for d in (make_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if d]
+    if not options:
+        return None
+    later = [d for d in options if d.first_day() >= reference]
+    earlier = [d for d in options if d.first_day() <= reference]
+    if tense == "future" and later:
+        chosen, rule = later[0], f"first {words} on or after {describe_anchor(anchor)}"
+    elif tense == "past" and earlier:
+        chosen, rule = earlier[-1], f"latest {words} on or before {describe_anchor(anchor)}"
+    else:
+        chosen = min(options, key=lambda d: abs((d.first_day() - reference).days))
+        rule = f"the {words} nearest to {describe_anchor(anchor)}"
+    return ResolvedDate(chosen, phrase, rule)
+
+
+def _month_day_words(month: int, day: int) -> str:
+    return f"{dt.date(2000, month, 1):%B} {day}"
+
+
+def resolve_month(phrase: str, month: int, anchor: PartialDate, *, offset_word: str | None = None) -> ResolvedDate:
+    """A month named without a year ("in February"): the latest such month on or before the anchor."""
+    year = anchor.year if anchor.month is None or month <= anchor.month else anchor.year - 1
+    rule = f"latest {dt.date(2000, month, 1):%B} on or before {describe_anchor(anchor)}"
+    return ResolvedDate(PartialDate(year, month), phrase, rule)
+
+
+def resolve_relative_period(phrase: str, kind: str, anchor: PartialDate) -> ResolvedDate | None:
+    """"last month", "this month", "last year", "earlier this week", "last week"."""
+    if kind in ("last month", "this month", "earlier this month", "next month"):
+        if anchor.month is None:
+            return None
+        shift = {"last month": -1, "next month": 1}.get(kind, 0)
+        first = dt.date(anchor.year, anchor.month, 1) + relativedelta(months=shift)
+        words = {-1: "the month before", 0: "the month of", 1: "the month after"}[shift]
+        return ResolvedDate(PartialDate(first.year, first.month), phrase, f"{words} {describe_anchor(anchor)}")
+    if kind in ("last year", "this year", "earlier this year", "next year"):
+        shift = {"last year": -1, "next year": 1}.get(kind, 0)
+        words = {-1: "the year before", 0: "the year of", 1: "the year after"}[shift]
+        return ResolvedDate(PartialDate(anchor.year + shift), phrase, f"{words} {describe_anchor(anchor)}")
+    if kind in ("earlier this week", "this week", "last week"):
+        if anchor.precision != "day":
+            return ResolvedDate(
+                anchor, phrase, f"a week within {describe_anchor(anchor)}",
+                review=f"'{phrase}' cannot be placed: the publication date is known only to the {anchor.precision}",
+            )
+        base = anchor.first_day()
+        monday = base - dt.timedelta(days=base.weekday())
+        if kind == "last week":
+            start, end = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+            rule = f"the week (Monday to Sunday) before {describe_anchor(anchor)}"
+        else:
+            start, end = monday, base
+            rule = f"between the Monday of the week of {describe_anchor(anchor)} and that date"
+        if start == end:
+            return ResolvedDate(PartialDate.from_date(start), phrase, rule)
+        # The day is not known: the span is given, marked approximate.
+        return ResolvedDate(
+            PartialDate.from_date(start), phrase, rule, end_date=PartialDate.from_date(end), approximate=True,
+        )
+    return None
+
+
+# A date phrase as found in a sentence; the extractor picks which one is the event's.
+_RELATIVE_PERIOD = r"(?:earlier\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|year))"
+DATE_PHRASE = re.compile(
+    rf"(?P<full_md>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<full_dm>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
+    rf"|(?P<month_year>\b(?:(?:early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b)"
+    rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*[:.]\d))"
+    rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}\b)"
+    rf"|(?P<weekday>\b(?:(?:last|next|this|on|early|late)\s+)?{_WEEKDAY}\b(?:\s+(?:morning|afternoon|evening|night))?)"
+    rf"|(?P<dayword>\b(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
+    rf"|(?P<period>\b{_RELATIVE_PERIOD}\b)"
+    rf"|(?P<in_month>\b(?:in|since|until|by|last)\s+{_MONTH}\b(?!\s+\d))",
+    re.IGNORECASE,
+)
+"""Alternatives are tried in order, so "May 27, 1997" is read whole, not as "May 27"."""
+
+FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|would|shall|set\s+to|due\s+to|is\s+to|are\s+to|scheduled|planned|plans?\s+to|expected\s+to|next|upcoming|until)\b",
+    re.IGNORECASE,
+)
+
+PAST_CONTEXT = re.compile(
+    r"\b(?:was|were|had|did|held|met|signed|ended|began|took|launched|approved|agreed|said|told|"
+    r"announced|ago|earlier|last|since|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+"""Past-tense words near a date without a year: the date is on or before publication."""
+
+_CASE_SENSITIVE_MONTHS = re.compile(rf"^(?:{_MONTH})$")
+
+
+def is_month_word(word: str) -> bool:
+    """Month names must be capitalised in running text ("may" is a verb; "March" a month)."""
+    return bool(_CASE_SENSITIVE_MONTHS.match(word)) and word[0].isupper()
+
+
+def resolve_phrase(kind: str, phrase: str, anchor: PartialDate, *, tense: str | None = None) -> ResolvedDate | None:
+    """Turn one DATE_PHRASE match (its group name and text) into a date, or None."""
+    text = " ".join(phrase.split())
+    lower = text.lower()
+    if kind in ("full_md", "full_dm"):
+        pattern = MONTH_DAY if kind == "full_md" else DAY_MONTH
+        match = pattern.search(text)
+        month = parse_month(match["month"]) if match else None
+        if not match or not month or not match["year"]:
+            return None
+        date = make_date(int(match["year"]), month, parse_day(match["day"]))
+        return ResolvedDate(date, text, "the date as written") if date else None
+    if kind == "month_year":
+        match = MONTH_YEAR.search(text)
+        month = parse_month(match["month"]) if match else None
+        if not match or not month:
+            return None
+        return ResolvedDate(PartialDate(int(match["year"]), month), text, "the month as written")
+    if kind in ("md", "dm"):
+        match = (MONTH_DAY if kind == "md" else DAY_MONTH).search(text)
+        month = parse_month(match["month"]) if match else None
+        if not match or not month:
+            return None
+        return resolve_month_day(text, month, parse_day(match["day"]), anchor, tense=tense)
+    if kind == "weekday":
+        weekday = next(word for word in lower.split() if word in WEEKDAYS)
+        return resolve_weekday(text, weekday, anchor, after_anchor=lower.startswith("next"))
+    if kind == "dayword":
+        if "yesterday" in lower or "last night" in lower:
+            return resolve_day_offset(text, 1, anchor, lower)
+        return resolve_day_offset(text, 0, anchor, lower)
+    if kind == "period":
+        return resolve_relative_period(text, " ".join(lower.split()), anchor)
+    if kind == "in_month":
+        month = parse_month(lower.split()[-1])
+        if not month:
+            return None
+        return resolve_month(text, month, anchor)
+    return None
+
+
+def resolve_span(end: ResolvedDate, days: int, phrase: str) -> ResolvedDate:
+    """A multi-day event that ended on `end`: it began `days - 1` days earlier."""
+    if end.date.precision != "day" or days < 2:
+        return end
+    last = end.date.first_day()
+    first = last - dt.timedelta(days=days - 1)
+    return ResolvedDate(
+        PartialDate.from_date(first),
+        phrase,
+        f"{end.rule} is the last day of a {days}-day event, which began {days - 1} day{'s' if days > 2 else ''} earlier",
+        end_date=end.date,
+    )

@@ -1,0 +1,1114 @@
+"""Article -> events and entity stubs. Rules only: no file I/O.
+
+The main event is dated by the first date phrase of the lead, resolved against the
+publication date; people are found by name (known ones from people.yml, new ones when a
+title stands before the name or a speech verb after it); organizations, treaties and places
+by name, abbreviation and alias. Other dated events the article states become draft entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .dates import (
+    DATE_PHRASE,
+    FUTURE_CONTEXT,
+    PAST_CONTEXT,
+    NUMBER_WORDS,
+    PublicationDate,
+    ResolvedDate,
+    find_publication_date,
+    is_month_word,
+    resolve_phrase,
+    resolve_span,
+)
+from .model import (
+    Article,
+    DateBasis,
+    Event,
+    Organization,
+    PartialDate,
+    Person,
+    PersonRole,
+    Place,
+    Quote,
+    Role,
+    SourceRef,
+    Treaty,
+)
+from .sources import clean_article_text
+
+# ---------------------------------------------------------------- text normalisation
+
+_PUNCTUATION_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
+    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+}
+
+
+def _fold_char(char: str) -> str:
+    if char in _PUNCTUATION_FOLD:
+        return _PUNCTUATION_FOLD[char]
+    if ord(char) < 128:
+        return char
+    base = unicodedata.normalize("NFKD", char)[:1]
+    # Keep the length: one character in, one out, so match positions stay valid.
+    return base if base and ord(base) < 128 else char
+
+
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(128, 0x250)} | {
+    ord(k): v for k, v in _PUNCTUATION_FOLD.items()
+}
+
+
+def fold_text(text: str) -> str:
+    """ASCII-fold Latin letters and typographic punctuation, keeping the length."""
+    return text.translate(_FOLD_TABLE)
+
+
+def make_slug(text: str, *, max_words: int = 7, max_length: int = 60) -> str:
+    """An id fragment: lower-case ASCII words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", fold_text(text).lower().replace("'", ""))
+    while len(words) > 1 and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    slug = ""
+    for word in words[:max_words]:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or "event"
+
+
+def normalise_name(text: str) -> str:
+    """Key for comparing names: folded, lower-case, hyphens and dots as spaces."""
+    text = fold_text(text).lower().replace("secretary-general", "secretary general")
+    return " ".join(re.sub(r"[.\-'’]", " ", text).split())
+
+
+# ---------------------------------------------------------------- vocabulary
+
+TITLE_WORDS = {
+    "president", "vice-president", "minister", "secretary", "secretary-general", "undersecretary",
+    "under-secretary", "chief", "general", "colonel-general", "lieutenant-general", "major-general",
+    "admiral", "vice-admiral", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+    "chancellor", "premier", "chairman", "chairwoman", "chair", "director", "director-general",
+    "commander", "commander-in-chief", "head", "representative", "senator", "congressman",
+    "governor", "mayor", "king", "queen", "marshal", "colonel", "lieutenant", "deputy", "leader",
+    "adviser", "advisor", "counselor", "aide", "diplomat", "negotiator", "prime", "foreign",
+    "defense", "defence", "mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "adm", "sen", "rep",
+    "president-elect", "speaker", "officer", "attache", "emissary", "delegate", "official",
+}
+"""Words that make a phrase before a name a role ("Deputy Foreign Minister")."""
+RANKS = {
+    "general", "colonel-general", "lieutenant-general", "major-general", "admiral", "vice-admiral",
+    "colonel", "lieutenant", "marshal", "gen", "col", "lt", "adm", "mr", "mrs", "ms", "dr", "sir",
+}
+"""Ranks and honorifics: after an office and a comma they belong to the same person."""
+OFFICE_WORDS = TITLE_WORDS - RANKS - {"foreign", "defense", "defence", "prime", "deputy"}
+LOWERCASE_ROLE_WORDS = {
+    "leader", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "chief",
+    "minister", "president", "diplomat", "negotiator", "official", "commander", "delegate",
+    "counterpart", "head", "secretary", "adviser", "advisor", "aide", "premier", "foreign",
+    "defense", "defence", "deputy", "prime", "general", "top", "senior", "former", "then",
+    "acting", "chief",
+}
+CONNECTORS = {"of", "the", "for", "on", "to", "in", "de"}
+"""Small words inside a role ("Chief of the General Staff"); "and" is not one: it joins two people."""
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
+NOT_NAME_WORDS = {
+    "the", "a", "an", "at", "in", "on", "but", "and", "as", "if", "it", "he", "she", "they", "we",
+    "i", "you", "this", "that", "these", "those", "also", "however", "meanwhile", "earlier",
+    "later", "since", "according", "after", "before", "following", "barring", "speaking", "most",
+    "more", "some", "many", "western", "eastern", "northern", "southern", "cold", "war", "source",
+    "his", "her", "their", "our", "its", "there", "here", "while", "when", "where", "what", "who",
+    "why", "how", "all", "both", "each", "no", "not", "so", "yet", "still", "then", "now", "today",
+    "yesterday", "tomorrow", "tonight", "last", "next", "new", "old", "north", "south", "east",
+    "west", "central", "european", "atlantic", "pacific", "middle", "far", "near", "united",
+    "states", "kingdom", "nations", "union", "federation", "republic", "soviet", "russian",
+    "american", "russia", "ukraine", "ukrainian", "nato", "us", "u.s.", "uk", "eu", "un", "by",
+    "with", "from", "into", "over", "under", "about", "against", "between", "during", "without",
+    "within", "among", "under", "said", "says", "told", "ministry", "council", "forces", "staff",
+    "state", "department", "office", "agency", "news", "times", "post", "press", "committee",
+    "alliance", "organization", "organisation", "treaty", "agreement", "accord", "conference",
+    "summit", "forum", "parliament", "duma", "senate", "congress", "house", "white", "kremlin",
+    "pentagon", "government", "army", "navy", "air", "force", "armed", "military", "security",
+    "defense", "defence", "foreign", "affairs", "international", "national", "general", "chief",
+    "headquarters", "day", "week", "month", "year", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir",
+    "christ", "god", "internet", "islamic", "muslim", "christian", "baltic", "caucasus", "balkan",
+    "balkans", "crimea", "asia", "europe", "africa", "america", "syria", "syrian", "georgia",
+    "georgian", "chinese", "china", "british", "french", "german", "polish", "spotlight",
+}
+"""Capitalised words that cannot start or end a new person's name."""
+SPEECH_VERBS = (
+    r"said|says|told|added|stressed|noted|stated|declared|warned|argued|explained|insisted|"
+    r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|"
+    r"underlined|pointed\s+out|according\s+to"
+)
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_PRONOUN_SPEECH = re.compile(rf"^\W{{0,3}}(?:he|she)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+TREATY_WORDS = re.compile(r"\b(?:treaty|agreement|accord|convention|pact|protocol|charter|act|memorandum)\b", re.IGNORECASE)
+EVENT_WORDS = re.compile(r"\b(?:conference|summit|meeting|forum|exercises?|games|talks|session|dialogue|drills?)\b", re.IGNORECASE)
+HEADQUARTERS = re.compile(r"\b(?:alliance(?:'s)?|nato(?:'s)?|north atlantic treaty organization(?:'s)?)\s+headquarters\b", re.IGNORECASE)
+HEADQUARTERS_CITY = "Brussels"
+"""NATO's headquarters have been in Brussels since 1967, for every year this chronology covers."""
+GENERIC_ORGANIZATION_NAMES = {"north atlantic treaty organization", "nato"}
+"""In a Russia–NATO chronology nearly every event names NATO, so it tells two events apart
+no better than the word "Russia" does; it is ignored when looking for the same event."""
+_KICKERS = {
+    "spotlight", "analysis", "update", "updated", "exclusive", "opinion", "interview", "breaking",
+    "factbox", "explainer", "commentary", "feature", "news", "roundup", "update 1", "update 2",
+}
+_TITLE_STOPWORDS = {
+    "the", "a", "an", "of", "on", "in", "at", "to", "for", "and", "or", "with", "by", "from", "is",
+    "are", "was", "were", "be", "been", "that", "this", "its", "their", "his", "her", "as", "into",
+    "over", "about", "says", "said", "russia", "russian", "nato", "there", "not", "no", "will",
+}
+
+# ---------------------------------------------------------------- catalog of known entities
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The entities already in chronology/, to match names against."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    treaties: dict[str, Treaty] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+
+    @cached_property
+    def matcher(self) -> EntityMatcher:
+        return EntityMatcher(self)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way an entity is written: its kind and id, and how strictly to match it."""
+
+    kind: str
+    id: str
+    text: str
+    case_sensitive: bool
+    surname: bool = False
+    """A person's surname alone: trusted only with a title, a speech verb or the full name."""
+
+
+def _treaty_forms(treaty: Treaty) -> list[str]:
+    forms = [treaty.name, *treaty.aliases]
+    if treaty.abbreviation:
+        forms += [treaty.abbreviation, f"{treaty.abbreviation} Treaty"]
+    for form in list(forms):
+        # "Treaty on Conventional Armed Forces in Europe" is also written without "Treaty on".
+        if m := re.match(r"(?i)^(?:the\s+)?treaty\s+(?:on|for|of|between)\s+(?:the\s+)?(.+)$", form):
+            forms += [f"{m[1]} Treaty", f"{m[1]} treaty"]
+    return forms
+
+
+class EntityMatcher:
+    """One compiled pattern for every known name, so an article is scanned once."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        forms: dict[str, list[Form]] = {}
+        surnames: dict[str, set[str]] = {}
+
+        def add(kind: str, key: str, text: str, *, surname: bool = False) -> None:
+            text = " ".join(fold_text(text).split())
+            if len(text) < 2 or not re.search(r"[A-Za-z]", text):
+                return
+            case_sensitive = (text.isupper() and len(text) <= 6) or (" " not in text and kind != "treaty")
+            forms.setdefault(text.lower(), []).append(Form(kind, key, text, case_sensitive, surname))
+
+        for key, person in catalog.people.items():
+            names = [person.name, *person.aliases]
+            for name in names:
+                if " " in name.strip() or "-" in name.strip():
+                    add("person", key, name)
+                    add("person", key, name.replace("-", " "))
+            for name in names:
+                parts = fold_text(name).split()
+                if len(parts) >= 2:
+                    last = parts[-1]
+                    surnames.setdefault(last.lower(), set()).add(key)
+                    if last.lower().startswith(("al-", "el-")):
+                        surnames.setdefault(last[3:].lower(), set()).add(key)
+                elif len(parts) == 1:
+                    surnames.setdefault(parts[0].lower(), set()).add(key)
+        for text, keys in surnames.items():
+            for key in keys:
+                add("person", key, text.title() if text.islower() else text, surname=True)
+        for key, org in catalog.organizations.items():
+            for text in [org.name, *org.aliases, *([org.abbreviation] if org.abbreviation else [])]:
+                add("organization", key, text)
+        for key, treaty in catalog.treaties.items():
+            for text in _treaty_forms(treaty):
+                add("treaty", key, text)
+        for key, place in catalog.places.items():
+            for text in [place.name, *place.aliases]:
+                add("place", key, text)
+        self.forms = forms
+        self.ambiguous_surnames = {name for name, keys in surnames.items() if len(keys) > 1}
+        texts = sorted(forms, key=len, reverse=True)
+        body = "|".join(re.escape(text).replace(r"\ ", r"[\s-]+") for text in texts)
+        # Word edges: a name never starts or ends inside a word or a hyphenated compound.
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE) if texts else None
+
+    def find(self, folded: str) -> list[tuple[int, int, Form]]:
+        """Every known name in the folded text, longest first where two overlap."""
+        found: list[tuple[int, int, Form]] = []
+        if self.pattern is None:
+            return found
+        for match in self.pattern.finditer(folded):
+            written = match[0]
+            key = " ".join(written.replace("-", " ").split()).lower()
+            options = self.forms.get(key) or self.forms.get(" ".join(written.split()).lower()) or []
+            if not options:
+                # The pattern allows "Secretary General" for "Secretary-General" and back.
+                options = next((v for k, v in self.forms.items() if k.replace("-", " ") == key), [])
+            kept = [f for f in options if not f.case_sensitive or _same_case(written, f.text)]
+            if kept:
+                found.append((match.start(), match.end(), kept[0]))
+                for other in kept[1:]:
+                    found.append((match.start(), match.end(), other))
+        return found
+
+
+def _same_case(written: str, form: str) -> bool:
+    if form.isupper():
+        return written == form
+    return written[:1].isupper()
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its main event, the other dated events it states, and stubs
+    for people, organizations, treaties and places not yet in chronology/."""
+
+    article: str
+    event: Event
+    mentioned: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    treaties: tuple[Treaty, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+class ExtractionError(Exception):
+    """The article cannot become an event; the message says why in one line."""
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    id: str
+    role: str | None = None
+    full: bool = True
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "adm", "sen", "rep",
+    "st", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+    "gov", "sgt", "capt", "maj", "prof", "inc", "co", "corp", "jr", "sr", "approx", "fig",
+}
+
+
+def split_sentences(text: str, offset: int = 0) -> list[_Sentence]:
+    """Sentences with their positions; "U.S." and "V.V. Putin" do not end a sentence."""
+    sentences = []
+    start = 0
+    for match in re.finditer(r"[.!?]+[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])", text):
+        before = text[start : match.start() + 1]
+        word = re.findall(r"([A-Za-z.]+)\.$", before.rstrip("\"”’'"))
+        token = word[0].lower().rstrip(".") if word else ""
+        if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            continue
+        end = match.end()
+        chunk = text[start:end].strip()
+        if chunk:
+            sentences.append(_Sentence(offset + start, offset + start + len(text[start:end].rstrip()), chunk))
+        start = end
+    chunk = text[start:].strip()
+    if chunk:
+        sentences.append(_Sentence(offset + start, offset + len(text.rstrip()), chunk))
+    return sentences
+
+
+# ---------------------------------------------------------------- the article's parts
+
+
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,2})"
+    r"(?P<rest>(?:,\s*[^-–—(\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
+    r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z]))"
+)
+
+
+def find_dateline(paragraph: str) -> tuple[str, int] | None:
+    """The city of a dateline ("VIENNA --", "MOSCOW, April 27 (Xinhua) --") and where the
+    sentence after it starts, or None. A title-case city needs a date or a credit after it,
+    so an ordinary sentence ending in a dash is not taken for a dateline."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    city = match["city"]
+    rest = match["rest"]
+    if not city.isupper() and not re.search(r"[,(]", rest):
+        return None
+    if city.lower() in NOT_NAME_WORDS and city.lower() not in {"washington"}:
+        return None
+    return city, match.end()
+
+
+def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The headline (a short first line that is not a sentence of the body) and the rest."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    first = paragraphs[0]
+    words = first.split()
+    is_sentence = first.rstrip().endswith((".", '"', "”")) and len(words) > 14
+    if len(first) <= 160 and not is_sentence and find_dateline(first) is None:
+        return first, paragraphs[1:]
+    return None, paragraphs
+
+
+def clean_headline(headline: str, publisher: str | None) -> str:
+    """Drop a kicker ("Spotlight:") and a trailing site or publisher name ("– Rossiyskaya Gazeta")."""
+    text = " ".join(headline.split())
+    if m := re.match(r"^([A-Za-z ]{3,20}\d?):\s+(.+)$", text):
+        if m[1].strip().lower() in _KICKERS:
+            text = m[2]
+    if m := re.match(r"^(.{12,}?)\s+[|–—-]\s+([A-Z][\w.&' ]{1,40})$", text):
+        tail_words = m[2].split()
+        if len(tail_words) <= 4 and all(w[:1].isupper() for w in tail_words):
+            text = m[1]
+    return text.strip()
+
+
+def shorten_title(sentence: str, *, max_words: int = 12) -> str:
+    """A sentence cut to a headline: the first clause, at most `max_words` words."""
+    text = re.sub(r"\s+", " ", sentence).strip().rstrip(".")
+    text = re.sub(r"^(?:In|On|At|By|Since|During)\s+[^,]{3,40},\s+", "", text)
+    text = re.sub(r"^(?:However|Meanwhile|Also|But|And|In addition|In fact|Currently),?\s+", "", text)
+    words = text.split()
+    if len(words) > max_words:
+        words = words[:max_words]
+        while words and words[-1].lower().strip(",;:") in _TITLE_STOPWORDS | {"his", "her", "its", "a"}:
+            words.pop()
+        text = " ".join(words).rstrip(",;:") + "…"
+    text = text[:1].upper() + text[1:]
+    return text
+
+
+# ---------------------------------------------------------------- people
+
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|[^\sA-Za-z]")
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(c.islower() for c in token)
+
+
+def _is_initials(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", token))
+
+
+def _is_abbreviation(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,6}", token))
+
+
+_ROLE_STOPS = {
+    "said", "says", "told", "by", "with", "from", "between", "during", "at", "when", "while",
+    "after", "before", "that", "as", "and", "but", "or",
+}
+
+
+def find_role_before(text: str, start: int) -> str | None:
+    """The role written right before a name ("NATO Secretary-General", "Chief of the
+    General Staff of the Russian Armed Forces"), or None if the words there are not one."""
+    window = text[max(0, start - 160) : start]
+    tokens = [(m.start(), m[0]) for m in _TOKEN.finditer(window)]
+    taken: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        _, token = tokens[i]
+        bare = token.rstrip(".")
+        lower = bare.lower()
+        if token in (",", ";", ":", "(", ")", '"', "“", "”") or not re.match(r"[A-Za-z]", token):
+            break
+        if lower in CONNECTORS or _is_capitalised(token) or _is_abbreviation(token) or lower in LOWERCASE_ROLE_WORDS:
+            if lower in _ROLE_STOPS:
+                break
+            taken.insert(0, token)
+            i -= 1
+            continue
+        break
+    # Trim the edges: connectors and sentence openers are not part of a role.
+    while taken and (taken[0].lower() in CONNECTORS | {"speaking", "also", "meanwhile", "however", "then", "but", "and", "yesterday", "today"}):
+        taken.pop(0)
+    while taken and taken[-1].lower() in CONNECTORS:
+        taken.pop()
+    if not taken:
+        return None
+    words = {t.lower().rstrip(".") for t in taken}
+    if not words & (TITLE_WORDS | LOWERCASE_ROLE_WORDS):
+        return None
+    if words <= RANKS | CONNECTORS:
+        # A rank alone after a comma: the office is written before it
+        # ("the Deputy Minister of Defense of Russia, Colonel-General Alexander Fomin").
+        before = window[: tokens[i + 1][0]] if i + 1 < len(tokens) else window
+        before = before.rstrip()
+        if before.endswith(","):
+            office = find_role_before(text, max(0, start - len(window) + len(before) - 1))
+            if office and {w.lower() for w in office.split()} & OFFICE_WORDS:
+                return office
+    role = " ".join(taken)
+    if role.lower() in {"top", "senior", "former"}:
+        return None
+    return role
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m[0]) for m in _TOKEN.finditer(text[start:end])]
+
+
+_NAME_RUN = re.compile(
+    r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|la|le|ter)[- ])?(?:[A-Z]\.\s?)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?){1,3}"
+)
+
+
+def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    """Names of people not in people.yml: a capitalised run of two to four words with a role
+    written before it or a speech verb after it. Returns (start, end, name, role)."""
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        words = match[0].split()
+        # Drop leading words that cannot be part of a name ("The", "Russian", "President").
+        while words and (words[0].lower().rstrip(".") in NOT_NAME_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
+            start += len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words.pop(0)
+        while words and words[-1].lower() in NOT_NAME_WORDS | TITLE_WORDS:
+            words.pop()
+        if len(words) < 2 or len(words) > 4:
+            continue
+        if any(w.lower().rstrip(".") in NOT_NAME_WORDS | TITLE_WORDS for w in words):
+            continue
+        if any(re.fullmatch(r"[A-Z][a-z]+(?:ian|ese|ish)", w) and w.lower() not in {"christian"} for w in words[:1]):
+            continue
+        name = " ".join(words)
+        end = start + len(name) if text[start : start + len(name)] == name else end
+        role = find_role_before(text, start)
+        after = text[end : end + 40]
+        speaks = re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
+        said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
+        if role or speaks or said_before:
+            found.append((start, end, name, role))
+    return found
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+def extract_article(article: Article, catalog: Catalog) -> Extraction:
+    """The events one article reports, with stubs for entities it names that are unknown."""
+    return _ArticleReader(article, catalog).read()
+
+
+class _ArticleReader:
+    """State for reading one article; each method is one rule."""
+
+    def __init__(self, article: Article, catalog: Catalog) -> None:
+        self.article = article
+        self.catalog = catalog
+        self.cleaned = clean_article_text(article.text)
+        paragraphs = [p for p in self.cleaned.split("\n") if p.strip()]
+        headline, body = strip_headline(paragraphs)
+        self.headline = headline
+        self.body = "\n".join(body)
+        self.folded = fold_text(self.body)
+        self.paragraph_starts = []
+        position = 0
+        for paragraph in body:
+            self.paragraph_starts.append(position)
+            position += len(paragraph) + 1
+        self.paragraphs = body
+        self.sentences: list[_Sentence] = []
+        for start, paragraph in zip(self.paragraph_starts, body):
+            self.sentences.extend(split_sentences(paragraph, start))
+        self.dateline = find_dateline(body[0]) if body else None
+        self.new_people: dict[str, Person] = {}
+        self.new_organizations: dict[str, Organization] = {}
+        self.new_treaties: dict[str, Treaty] = {}
+        self.new_places: dict[str, Place] = {}
+
+    # -------------------------------------------------------- top level
+
+    def read(self) -> Extraction:
+        if not self.body.strip():
+            raise ExtractionError("no article text is left once the page around it is removed")
+        published = find_publication_date(self.article.published, self.article.text.splitlines(), self.article.url)
+        if published is None:
+            raise ExtractionError(
+                "no publication date: add `published` for it in seeds/sources.yml "
+                "(none was found in the text or the URL)"
+            )
+        mentions = self.find_mentions()
+        main_sentence, resolved = self.find_main_date(published)
+        review: list[str] = []
+        if resolved is None:
+            resolved = ResolvedDate(
+                published.date, "(no date in the text)",
+                f"no date phrase in the lead; the publication date ({published.basis})",
+            )
+            review.append("the lead gives no date; the publication date was used")
+        if resolved.review:
+            review.append(resolved.review)
+        place = self.find_place(main_sentence)
+        people = self.collect_people(mentions)
+        title = self.make_title(main_sentence)
+        summary = self.make_summary()
+        quotes = self.find_quotes(mentions)
+        source = self.make_source(published)
+        event = Event(
+            id=f"{resolved.date.iso()}-{make_slug(title)}",
+            title=title,
+            date=resolved.date,
+            end_date=resolved.end_date,
+            approximate=resolved.approximate,
+            date_basis=DateBasis(resolved.phrase, published.date.iso(), resolved.rule),
+            place=place,
+            summary=summary,
+            people=people,
+            organizations=self.ids_of(mentions, "organization"),
+            treaties=self.ids_of(mentions, "treaty"),
+            quotes=quotes,
+            sources=(source,),
+            provenance="extracted",
+            status="draft",
+            review=tuple(review),
+        )
+        mentioned = self.find_mentioned_events(published, main_sentence, resolved, mentions, event.id, source)
+        if mentioned:
+            event = _replace(event, related=tuple(sorted({m.id for m in mentioned})))
+        return Extraction(
+            article=self.article.file,
+            event=event,
+            mentioned=tuple(mentioned),
+            people=tuple(self.new_people.values()),
+            organizations=tuple(self.new_organizations.values()),
+            treaties=tuple(self.new_treaties.values()),
+            places=tuple(self.new_places.values()),
+        )
+
+    def make_source(self, published: PublicationDate) -> SourceRef:
+        return SourceRef(
+            article=self.article.file,
+            url=self.article.url,
+            publisher=self.article.publisher,
+            published=published.date.iso(),
+            title=clean_headline(self.headline, self.article.publisher) if self.headline else None,
+        )
+
+    # -------------------------------------------------------- dates
+
+    def phrases_in(self, sentence: _Sentence, *, skip_until: int = 0) -> list[tuple[str, str, int]]:
+        """Date phrases in a sentence as (kind, text, position), months only when capitalised."""
+        found = []
+        text = self.body[sentence.start : sentence.end]
+        for match in DATE_PHRASE.finditer(text):
+            position = sentence.start + match.start()
+            if position < skip_until:
+                continue
+            kind = match.lastgroup or ""
+            words = match[0].replace(",", " ").split()
+            months = [w for w in words if re.fullmatch(r"[A-Za-z]+\.?", w) and w.lower().rstrip(".") in _MONTH_NAMES]
+            if months and not all(is_month_word(w) for w in months):
+                continue
+            if kind == "weekday" and not any(w[0].isupper() for w in words if w.lower() in _WEEKDAY_NAMES):
+                continue
+            found.append((kind, match[0], position))
+        return found
+
+    def find_main_date(self, published: PublicationDate) -> tuple[_Sentence | None, ResolvedDate | None]:
+        """The first date phrase of the lead (the first paragraphs), resolved."""
+        skip = self.dateline[1] if self.dateline else 0
+        lead_end = self.paragraph_starts[min(2, len(self.paragraph_starts) - 1)] if len(self.paragraph_starts) > 2 else len(self.body)
+        first_sentence = next((s for s in self.sentences), None)
+        for sentence in self.sentences:
+            if sentence.start >= lead_end:
+                break
+            for kind, phrase, position in self.phrases_in(sentence, skip_until=skip):
+                if kind in ("period",) and not phrase.lower().startswith("earlier"):
+                    continue
+                resolved = resolve_phrase(kind, phrase, published.date, tense=self.tense_of(sentence, position))
+                if resolved is None:
+                    continue
+                resolved = self.widen_to_span(sentence, position, resolved)
+                return sentence, resolved
+        return first_sentence, None
+
+    def tense_of(self, sentence: _Sentence, position: int) -> str | None:
+        """"future" or "past" from the verbs around a date phrase, or None when unclear."""
+        before = self.body[max(sentence.start, position - 60) : position]
+        if FUTURE_CONTEXT.search(before):
+            return "future"
+        near = self.body[max(sentence.start, position - 25) : position]
+        if re.search(r"\b(?:ends|begins|starts|opens|closes|runs|is|are)\s+(?:on\s+)?$", near, re.IGNORECASE):
+            return None
+        after = self.body[position : min(sentence.end, position + 50)]
+        if PAST_CONTEXT.search(near) or PAST_CONTEXT.search(after):
+            return "past"
+        return None
+
+    def widen_to_span(self, sentence: _Sentence, position: int, resolved: ResolvedDate) -> ResolvedDate:
+        """"the two-day event that ended Thursday": a multi-day event ending on the date."""
+        before = self.body[max(sentence.start, position - 30) : position].lower()
+        ended = re.search(r"\b(?:ended|closed|concluded|wrapped\s+up|finished)\s+(?:on\s+)?$", before)
+        if not ended:
+            return resolved
+        lead = self.body[: self.paragraph_starts[min(3, len(self.paragraph_starts) - 1)] + 400]
+        days = re.search(r"\b(two|three|four|five|six|seven|[2-7])[- ]day\b", lead, re.IGNORECASE)
+        if not days:
+            return resolved
+        count = NUMBER_WORDS[days[1].lower()]
+        when = re.sub(r"^on\s+", "", resolved.phrase.strip(), flags=re.IGNORECASE)
+        return resolve_span(resolved, count, f"{days[0]} event that {ended[0].strip()} {when}")
+
+    # -------------------------------------------------------- names
+
+    def find_mentions(self) -> list[_Mention]:
+        """Known entities, new people and new treaties/organizations defined in the text."""
+        mentions: list[_Mention] = []
+        known_full: set[str] = set()
+        surname_hits = []
+        for start, end, form in self.catalog.matcher.find(self.folded):
+            if form.kind == "person" and form.surname:
+                surname_hits.append((start, end, form))
+                continue
+            mentions.append(_Mention(start, end, form.kind, form.id))
+            if form.kind == "person":
+                known_full.add(form.id)
+        # New people: only where no known name is written.
+        taken = [(m.start, m.end) for m in mentions]
+        for start, end, name, role in find_new_people(self.body, taken):
+            key = self.add_new_person(name)
+            mentions.append(_Mention(start, end, "person", key, role))
+        full_people = {m.id for m in mentions if m.kind == "person"}
+        # Surnames alone: of a person named in full, or with a title or speech verb beside it.
+        for start, end, form in surname_hits:
+            if any(m.start <= start < m.end for m in mentions):
+                continue
+            if form.text.lower() in self.catalog.matcher.ambiguous_surnames and form.id not in full_people:
+                continue
+            previous = re.search(r"([A-Za-z][\w'-]*)\.?\s+$", self.body[max(0, start - 30) : start])
+            initials = re.search(r"((?:[A-Z]\.\s?){1,3})$", self.body[max(0, start - 8) : start])
+            if initials:
+                first = self.catalog.people[form.id].name[:1].upper() if form.id in self.catalog.people else ""
+                if not initials[1].startswith(first):
+                    continue
+            elif previous and previous[1][:1].isupper() and previous[1].lower() not in TITLE_WORDS | NOT_NAME_WORDS:
+                continue  # another person's surname: "Hunter Biden"
+            role = find_role_before(self.body, start - (len(initials[0]) if initials else 0))
+            speaks = re.match(rf"\s*(?:{SPEECH_VERBS})\b", self.body[end : end + 20], re.IGNORECASE)
+            said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", self.body[max(0, start - 20) : start])
+            if form.id in full_people or role or speaks or said_before:
+                mentions.append(_Mention(start - (len(initials[0]) if initials else 0), end, "person", form.id, role, full=form.id in full_people))
+        # Surnames of new people.
+        for key, person in self.new_people.items():
+            surname = person.name.split()[-1]
+            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.body):
+                if not any(m.start <= match.start() < m.end for m in mentions):
+                    mentions.append(_Mention(match.start(), match.end(), "person", key))
+        # Roles of known people named in full.
+        for mention in mentions:
+            if mention.kind == "person" and mention.role is None and mention.full:
+                mention.role = find_role_before(self.body, self.skip_leading_titles(mention))
+        self.find_defined_entities(mentions)
+        if self.dateline:
+            # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
+            mentions = [m for m in mentions if m.start >= self.dateline[1] or m.kind == "person"]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def skip_leading_titles(self, mention: _Mention) -> int:
+        """Where the name proper starts, when an alias includes a rank ("Colonel General X")."""
+        position = mention.start
+        for token in _TOKEN.finditer(self.body[mention.start : mention.end]):
+            if token[0].lower().rstrip(".") not in TITLE_WORDS | RANKS:
+                return mention.start + token.start()
+        return position
+
+    def add_new_person(self, name: str) -> str:
+        """A stub for a person not in people.yml; the surname becomes an alias."""
+        key = make_slug(name, max_words=5)
+        if key in self.catalog.people:
+            return key
+        if key not in self.new_people:
+            surname = name.split()[-1]
+            aliases = (surname,) if surname != name else ()
+            self.new_people[key] = Person(key, name, aliases)
+        return key
+
+    def find_defined_entities(self, mentions: list[_Mention]) -> None:
+        """Organizations and treaties the article defines: "Full Name (ABBR)" or
+        "Full Name, or ABBR, treaty", when the abbreviation fits the name's initials."""
+        patterns = (
+            re.compile(r"(?P<name>(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)*){1,9}?[A-Z][\w'-]*)\s+\((?P<abbr>[A-Z][A-Za-z]{1,7})\)"),
+            re.compile(r"(?P<name>(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,9}?[A-Z][\w'-]*),\s+or\s+(?P<abbr>[A-Z]{2,8}),\s+(?P<kind>treaty|agreement|accord|pact|convention)"),
+        )
+        for pattern in patterns:
+            for match in pattern.finditer(self.body):
+                if any(m.start < match.end() and match.start() < m.end and m.kind in ("organization", "treaty") for m in mentions):
+                    continue
+                name = re.sub(r"^(?:The|A|An|During|At|In|On|For|By|With|From)\s+", "", match["name"])
+                name = re.sub(r"^(?:(?:the|of|on)\s+)+", "", name)
+                if not _initials_fit(name, match["abbr"]):
+                    name = _trim_to_initials(name, match["abbr"])
+                    if not name:
+                        continue
+                kind_word = match.groupdict().get("kind")
+                full_name = f"{name} {kind_word.capitalize()}" if kind_word else name
+                if EVENT_WORDS.search(name):
+                    continue  # a conference or a summit is an event, not an organization
+                key = make_slug(match["abbr"] if len(match["abbr"]) >= 3 else full_name, max_words=6)
+                if TREATY_WORDS.search(full_name):
+                    key = key if key.endswith(("treaty", "agreement", "accord")) else f"{key}-treaty"
+                    if key not in self.catalog.treaties:
+                        self.new_treaties.setdefault(key, Treaty(key, full_name, (match["abbr"],), match["abbr"]))
+                    kind = "treaty"
+                else:
+                    if key in self.catalog.people:
+                        continue
+                    if key not in self.catalog.organizations:
+                        self.new_organizations.setdefault(key, Organization(key, full_name, (match["abbr"],), match["abbr"]))
+                    kind = "organization"
+                mentions.append(_Mention(match.start(), match.end(), kind, key))
+                for other in re.finditer(rf"(?<![\w-]){re.escape(match['abbr'])}(?![\w-])", self.body):
+                    if not any(m.start <= other.start() < m.end for m in mentions):
+                        mentions.append(_Mention(other.start(), other.end(), kind, key))
+
+    def collect_people(self, mentions: list[_Mention]) -> tuple[PersonRole, ...]:
+        """Each person once, in order of first mention, with the first role written for them."""
+        order: list[str] = []
+        roles: dict[str, str | None] = {}
+        for mention in mentions:
+            if mention.kind != "person":
+                continue
+            if mention.id not in roles:
+                order.append(mention.id)
+                roles[mention.id] = mention.role
+            elif roles[mention.id] is None and mention.role:
+                roles[mention.id] = mention.role
+        for key in order:
+            if key in self.new_people and roles[key]:
+                person = self.new_people[key]
+                self.new_people[key] = Person(person.id, person.name, person.aliases, roles=(Role(str(roles[key])),))
+        return tuple(PersonRole(key, roles[key]) for key in order)
+
+    def ids_of(self, mentions: list[_Mention], kind: str) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for mention in mentions:
+            if mention.kind == kind:
+                seen.setdefault(mention.id, None)
+        return tuple(seen)
+
+    # -------------------------------------------------------- place
+
+    def find_place(self, sentence: _Sentence | None) -> str | None:
+        """The dateline city; else "in <known place>" or NATO headquarters in the main sentence."""
+        if self.dateline:
+            return self.place_id(self.dateline[0], stub=True)
+        if sentence is None:
+            return None
+        text = self.folded[sentence.start : sentence.end]
+        for start, end, form in self.catalog.matcher.find(text):
+            if form.kind == "place" and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]):
+                return form.id
+        if HEADQUARTERS.search(text):
+            return self.place_id(HEADQUARTERS_CITY, stub=True)
+        return None
+
+    def place_id(self, name: str, *, stub: bool) -> str | None:
+        wanted = normalise_name(name)
+        for key, place in self.catalog.places.items():
+            if wanted in {normalise_name(n) for n in (place.name, *place.aliases)}:
+                return key
+        if not stub:
+            return None
+        proper = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+        key = make_slug(proper)
+        self.new_places.setdefault(key, Place(key, proper))
+        return key
+
+    # -------------------------------------------------------- title and summary
+
+    def make_title(self, sentence: _Sentence | None) -> str:
+        if self.headline:
+            return clean_headline(self.headline, self.article.publisher)
+        if self.article.title and self.article.title != _first_line(self.article.text):
+            return self.article.title
+        text = sentence.text if sentence else self.body
+        if self.dateline and sentence and sentence.start == 0:
+            text = self.body[self.dateline[1] : sentence.end]
+        text = re.sub(rf"\s+{_DATEWORDS}", "", text)
+        return shorten_title(text)
+
+    def make_summary(self) -> str:
+        """The lead: the first one or two sentences (up to about 400 characters), dateline removed."""
+        start = self.dateline[1] if self.dateline else 0
+        picked: list[str] = []
+        length = 0
+        for sentence in self.sentences:
+            if sentence.end <= start:
+                continue
+            text = self.body[max(start, sentence.start) : sentence.end].strip()
+            if picked and length + len(text) > 400:
+                break
+            picked.append(text)
+            length += len(text)
+            if len(picked) >= 2 or length > 250:
+                break
+        summary = " ".join(" ".join(picked).split())
+        return summary or (self.headline or "")
+
+    # -------------------------------------------------------- quotes
+
+    def find_quotes(self, mentions: list[_Mention]) -> tuple[Quote, ...]:
+        """Quoted words of five words or more, with the person or organization who said them."""
+        quotes: list[Quote] = []
+        people = [m for m in mentions if m.kind == "person"]
+        organizations = [m for m in mentions if m.kind == "organization"]
+        for match in re.finditer(r"“([^”“]{10,})”|\"([^\"]{10,})\"", self.body):
+            text = " ".join((match[1] or match[2]).split()).strip().rstrip(",")
+            if len(text.split()) < 5:
+                continue
+            sentence = next((s for s in self.sentences if s.start <= match.start() < s.end + 1), None)
+            sentence_start = sentence.start if sentence else 0
+            sentence_end = max(sentence.end if sentence else match.end(), match.end())
+            after_end = self.body.find("\n", match.end())
+            after = self.body[match.end() : after_end if after_end != -1 else len(self.body)]
+            after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+            before = self.body[sentence_start : match.start()]
+            speaker = self.speaker_after(match.end(), after, people, organizations)
+            if speaker is None:
+                speaker = self.speaker_before(sentence_start, match.start(), before, people, organizations)
+            if speaker is None:
+                continue
+            del sentence_end
+            quotes.append(Quote(speaker, text))
+        unique: dict[tuple[str, str], Quote] = {}
+        for quote in quotes:
+            unique.setdefault((quote.speaker, quote.text), quote)
+        return tuple(unique.values())
+
+    def last_person_before(self, position: int, people: list[_Mention]) -> str | None:
+        earlier = [m for m in people if m.end <= position]
+        return earlier[-1].id if earlier else None
+
+    def speaker_after(self, position: int, after: str, people: list[_Mention], organizations: list[_Mention]) -> str | None:
+        """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
+        if _PRONOUN_SPEECH.match(after):
+            return self.last_person_before(position, people)
+        verb = _SPEECH.search(after[:160])
+        if not verb or verb.start() > 60 or re.search(r"\b(?:but|and|that|which|because)\b", after[: verb.start()]):
+            return None
+        window_end = position + min(len(after), verb.end() + 120)
+        nearby = [m for m in people if position <= m.start < window_end]
+        if nearby:
+            # The name next to the verb: before it ("Stoltenberg told") or after it ("said Grushko").
+            verb_at = position + verb.start()
+            before_verb = [m for m in nearby if m.end <= verb_at]
+            return (before_verb[-1] if before_verb else nearby[0]).id
+        orgs = [m for m in organizations if position <= m.start < window_end]
+        if orgs:
+            return orgs[0].id
+        institution = re.search(r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission)\b", after[: verb.end() + 40], re.IGNORECASE)
+        if institution:
+            return self.last_organization_like(position, institution[1], organizations)
+        if re.match(r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE):
+            return self.last_person_before(position, people)  # "said the senior diplomat"
+        return None
+
+    def speaker_before(self, start: int, position: int, before: str, people: list[_Mention], organizations: list[_Mention]) -> str | None:
+        """`Shoigu said: "..."` / `He stressed that "..."` / `According to Grushko, ... "..."`."""
+        verbs = list(_SPEECH.finditer(before))
+        if not verbs:
+            return None
+        verb_at = start + verbs[-1].start()
+        in_clause = [m for m in people if start <= m.start < verb_at]
+        if in_clause:
+            return in_clause[0].id if verbs[-1][0].lower() != "according to" else in_clause[-1].id
+        if verbs[-1][0].lower() == "according to":
+            after_verb = [m for m in people if verb_at <= m.start < position]
+            if after_verb:
+                return after_verb[0].id
+        if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
+            return self.last_person_before(start + verbs[-1].start(), people)
+        orgs = [m for m in organizations if start <= m.start < verb_at]
+        if orgs:
+            return orgs[0].id
+        return None
+
+    def last_organization_like(self, position: int, word: str, organizations: list[_Mention]) -> str | None:
+        """"the ministry said": the last organization named before whose name has that word."""
+        for mention in reversed([m for m in organizations if m.end <= position]):
+            org = self.catalog.organizations.get(mention.id) or self.new_organizations.get(mention.id)
+            names = [org.name, *org.aliases] if org else []
+            if any(word.lower() in n.lower() for n in names) or (word.lower() == "alliance" and mention.id):
+                return mention.id
+        return None
+
+    # -------------------------------------------------------- other events
+
+    def find_mentioned_events(
+        self, published: PublicationDate, main: _Sentence | None, main_date: ResolvedDate,
+        mentions: list[_Mention], main_id: str, source: SourceRef,
+    ) -> list[Event]:
+        """Other dated events stated in the article: one draft per sentence with an explicit
+        date (a day, or a month and year); relative words alone are too vague to stand alone."""
+        events: dict[str, Event] = {}
+        main_first = main_date.date.first_day()
+        main_last = (main_date.end_date or main_date.date).last_day()
+        for sentence in self.sentences:
+            if main is not None and sentence.start == main.start:
+                continue
+            for kind, phrase, position in self.phrases_in(sentence):
+                if kind not in ("full_md", "full_dm", "month_year", "md", "dm"):
+                    continue
+                if self.dateline and position < self.dateline[1]:
+                    continue
+                resolved = resolve_phrase(kind, phrase, published.date, tense=self.tense_of(sentence, position))
+                if resolved is None:
+                    continue
+                if resolved.date.first_day() <= main_last and resolved.date.last_day() >= main_first and resolved.date.precision == "day":
+                    break  # the main event again
+                inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+                title = shorten_title(clause_around(sentence.text, phrase))
+                if len(title.split()) < 3:
+                    break
+                place = None
+                for m in inside:
+                    if m.kind == "place" and re.search(r"\b(?:in|at)\s+$", self.body[max(0, m.start - 6) : m.start]):
+                        place = m.id
+                        break
+                people = []
+                seen: set[str] = set()
+                for m in inside:
+                    if m.kind == "person" and m.id not in seen:
+                        seen.add(m.id)
+                        people.append(PersonRole(m.id, m.role))
+                event = Event(
+                    id=f"{resolved.date.iso()}-{make_slug(title)}",
+                    title=title,
+                    date=resolved.date,
+                    end_date=resolved.end_date,
+                    date_basis=DateBasis(resolved.phrase, published.date.iso(), resolved.rule),
+                    place=place,
+                    summary=" ".join(sentence.text.split()),
+                    people=tuple(people),
+                    organizations=self.ids_of(inside, "organization"),
+                    treaties=self.ids_of(inside, "treaty"),
+                    sources=(source,),
+                    related=(main_id,),
+                    provenance="extracted",
+                    status="draft",
+                    review=("mentioned in passing in the source; check the date and the wording",),
+                )
+                events.setdefault(event.id, event)
+                break  # one event per sentence: the first date is the one the sentence is about
+        return list(events.values())
+
+
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DATEWORDS = r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+def clause_around(sentence: str, phrase: str) -> str:
+    """The clause of a sentence that a date phrase belongs to, without the phrase: "In
+    January 2010, the chiefs of staff met in Brussels" -> "the chiefs of staff met in Brussels"."""
+    clauses = re.split(r",\s+|;\s+|\s+--\s+", sentence)
+    for i, clause in enumerate(clauses):
+        if phrase in clause:
+            rest = re.sub(rf"\s*\b(?:on|in|by|since|until|from)?\s*{re.escape(phrase)}", " ", clause, flags=re.IGNORECASE)
+            relative = re.match(r"^\s*(?:which|who)\s+", rest.strip(), flags=re.IGNORECASE)
+            rest = re.sub(r"^\s*(?:which|who|and|but|after|while)\s+", "", rest.strip(), flags=re.IGNORECASE)
+            if relative and i > 0:
+                # "the review conference, which ... ends May 31": the subject is the noun before.
+                subject = re.search(r"\b(?:the|a|an)\s+(?:(?!\b(?:the|a|an)\s)[^,])*$", clauses[i - 1], flags=re.IGNORECASE)
+                if subject:
+                    rest = f"{subject[0]} {rest}"
+            if len(rest.split()) >= 3:
+                return rest
+            if i + 1 < len(clauses):
+                return clauses[i + 1]
+            return rest
+    return sentence
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def _initials_fit(name: str, abbreviation: str) -> bool:
+    """"North Atlantic Treaty Organization" fits NATO; small words may be skipped or counted."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    strict = "".join(w[0] for w in words if w[0].isupper()).upper()
+    loose = "".join(w[0] for w in words).upper()
+    wanted = abbreviation.upper()
+    return wanted in (strict, loose) or (len(wanted) >= 2 and strict.endswith(wanted) and False)
+
+
+def _trim_to_initials(name: str, abbreviation: str) -> str | None:
+    """Drop leading words until the initials fit ("Sixth Moscow Conference ..." -> "Moscow ...")."""
+    words = name.split()
+    while len(words) > 1:
+        words.pop(0)
+        candidate = " ".join(words)
+        if _initials_fit(candidate, abbreviation):
+            return candidate
+    return None
+
+
+def _replace(event: Event, **changes: object) -> Event:
+    from dataclasses import replace
+
+    return replace(event, **changes)  # type: ignore[arg-type]
+
+
+def hash_text(text: str) -> str:
+    """A short stable hash, for ids that must not collide."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]

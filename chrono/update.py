@@ -1,0 +1,594 @@
+"""Apply extraction results to chronology/ without losing anything a person wrote.
+
+Event files: each field the extractor writes is recorded in `checksums` with a short hash of
+the value written. On the next run a field whose value no longer matches its hash was edited
+by a person and is kept; only fields still as the extractor left them are refreshed. Curated
+or reviewed events are never modified. Entity files (people.yml, ...) are never rewritten:
+new stubs are appended to the end, every existing byte stays.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .entries import (
+    EVENTS_DIR,
+    build_event,
+    dump_yaml,
+    event_to_data,
+    read_yaml,
+    relative_to_root,
+    schema_errors,
+    write_text_atomic,
+)
+from .errors import EntryError
+from .extract import GENERIC_ORGANIZATION_NAMES, Extraction, normalise_name
+from .model import Event, Organization, Person, Place, Treaty
+
+OWNED_FIELDS = (
+    "title", "date", "end_date", "approximate", "date_basis", "place", "summary", "people",
+    "organizations", "treaties", "quotes", "sources", "related", "review",
+)
+"""Fields the extractor writes. Others (`tags`, `annotation`) belong to people alone."""
+FIELD_ORDER = (
+    "id", "title", "date", "end_date", "approximate", "date_basis", "place", "summary",
+    "annotation", "people", "organizations", "treaties", "tags", "quotes", "sources", "related",
+    "provenance", "status", "review",
+)
+LOCK_NAME = ".extract.lock"
+STUB_COMMENT = "# Added by `build_chronology.py extract`: check, complete and move as you like."
+
+
+def hash_value(value: Any) -> str:
+    """Short hash of a field's value as YAML would load it; absent and empty are the same."""
+    if value in (None, [], {}, "", False):
+        value = None
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file to create or replace, with a one-line description for --dry-run."""
+
+    path: Path
+    rel: str
+    text: str
+    description: str
+
+
+@dataclass
+class Plan:
+    """Every change an extract run would make, and the problems it found."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    errors: list[EntryError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Existing:
+    """An event file already on disk."""
+
+    path: Path
+    rel: str
+    data: dict[str, Any]
+    event: Event | None
+    """None when the file does not pass its own checks: then it is never touched."""
+    changed: bool = False
+
+
+def load_existing_events(events_dir: Path, root: Path) -> tuple[dict[str, _Existing], list[EntryError]]:
+    """Every event file as data, kept valid or not, so nothing is written over a broken file."""
+    existing: dict[str, _Existing] = {}
+    errors: list[EntryError] = []
+    if not events_dir.is_dir():
+        return existing, errors
+    for path in sorted(events_dir.glob("*.yml")):
+        rel = relative_to_root(path, root)
+        document, problems = read_yaml(path, rel)
+        if document is None or not isinstance(document.data, dict):
+            existing[path.stem] = _Existing(path, rel, {}, None)
+            continue
+        problems = problems + schema_errors(document, "event")
+        event = None
+        if not problems:
+            try:
+                event = build_event(document.data)
+            except (ValueError, KeyError, TypeError):
+                event = None
+        existing[path.stem] = _Existing(path, rel, document.data, event)
+    return existing, errors
+
+
+def generic_organization_ids(organizations: dict[str, Organization]) -> set[str]:
+    """Organizations too common to tell two events apart (NATO in a Russia–NATO chronology)."""
+    return {
+        key for key, org in organizations.items()
+        if normalise_name(org.name) in GENERIC_ORGANIZATION_NAMES or (org.abbreviation or "").upper() == "NATO"
+    } | {"nato"}
+
+
+_TITLE_NOISE = {
+    "the", "and", "with", "from", "that", "this", "have", "has", "were", "said", "says", "russia",
+    "russian", "nato", "over", "into", "about", "after", "before", "their", "there", "which",
+    "would", "could", "should", "between", "against", "relations",
+}
+
+
+_TITLE_NOISE |= {
+    "january", "february", "march", "april", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+
+def _title_words(event: Event) -> set[str]:
+    """Significant words of the title and the start of the summary, plural "s" dropped."""
+    words = re.findall(r"[a-z]{5,}", normalise_name(f"{event.title} {event.summary[:400]}"))
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words if w not in _TITLE_NOISE}
+
+
+def dates_overlap(a: Event, b: Event) -> bool:
+    """The two events' date ranges share a day (a month-precise date covers its month)."""
+    a_first, a_last = a.date.first_day(), (a.end_date or a.date).last_day()
+    b_first, b_last = b.date.first_day(), (b.end_date or b.date).last_day()
+    return a_first <= b_last and b_first <= a_last
+
+
+def is_same_event(candidate: Event, other: Event, generic: set[str]) -> bool:
+    """Compatible dates and something specific in common: a treaty, an organization other
+    than the generic ones, the place, or two significant title words."""
+    if not dates_overlap(candidate, other):
+        return False
+    if set(candidate.treaties) & set(other.treaties):
+        return True
+    if (set(candidate.organizations) - generic) & (set(other.organizations) - generic):
+        return True
+    if candidate.place and candidate.place == other.place and candidate.date.precision == other.date.precision == "day":
+        return True
+    return len(_title_words(candidate) & _title_words(other)) >= 2
+
+
+def _is_protected(data: dict[str, Any]) -> bool:
+    return data.get("provenance") == "curated" or data.get("status") == "reviewed"
+
+
+def _articles_of(data: dict[str, Any]) -> set[str]:
+    return {s.get("article") for s in data.get("sources") or () if isinstance(s, dict) and s.get("article")}
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """Fields in the documented order; fields we do not know stay, before `checksums`."""
+    ordered = {key: data[key] for key in FIELD_ORDER if key in data}
+    ordered.update({key: value for key, value in data.items() if key not in ordered and key != "checksums"})
+    if "checksums" in data:
+        ordered["checksums"] = data["checksums"]
+    return ordered
+
+
+def _merge_list(current: list[Any], proposed: list[Any], key: Any = None) -> list[Any]:
+    """Current items kept in order (ours replaced in place), proposed ones added at the end."""
+    merged = list(current)
+    for item in proposed:
+        same = [i for i, old in enumerate(merged) if (key(old) == key(item) if key else old == item)]
+        if same:
+            merged[same[0]] = item
+        else:
+            merged.append(item)
+    return merged
+
+
+def _source_key(source: Any) -> Any:
+    return source.get("article") or source.get("url") if isinstance(source, dict) else source
+
+
+def refresh_fields(
+    current: dict[str, Any], proposed: dict[str, Any], *, fields: tuple[str, ...] = OWNED_FIELDS,
+    known_events: set[str] | None = None,
+) -> dict[str, Any]:
+    """The current entry with each extractor-owned field refreshed unless a person edited it.
+
+    A field is the person's when its value's hash differs from the one stored in
+    `checksums`, or when it has a value but no stored hash (written by hand). Sources and
+    related links are merged, never dropped, so an entry reported by two articles keeps both.
+    """
+    updated = dict(current)
+    sums = dict(current.get("checksums") or {})
+    for name in fields:
+        old = current.get(name)
+        new = proposed.get(name)
+        stored = sums.get(name)
+        edited = (hash_value(old) != stored) if stored is not None else hash_value(old) != hash_value(None)
+        if edited:
+            continue
+        if name == "sources":
+            new = _merge_list(old or [], new or [], _source_key)
+        elif name == "related":
+            new = _merge_list(old or [], new or [])
+            if known_events is not None:
+                # A link the extractor wrote to an event that no longer exists is dropped.
+                new = [item for item in new if item in known_events]
+        if hash_value(new) == hash_value(None):
+            updated.pop(name, None) if name in ("end_date", "approximate", "date_basis", "review") else updated.__setitem__(name, new)
+        else:
+            updated[name] = new
+        sums[name] = hash_value(updated.get(name))
+    updated["checksums"] = {key: sums[key] for key in sorted(sums)}
+    return _ordered(updated)
+
+
+def append_only(current: dict[str, Any], name: str, items: list[Any], key: Any = None) -> dict[str, Any]:
+    """Add items to a list field of someone else's entry, unless a person edited that field."""
+    sums = dict(current.get("checksums") or {})
+    old = current.get(name) or []
+    stored = sums.get(name)
+    if stored is not None and hash_value(old) != stored:
+        return current
+    if stored is None and old and name in sums:
+        return current
+    merged = old + [item for item in items if all((key(o) != key(item)) if key else o != item for o in old)]
+    if merged == old:
+        return current
+    updated = dict(current)
+    updated[name] = merged
+    sums[name] = hash_value(merged)
+    updated["checksums"] = {k: sums[k] for k in sorted(sums)}
+    return _ordered(updated)
+
+
+def with_checksums(event: Event) -> dict[str, Any]:
+    """A new entry's data, with the hash of every field the extractor wrote."""
+    data = event_to_data(replace(event, checksums={}))
+    data["checksums"] = {name: hash_value(data.get(name)) for name in sorted(OWNED_FIELDS)}
+    return _ordered(data)
+
+
+def _text_for(data: dict[str, Any]) -> str:
+    return dump_yaml(data, schema="../../chrono/schemas/event.schema.json")
+
+
+class _Planner:
+    """Decides, article by article, which file each proposed event goes to."""
+
+    def __init__(self, existing: dict[str, _Existing], events_dir: Path, root: Path, generic: set[str]) -> None:
+        self.existing = existing
+        self.events_dir = events_dir
+        self.root = root
+        self.generic = generic
+
+    def candidates(self) -> Iterator[_Existing]:
+        for entry in self.existing.values():
+            if entry.event is not None:
+                yield entry
+
+    def find_same(self, event: Event, article: str, *, own_drafts_only: bool = False) -> _Existing | None:
+        """An existing entry for this event: the same id, else the same event by date and terms."""
+        direct = self.existing.get(event.id)
+        if direct is not None and not own_drafts_only:
+            return direct
+        best: tuple[int, str, _Existing] | None = None
+        for entry in self.candidates():
+            assert entry.event is not None
+            mine = article in _articles_of(entry.data)
+            if own_drafts_only and (not mine or _is_protected(entry.data)):
+                continue
+            if not is_same_event(event, entry.event, self.generic):
+                continue
+            score = (2 if mine else 0) + len(set(event.treaties) & set(entry.event.treaties))
+            if best is None or (score, entry.event.id) > (best[0], best[1]):
+                best = (score, entry.event.id, entry)
+        return best[2] if best else None
+
+    def free_id(self, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `-3`...: an id no other file has."""
+        if wanted not in self.existing:
+            return wanted
+        n = 2
+        while f"{wanted}-{n}" in self.existing:
+            n += 1
+        return f"{wanted}-{n}"
+
+    def put(self, event: Event) -> str:
+        """Create a new entry for the event; returns its id."""
+        event_id = self.free_id(event.id)
+        event = replace(event, id=event_id)
+        path = self.events_dir / f"{event_id}.yml"
+        self.existing[event_id] = _Existing(path, relative_to_root(path, self.root), with_checksums(event), event, changed=True)
+        return event_id
+
+    def place_event(self, event: Event, article: str, *, main: bool) -> tuple[str, bool, list[str]]:
+        """Where the event ends up: its id, whether this article may refresh that entry, and
+        protected entries it must be linked to instead of being merged into."""
+        target = self.find_same(event, article)
+        if target is None:
+            return self.put(event), True, []
+        if target.event is None:
+            # A file with the same id that does not pass its own checks: leave it alone.
+            return self.put(replace(event, id=f"{event.id}-extracted")), True, []
+        if _is_protected(target.data):
+            if not main:
+                return target.event.id, False, []
+            # Curated or reviewed: never modified, not even by adding a source. Our own
+            # entry for the article links to it through `related`.
+            own = self.find_same(event, article, own_drafts_only=True)
+            if own is not None:
+                return self.refresh(own, event), True, [target.event.id]
+            return self.put(event), True, [target.event.id]
+        if article in _articles_of(target.data):
+            return self.refresh(target, event), True, []
+        # Another article's entry for the same event: add this article as a source.
+        source = event_to_data(event)["sources"]
+        target.data = append_only(target.data, "sources", source, _source_key)
+        target.changed = True
+        return target.event.id, False, []
+
+    def refresh(self, target: _Existing, event: Event) -> str:
+        assert target.event is not None
+        proposed = event_to_data(replace(event, id=target.event.id))
+        target.data = refresh_fields(target.data, proposed, known_events=set(self.existing))
+        target.changed = True
+        return target.event.id
+
+    def link(self, event_id: str, related: list[str], *, owned: bool) -> None:
+        entry = self.existing[event_id]
+        if _is_protected(entry.data):
+            return
+        related = [r for r in related if r != event_id]
+        if owned:
+            proposed = dict(entry.data)
+            proposed["related"] = related
+            entry.data = refresh_fields(entry.data, proposed, fields=("related",), known_events=set(self.existing))
+        else:
+            entry.data = append_only(entry.data, "related", related)
+        entry.changed = True
+
+
+def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, organizations: dict[str, Organization]) -> Plan:
+    """The event files to create or refresh for these extractions."""
+    plan = Plan()
+    existing, errors = load_existing_events(events_dir, root)
+    plan.errors.extend(errors)
+    before = {key: (entry.data, entry.path.read_text(encoding="utf-8") if entry.path.exists() else None) for key, entry in existing.items()}
+    planner = _Planner(existing, events_dir, root, generic_organization_ids(organizations))
+    for extraction in extractions:
+        # Links are worked out here, once the final ids of the mentioned events are known.
+        main_id, main_owned, links = planner.place_event(replace(extraction.event, related=()), extraction.article, main=True)
+        mention_ids: list[str] = []
+        for mention in extraction.mentioned:
+            mention_id, owned, _ = planner.place_event(replace(mention, related=(main_id,)), extraction.article, main=False)
+            if mention_id == main_id:
+                continue
+            mention_ids.append(mention_id)
+            if not owned:
+                planner.link(mention_id, [main_id], owned=False)
+        planner.link(main_id, sorted(set(mention_ids) | set(links)), owned=main_owned)
+    for key, entry in sorted(existing.items()):
+        if not entry.changed:
+            continue
+        text = _text_for(entry.data)
+        old_data, old_text = before.get(key, (None, None))
+        if old_text is not None and (old_data == entry.data or old_text == text):
+            continue
+        verb = "create" if old_text is None else "update"
+        changed_fields = "" if old_data is None else " (" + ", ".join(
+            name for name in FIELD_ORDER if (old_data or {}).get(name) != entry.data.get(name)
+        ) + ")"
+        plan.changes.append(FileChange(entry.path, entry.rel, text, f"{verb} {entry.rel}{changed_fields if verb == 'update' else ''}"))
+    return plan
+
+
+# ---------------------------------------------------------------- entity stubs
+
+
+def _person_stub(person: Person) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": person.name}
+    if person.aliases:
+        data["aliases"] = list(person.aliases)
+    if person.roles:
+        data["roles"] = [{"title": role.title} for role in person.roles]
+    return data
+
+
+def _named_stub(entity: Organization | Treaty) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": entity.name}
+    if entity.abbreviation:
+        data["abbreviation"] = entity.abbreviation
+    aliases = [a for a in entity.aliases if a != entity.abbreviation]
+    if aliases:
+        data["aliases"] = aliases
+    return data
+
+
+def _place_stub(place: Place) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": place.name}
+    if place.aliases:
+        data["aliases"] = list(place.aliases)
+    return data
+
+
+def plan_stubs(extractions: list[Extraction], chronology_dir: Path, root: Path) -> Plan:
+    """Text to append to each entity file for entities it does not have yet."""
+    plan = Plan()
+    kinds: list[tuple[str, str, Any]] = [
+        ("people", "people", _person_stub),
+        ("organizations", "organizations", _named_stub),
+        ("treaties", "treaties", _named_stub),
+        ("places", "places", _place_stub),
+    ]
+    for kind, attribute, to_data in kinds:
+        stubs: dict[str, Any] = {}
+        for extraction in extractions:
+            for entity in getattr(extraction, attribute):
+                stubs.setdefault(entity.id, entity)
+        if not stubs:
+            continue
+        path = chronology_dir / f"{kind}.yml"
+        rel = relative_to_root(path, root)
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        known: set[str] = set()
+        if text.strip():
+            document, problems = read_yaml(path, rel)
+            if document is None or not isinstance(document.data, (dict, type(None))):
+                plan.errors.append(EntryError(rel, None, "", f"cannot add {len(stubs)} new {kind}: fix this file first ({problems[0].message if problems else 'not a mapping'})"))
+                continue
+            known = set(document.data or {})
+        new = {key: to_data(entity) for key, entity in sorted(stubs.items()) if key not in known}
+        if not new:
+            continue
+        addition = dump_yaml(new)
+        if not text:
+            head = f"# yaml-language-server: $schema=../chrono/schemas/{kind}.schema.json\n"
+        else:
+            head = text if text.endswith("\n") else text + "\n"
+        if STUB_COMMENT not in text:
+            head += STUB_COMMENT + "\n"
+        names = ", ".join(sorted(new))
+        plan.changes.append(FileChange(path, rel, head + addition, f"append to {rel}: {names}"))
+    return plan
+
+
+# ---------------------------------------------------------------- writing and locking
+
+
+def apply_plan(plan: Plan) -> None:
+    """Write every change atomically (temporary file, then rename)."""
+    for change in plan.changes:
+        write_text_atomic(change.path, change.text)
+
+
+class LockedError(Exception):
+    """Another extract run holds the lock."""
+
+
+@contextmanager
+def hold_extract_lock(chronology_dir: Path) -> Iterator[None]:
+    """One extract at a time: a lock on `chronology/.extract.lock` holding our pid.
+
+    `flock` is released by the kernel if the process dies, so a crash leaves no stale lock.
+    """
+    chronology_dir.mkdir(parents=True, exist_ok=True)
+    path = chronology_dir / LOCK_NAME
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            other = os.pread(handle, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(handle)
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            raise LockedError(f"another extract is running (pid {other}); wait for it to finish") from None
+        # The previous holder unlinks the file when done; if we locked that unlinked file,
+        # start again on the current one, so two runs never both believe they hold the lock.
+        try:
+            same = os.path.samestat(os.fstat(handle), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(handle)
+    try:
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+    finally:
+        os.close(handle)
+
+
+# ---------------------------------------------------------------- one whole run
+
+
+@dataclass
+class RunReport:
+    """What an extract run did (or, with dry_run, would do)."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    errors: list[EntryError] = field(default_factory=list)
+    articles: int = 0
+    extracted: int = 0
+
+
+def select_articles(seeds_dir: Path, names: list[str], root: Path) -> tuple[list[Path], list[EntryError]]:
+    """The article files to read: the ones named (file names or paths inside seeds/), else all."""
+    if not names:
+        return sorted(seeds_dir.glob("*.txt")), []
+    paths: list[Path] = []
+    errors: list[EntryError] = []
+    for name in names:
+        candidate = Path(name)
+        path = candidate if candidate.exists() else seeds_dir / candidate.name
+        if not path.is_file():
+            errors.append(EntryError(name, None, "", "no such article (give a file name in seeds/ or its path)"))
+            continue
+        if path.resolve().parent != seeds_dir.resolve():
+            errors.append(EntryError(relative_to_root(path, root), None, "", "articles must be in seeds/ so their source can be cited; copy it there first"))
+            continue
+        paths.append(path)
+    return sorted(set(paths)), errors
+
+
+def run_extraction(
+    root: Path, names: list[str], *, dry_run: bool = False,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> RunReport:
+    """Read the articles, extract each, and apply the results (unless dry_run)."""
+    from .entries import load_entities
+    from .extract import Catalog, ExtractionError, extract_article
+    from .sources import read_article, read_source_facts
+
+    chronology_dir = root / "chronology"
+    seeds_dir = root / "seeds"
+    report = RunReport()
+    entity_errors: list[EntryError] = []
+    entities, _ = load_entities(chronology_dir, root, entity_errors)
+    catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
+    facts, fact_errors = read_source_facts(seeds_dir, root)
+    report.errors.extend(fact_errors)
+    paths, selection_errors = select_articles(seeds_dir, names, root)
+    report.errors.extend(selection_errors)
+    report.articles = len(paths) + len(selection_errors)
+    extractions: list[Extraction] = []
+    for number, path in enumerate(paths, 1):
+        if on_progress:
+            on_progress(number, len(paths), path.name)
+        article, problem = read_article(path, facts.get(path.name, {}), root)
+        if problem:
+            report.errors.append(problem)
+            continue
+        assert article is not None
+        try:
+            extractions.append(extract_article(article, catalog))
+        except ExtractionError as error:
+            report.errors.append(EntryError(relative_to_root(path, root), None, "", str(error)))
+        except RecursionError:
+            report.errors.append(EntryError(relative_to_root(path, root), None, "", "the article is too deeply nested to read"))
+    report.extracted = len(extractions)
+    with hold_extract_lock(chronology_dir) if not dry_run else _no_lock():
+        plan = plan_events(extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"])
+        stubs = plan_stubs(extractions, chronology_dir, root)
+        report.errors.extend(plan.errors + stubs.errors)
+        report.changes = plan.changes + stubs.changes
+        if not dry_run:
+            apply_plan(Plan(report.changes))
+    return report
+
+
+@contextmanager
+def _no_lock() -> Iterator[None]:
+    yield
