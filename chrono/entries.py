@@ -427,6 +427,12 @@ def relative_to_root(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _entry_has_schema_errors(kind: str, key: Any, entry: Any) -> bool:
+    """Whether one entry breaks its file's schema. Matching error fields back to keys by text
+    fails for keys such as 'a.b' or 0, and building a model from a bad entry would raise."""
+    return next(iter(_validator(kind).iter_errors({key: entry})), None) is not None
+
+
 def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) -> tuple[dict[str, dict[str, Any]], dict[str, YamlDocument]]:
     """Every entity file as {kind: {id: model}}, and its document; bad entries are reported and left out."""
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITY_FILES}
@@ -446,7 +452,7 @@ def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) ->
             continue
         bad_ids = {str(e.field).split(".")[0].split("[")[0] for e in problems}
         for key, entry in document.data.items():
-            if not isinstance(entry, dict) or str(key) in bad_ids:
+            if not isinstance(entry, dict) or str(key) in bad_ids or _entry_has_schema_errors(kind, key, entry):
                 continue
             date_problems = _date_errors(document, entry, _entity_date_paths(kind, entry), (key,))
             errors.extend(date_problems)

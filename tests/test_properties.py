@@ -185,6 +185,40 @@ def test_any_bytes_as_an_event_file_give_located_errors(shared_root: Path, raw: 
     check_probe(shared_root, raw)
 
 
+ENTITY_KINDS = ("people", "organizations", "treaties", "places", "tags", "eras")
+entity_keys = st.one_of(
+    st.sampled_from(["nato", "a.b", "a[0]", "x.y[1].z", "Upper", "../x", "", "1", "jens-stoltenberg", "arms-control"]),
+    st.text(max_size=10),
+    st.integers(-3, 3),
+    st.none(),
+    st.booleans(),
+)
+entity_entries = st.one_of(
+    values,
+    st.fixed_dictionaries(
+        {"name": values},
+        optional={field: values for field in ("aliases", "roles", "from", "to", "signed", "ended", "latitude", "parties", "description", "wikidata", "url")},
+    ),
+)
+
+
+@BOUNDED
+@given(kind=st.sampled_from(ENTITY_KINDS), extra=st.dictionaries(entity_keys, entity_entries, max_size=4))
+def test_any_entries_added_to_an_entity_file_give_located_errors(shared_root: Path, kind: str, extra: dict[Any, Any]) -> None:
+    """The fixture's entries plus any others: errors only in that file, never a traceback."""
+    path = shared_root / "chronology" / f"{kind}.yml"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n" + dump_any(extra, False) if extra else original)
+        chronology, errors = read_chronology(shared_root)
+    finally:
+        path.write_bytes(original)
+    rel = f"chronology/{kind}.yml"
+    # A broken entity can make an event's reference to it unknown; nothing else may fail.
+    assert all(error.path == rel or error.path.startswith("chronology/events/") for error in errors), errors
+    assert all(error.line is None or error.line >= 1 for error in errors)
+
+
 def test_the_valid_probe_is_valid(shared_root: Path) -> None:
     assert check_probe(shared_root, dump_any(VALID_EVENT, False)) == []
 
