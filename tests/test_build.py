@@ -362,3 +362,15 @@ def test_a_tag_not_in_tags_yml_fails_the_build_on_any_page(project: Path, caplog
     (project / "docs/extra.md").write_text("---\ntags: [Arms control]\n---\n# Extra\n", encoding="utf-8")
     tags = parse_page(build_site(project) / "tags/index.html")
     assert "../extra/" in tags.links
+
+
+def test_exports_hold_every_event(site: Path) -> None:
+    """The exports (written by chrono/exports.py) are part of the built site, one row per event."""
+    exported = json.loads((site / "chronology.json").read_text(encoding="utf-8"))
+    assert [event["id"] for event in exported["events"]] == [
+        "1996-05-15-cfe-review-conference", EVENT_ID, "2019-08-02-inf-treaty-ends"]
+    csv_lines = (site / "chronology.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[0].startswith("id,") and len(csv_lines) == 4
+    assert (site / "chronology.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
+    event = (site / "events" / EVENT_ID / "index.html").read_text(encoding="utf-8")
+    assert '<script type="application/ld+json">' in event

@@ -1,0 +1,192 @@
+"""The built site in headless Chromium (Debian's, driven by Playwright): search, moving between
+an event and a person and back, the edit link, and no errors in the console.
+
+Where Debian's chromium is not installed the tests say so and skip; CI installs it."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO, copy_project
+from test_build import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+GITHUB_REPO = {"stargazers_count": 1, "forks_count": 0, "tag_name": "v0.1.0"}
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = REPO / "screenshots"
+EVENT_ID = "2019-07-05-nato-russia-council-inf-talks"
+EVENT_TITLE = "NATO-Russia Council fails to save the INF Treaty"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason=f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture project built with --strict and served on a free localhost port."""
+    site = build_site(copy_project(tmp_path_factory.mktemp("browser")))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 30
+        while not _answers(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                pytest.fail("the local web server did not answer within 30 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh tab that records console errors and uncaught exceptions; the test fails on any."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    # The tests run offline: Material's repository widget asks GitHub's API for the star count,
+    # which is answered here; any other request off this machine is an error.
+    context.route("https://api.github.com/**", lambda route: route.fulfill(json=GITHUB_REPO))
+    context.route(
+        lambda url: not url.startswith(("http://127.0.0.1", "https://api.github.com")),
+        lambda route: (errors.append(f"request off the machine: {route.request.url}"), route.abort()),
+    )
+    tab = context.new_page()
+    tab.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    tab.on("requestfailed", lambda request: errors.append(f"request failed: {request.url}"))
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert errors == []
+
+
+def screenshot(tab: object, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
+
+
+def heading(tab: object) -> str:
+    """The page's h1 as a reader sees it, without the permalink sign."""
+    return str(tab.locator("article h1").first.inner_text()).removesuffix("¶").strip()  # type: ignore[attr-defined]
+
+
+def search(tab: object, base_url: str, query: str) -> list[tuple[str, str]]:
+    """Type a query into Material's search box; return (title, href) of each result shown."""
+    tab.goto(base_url)  # type: ignore[attr-defined]
+    box = tab.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box.click()
+    tab.keyboard.type(query, delay=30)  # type: ignore[attr-defined]
+    # Playwright inserts characters outside a US keyboard (Cyrillic) without key events; one
+    # real key press makes Material read the box, as a person's typing would.
+    tab.keyboard.press("End")  # type: ignore[attr-defined]
+    results = tab.locator(".md-search-result__item > a.md-search-result__link")  # type: ignore[attr-defined]
+    results.first.wait_for(state="visible", timeout=15_000)
+    found = []
+    for i in range(results.count()):
+        link = results.nth(i)
+        title = link.locator("h1, h2").first.inner_text().strip()
+        # Material adds ?h=<query> (search highlighting); the page is the path.
+        found.append((title, urlsplit(str(link.get_attribute("href"))).path))
+    return found
+
+
+def test_searching_inf_finds_the_2019_event_first(page: object, base_url: str) -> None:
+    results = search(page, base_url, "INF")
+    screenshot(page, "search-inf")
+    titles = [title for title, _ in results]
+    assert EVENT_TITLE in titles
+    assert (EVENT_TITLE, f"/events/{EVENT_ID}/") in results
+    # Event pages rank above the treaty's own page and the listing and source pages.
+    first_other = next(i for i, (_, href) in enumerate(results) if not href.startswith("/events/"))
+    assert all(href.startswith("/events/") for _, href in results[:first_other])
+    assert first_other >= 2
+
+
+def test_search_finds_a_treaty_by_its_full_name(page: object, base_url: str) -> None:
+    results = search(page, base_url, "Intermediate-range Nuclear Forces")
+    assert ("Intermediate-Range Nuclear Forces Treaty (INF)", "/treaties/inf-treaty/") in results
+
+
+def test_search_finds_a_person_by_a_cyrillic_alias(page: object, base_url: str) -> None:
+    results = search(page, base_url, "Столтенберг")
+    screenshot(page, "search-cyrillic")
+    assert ("Jens Stoltenberg", "/people/jens-stoltenberg/") in results
+
+
+def test_open_a_person_from_an_event_and_come_back(page: object, base_url: str) -> None:
+    event_url = f"{base_url}events/{EVENT_ID}/"
+    page.goto(event_url)  # type: ignore[attr-defined]
+    screenshot(page, "event")
+    assert heading(page) == EVENT_TITLE  # type: ignore[attr-defined]
+    page.locator("article a", has_text="Jens Stoltenberg").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url(f"{base_url}people/jens-stoltenberg/")  # type: ignore[attr-defined]
+    assert heading(page) == "Jens Stoltenberg"  # type: ignore[attr-defined]
+    assert page.locator("article a", has_text=EVENT_TITLE).count() == 1  # type: ignore[attr-defined]
+    screenshot(page, "person")
+    page.go_back()  # type: ignore[attr-defined]
+    page.wait_for_url(event_url)  # type: ignore[attr-defined]
+    assert heading(page) == EVENT_TITLE  # type: ignore[attr-defined]
+
+
+def test_edit_link_opens_the_event_file(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}events/{EVENT_ID}/")  # type: ignore[attr-defined]
+    edit = page.locator("a[rel=edit]")  # type: ignore[attr-defined]
+    assert edit.is_visible()
+    assert edit.get_attribute("href") == (
+        f"https://github.com/russia-nato-chronology/chronology/edit/main/chronology/events/{EVENT_ID}.yml"
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["", "timeline/", "years/2019/", "treaties/inf-treaty/", "sources/002_5b8a1d404cf63abd/", "tags/"]
+)
+def test_pages_load_without_console_errors(page: object, base_url: str, path: str) -> None:
+    page.goto(base_url + path)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert page.locator("h1").count() >= 1  # type: ignore[attr-defined]
+    screenshot(page, "page-" + (path.strip("/").replace("/", "-") or "home"))
