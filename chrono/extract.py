@@ -493,38 +493,45 @@ def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m[0]) for m in _TOKEN.finditer(text[start:end])]
 
 
-_NAME_RUN = re.compile(
-    r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
-    r"(?:\s+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|la|le|ter)[- ])?(?:[A-Z]\.\s?)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?){1,3}"
+_NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn)-[A-Z][\w'’]+|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
+_CAPITALISED_RUN = re.compile(
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|der|da|di|du|la|le|ter|bin|ibn)\s+)?{_NAME_TOKEN})*"
 )
 
 
+def _is_name_word(word: str) -> bool:
+    bare = word.lower().rstrip(".")
+    if bare in NOT_NAME_WORDS or bare in TITLE_WORDS or bare in NAME_PARTICLES:
+        return bare in NAME_PARTICLES
+    if _is_initials(word):
+        return True
+    return bool(re.fullmatch(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?", word))
+
+
 def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
-    """Names of people not in people.yml: a capitalised run of two to four words with a role
-    written before it or a speech verb after it. Returns (start, end, name, role)."""
+    """Names of people not in people.yml: the last two to four words of a capitalised run
+    ("Moldovan Defence Minister Vitalie Marinuta"), with a role written before them or a
+    speech verb beside them. Returns (start, end, name, role)."""
     found = []
-    for match in _NAME_RUN.finditer(text):
-        start, end = match.start(), match.end()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(m.start() + run.start(), m[0]) for m in re.finditer(r"\S+", run[0])]
+        name_words: list[tuple[int, str]] = []
+        for position, word in reversed(words):
+            if not _is_name_word(word):
+                break
+            name_words.insert(0, (position, word))
+        while name_words and name_words[0][1].lower() in NAME_PARTICLES:
+            name_words.pop(0)
+        full_words = [w for _, w in name_words if not _is_initials(w) and w.lower() not in NAME_PARTICLES]
+        if len(full_words) < 2 or len(name_words) > 4:
+            continue
+        start = name_words[0][0]
+        end = name_words[-1][0] + len(name_words[-1][1])
         if any(s < end and start < e for s, e in taken):
             continue
-        words = match[0].split()
-        # Drop leading words that cannot be part of a name ("The", "Russian", "President").
-        while words and (words[0].lower().rstrip(".") in NOT_NAME_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
-            start += len(words[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
-            words.pop(0)
-        while words and words[-1].lower() in NOT_NAME_WORDS | TITLE_WORDS:
-            words.pop()
-        if len(words) < 2 or len(words) > 4:
-            continue
-        if any(w.lower().rstrip(".") in NOT_NAME_WORDS | TITLE_WORDS for w in words):
-            continue
-        if any(re.fullmatch(r"[A-Z][a-z]+(?:ian|ese|ish)", w) and w.lower() not in {"christian"} for w in words[:1]):
-            continue
-        name = " ".join(words)
-        end = start + len(name) if text[start : start + len(name)] == name else end
+        name = text[start:end]
         role = find_role_before(text, start)
-        after = text[end : end + 40]
+        after = text[end : end + 60]
         speaks = re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
         if role or speaks or said_before:
@@ -688,8 +695,8 @@ class _ArticleReader:
 
     def widen_to_span(self, sentence: _Sentence, position: int, resolved: ResolvedDate) -> ResolvedDate:
         """"the two-day event that ended Thursday": a multi-day event ending on the date."""
-        before = self.body[max(sentence.start, position - 30) : position].lower()
-        ended = re.search(r"\b(?:ended|closed|concluded|wrapped\s+up|finished)\s+(?:on\s+)?$", before)
+        before = self.body[max(sentence.start, position - 60) : position].lower()
+        ended = re.search(r"\b(?:ended|closed|concluded|wrapped\s+up|finished)\b(?!.*\b(?:and|but|after|before|when)\b)", before)
         if not ended:
             return resolved
         lead = self.body[: self.paragraph_starts[min(3, len(self.paragraph_starts) - 1)] + 400]
@@ -797,7 +804,7 @@ class _ArticleReader:
                 if EVENT_WORDS.search(name):
                     continue  # a conference or a summit is an event, not an organization
                 key = make_slug(match["abbr"] if len(match["abbr"]) >= 3 else full_name, max_words=6)
-                if TREATY_WORDS.search(full_name):
+                if is_treaty_name(full_name):
                     key = key if key.endswith(("treaty", "agreement", "accord")) else f"{key}-treaty"
                     if key not in self.catalog.treaties:
                         self.new_treaties.setdefault(key, Treaty(key, full_name, (match["abbr"],), match["abbr"]))
@@ -1076,6 +1083,21 @@ def clause_around(sentence: str, phrase: str) -> str:
     return sentence
 
 
+_ORGANIZATION_HEADS = re.compile(
+    r"\b(?:organi[sz]ation|council|alliance|agency|committee|union|commission|group|ministry|"
+    r"office|department|assembly|parliament|bank|fund|court|secretariat|mission|command|force|forces)$",
+    re.IGNORECASE,
+)
+
+
+def is_treaty_name(name: str) -> bool:
+    """"Treaty on ..." or "... Agreement" names a treaty; "Collective Security Treaty
+    Organization" names an organization: the head word (the last one) decides."""
+    if _ORGANIZATION_HEADS.search(name.strip()):
+        return False
+    return TREATY_WORDS.search(name) is not None
+
+
 def _first_line(text: str) -> str | None:
     for line in text.splitlines():
         if line.strip():
@@ -1084,12 +1106,23 @@ def _first_line(text: str) -> str | None:
 
 
 def _initials_fit(name: str, abbreviation: str) -> bool:
-    """"North Atlantic Treaty Organization" fits NATO; small words may be skipped or counted."""
+    """"North Atlantic Treaty Organization" fits NATO. Abbreviations may skip small words and
+    some big ones ("Treaty on Conventional Armed Forces in Europe" is CFE), as long as they
+    start at the first word after a "Treaty on" head and end at the last word."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
+    wanted = abbreviation.upper()
     strict = "".join(w[0] for w in words if w[0].isupper()).upper()
     loose = "".join(w[0] for w in words).upper()
-    wanted = abbreviation.upper()
-    return wanted in (strict, loose) or (len(wanted) >= 2 and strict.endswith(wanted) and False)
+    if wanted in (strict, loose):
+        return True
+    head = re.match(r"(?i)^(?:treaty|agreement|convention|accord|protocol)\s+(?:on|of|for|between)\s+(?:the\s+)?", name)
+    capitals = [w[0].upper() for w in re.split(r"[\s-]+", name[head.end() if head else 0 :]) if w and w[0].isupper()]
+    if len(wanted) < 2 or not capitals or capitals[0] != wanted[0] or capitals[-1] != wanted[-1]:
+        return False
+    if len(wanted) * 2 < len(capitals):
+        return False
+    letters = iter(capitals)
+    return all(letter in letters for letter in wanted)
 
 
 def _trim_to_initials(name: str, abbreviation: str) -> str | None:

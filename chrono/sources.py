@@ -89,8 +89,8 @@ def guess_legacy_encoding(raw: bytes) -> str:
     if not high:
         return "WINDOWS-1251"
     cyrillic_letters = sum(1 for byte in high if byte >= 0xC0)
-    runs = len(re.findall(rb"[\xc0-\xff]{3,}", raw))
-    if cyrillic_letters / len(high) > 0.8 and runs * 3 >= len(high) * 0.5:
+    in_runs = sum(len(run) for run in re.findall(rb"[\xc0-\xff]{3,}", raw))
+    if cyrillic_letters / len(high) > 0.8 and in_runs >= len(high) * 0.6:
         return "WINDOWS-1251"
     return "LATIN1"
 

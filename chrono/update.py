@@ -170,6 +170,15 @@ def _articles_of(data: dict[str, Any]) -> set[str]:
     return {s.get("article") for s in data.get("sources") or () if isinstance(s, dict) and s.get("article")}
 
 
+def _owner_article(data: dict[str, Any]) -> str | None:
+    """The article an extracted entry was drawn from: its first source. Only that article
+    refreshes the entry's content; later articles reporting the same event add a source."""
+    for source in data.get("sources") or ():
+        if isinstance(source, dict) and source.get("article"):
+            return str(source["article"])
+    return None
+
+
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Fields in the documented order; fields we do not know stay, before `checksums`."""
     ordered = {key: data[key] for key in FIELD_ORDER if key in data}
@@ -327,7 +336,7 @@ class _Planner:
             if own is not None:
                 return self.refresh(own, event), True, [target.event.id]
             return self.put(event), True, [target.event.id]
-        if article in _articles_of(target.data):
+        if _owner_article(target.data) == article:
             return self.refresh(target, event), True, []
         # Another article's entry for the same event: add this article as a source.
         source = event_to_data(event)["sources"]

@@ -1,0 +1,223 @@
+"""Applying extraction to chronology/: nothing a person wrote is lost, re-runs change no byte,
+curated entries are never touched, stubs are appended, one run at a time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_chronology import main
+from chrono.update import LockedError, hash_value, hold_extract_lock, refresh_fields
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+TALKS = """Allies and Russia Fail to Agree on Missile Ban
+
+BRUSSELS -- NATO and Russian envoys failed on Tuesday to agree on saving the INF Treaty, NATO Secretary General Jens Stoltenberg said.
+
+"The door remains open for dialogue but time is running out," Stoltenberg told reporters.
+
+The allies will meet again on March 20 to review their options, officials said.
+"""
+SAME_TALKS = """Envoys End Talks Without Deal
+
+VIENNA -- Russia's envoy said on Tuesday that talks with NATO on the Intermediate-Range Nuclear Forces Treaty had ended without a deal.
+"""
+NEW_PERSON = """Minister Visits Capital
+
+VIENNA -- Slovak Foreign Minister Eduard Kukan said on Monday that his country wanted to join the alliance soon.
+"""
+
+
+def make_project(tmp_path: Path, articles: dict[str, tuple[str, str]]) -> Path:
+    """Fixture entities, no events, and the given articles with their publication dates."""
+    shutil.copytree(FIXTURES / "chronology", tmp_path / "chronology", ignore=shutil.ignore_patterns("events"))
+    (tmp_path / "chronology" / "events").mkdir()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    facts = {}
+    for name, (text, published) in articles.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+        facts[name] = {"publisher": "Test Wire", "published": published}
+    (seeds / "sources.yml").write_text(yaml.safe_dump(facts), encoding="utf-8")
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def event_files(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "chronology" / "events").glob("*.yml"))
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_extract_writes_valid_entries_and_a_rerun_changes_no_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    assert main(["--root", str(root), "extract"]) == 0
+    out = capsys.readouterr().out
+    assert event_files(root) == ["2019-03-05-allies-and-russia-fail-to-agree-on.yml", "2019-03-20-allies-will-meet-again-to-review-their.yml"]
+    assert out.endswith("1 of 1 article extracted, 2 files changed.\n")
+    assert main(["--root", str(root), "validate"]) == 0
+    before = snapshot(root)
+    capsys.readouterr()
+    assert main(["--root", str(root), "extract"]) == 0
+    assert snapshot(root) == before
+    assert capsys.readouterr().out == "1 of 1 article extracted, 0 files changed.\n"
+    main_event = load(root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml")
+    assert main_event["place"] == "brussels"
+    assert main_event["people"] == [{"id": "jens-stoltenberg", "role": "NATO Secretary General"}]
+    assert main_event["related"] == ["2019-03-20-allies-will-meet-again-to-review-their"]
+    assert main_event["quotes"][0]["speaker"] == "jens-stoltenberg"
+    assert not list((root / "chronology").rglob("*.tmp")) and not (root / "chronology/.extract.lock").exists()
+
+
+def test_a_field_a_person_edited_is_kept_and_the_others_refresh(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    path = root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("\ntitle: Allies and Russia Fail to Agree on Missile Ban", "\ntitle: INF talks in the NATO-Russia Council fail")
+    edited = edited.replace("tags: []", "tags: [arms-control]")
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    # The publisher changes in sources.yml: the extractor has something new to write.
+    sources = root / "seeds/sources.yml"
+    sources.write_text(sources.read_text().replace("Test Wire", "Other Wire"), encoding="utf-8")
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    data = load(path)
+    assert data["title"] == "INF talks in the NATO-Russia Council fail"
+    assert data["tags"] == ["arms-control"]
+    assert data["sources"][0]["publisher"] == "Other Wire"
+    assert data["checksums"]["title"] != hash_value(data["title"])  # still marked as the person's
+    assert main(["--root", str(root), "validate"]) == 0
+
+
+def test_curated_and_reviewed_events_are_never_modified(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    curated = root / "chronology/events/2019-03-05-inf-talks-fail.yml"
+    curated.write_text(
+        "id: 2019-03-05-inf-talks-fail\ntitle: INF talks fail\ndate: '2019-03-05'\n"
+        "summary: Written by a person.  # keep this comment\ntreaties: [inf-treaty]\n"
+        "sources: [{url: 'https://example.org/x'}]\nprovenance: curated\nstatus: reviewed\n",
+        encoding="utf-8",
+    )
+    before = curated.read_bytes()
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert curated.read_bytes() == before
+    ours = load(root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml")
+    assert "2019-03-05-inf-talks-fail" in ours["related"]
+    assert main(["--root", str(root), "validate"]) == 0
+
+
+def test_a_mentioned_event_links_to_a_curated_one_instead_of_duplicating_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    (root / "chronology/events/2019-03-20-allies-review-options.yml").write_text(
+        "id: 2019-03-20-allies-review-options\ntitle: Allies review their options on the missile ban\n"
+        "date: '2019-03-20'\nsummary: The allies review their options after the failed talks.\n"
+        "treaties: [inf-treaty]\nsources: [{url: 'https://example.org/y'}]\nprovenance: curated\nstatus: draft\n",
+        encoding="utf-8",
+    )
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert event_files(root) == ["2019-03-05-allies-and-russia-fail-to-agree-on.yml", "2019-03-20-allies-review-options.yml"]
+    ours = load(root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml")
+    assert ours["related"] == ["2019-03-20-allies-review-options"]
+
+
+def test_the_same_event_from_two_articles_is_one_entry_with_both_sources(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07"), "b.txt": (SAME_TALKS, "2019-03-06")})
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    on_the_day = [name for name in event_files(root) if name.startswith("2019-03-05")]
+    assert on_the_day == ["2019-03-05-allies-and-russia-fail-to-agree-on.yml"]
+    data = load(root / "chronology/events" / on_the_day[0])
+    assert [s["article"] for s in data["sources"]] == ["a.txt", "b.txt"]
+    before = snapshot(root)
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert snapshot(root) == before
+
+
+def test_new_people_and_places_are_appended_keeping_every_existing_byte(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"c.txt": (NEW_PERSON, "2000-03-14")})
+    people = root / "chronology/people.yml"
+    people.write_text(people.read_text(encoding="utf-8") + "# a comment a person wrote\n", encoding="utf-8")
+    before = people.read_bytes()
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    after = people.read_bytes()
+    assert after.startswith(before)
+    added = yaml.safe_load(after[len(before) :].decode("utf-8"))
+    assert added == {"eduard-kukan": {"name": "Eduard Kukan", "aliases": ["Kukan"], "roles": [{"title": "Slovak Foreign Minister"}]}}
+    assert main(["--root", str(root), "validate"]) == 0
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert people.read_bytes() == after
+
+
+def test_dry_run_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    before = snapshot(root)
+    assert main(["--root", str(root), "extract", "--dry-run"]) == 0
+    assert snapshot(root) == before
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "would create chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml"
+    assert out[-1] == "1 of 1 article extracted, 2 files to change. (dry run: nothing written)"
+
+
+def test_bad_articles_are_named_and_the_rest_still_extracted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    seeds = root / "seeds"
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 10)
+    (seeds / "ru.txt").write_bytes(("НАТО и Россия провели переговоры в Брюсселе во вторник. " * 4).encode("cp1251"))
+    (seeds / "utf16.txt").write_text(TALKS.replace("Tuesday", "Wednesday"), encoding="utf-16")
+    (seeds / "sources.yml").write_text("a.txt: {published: '2019-03-07'}\nutf16.txt: {published: '2019-03-07'}\n")
+    assert main(["--root", str(root), "extract", "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "seeds/binary.txt: looks like a binary file (it contains NUL bytes), not an article"
+    assert err[1] == "seeds/empty.txt: the article is empty"
+    assert err[2].startswith("seeds/ru.txt:1: not UTF-8 text") and "iconv -f WINDOWS-1251" in err[2]
+    assert len(err) == 3
+    assert "2019-03-05-allies-and-russia-fail-to-agree-on.yml" in event_files(root)
+
+
+def test_a_second_run_is_refused_while_one_holds_the_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    with hold_extract_lock(root / "chronology"):
+        with pytest.raises(LockedError, match=r"another extract is running \(pid \d+\)"):
+            with hold_extract_lock(root / "chronology"):
+                pass
+        assert main(["--root", str(root), "extract"]) == 1
+        assert "another extract is running (pid" in capsys.readouterr().err
+        assert event_files(root) == []
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+
+
+def test_only_named_articles_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07"), "c.txt": (NEW_PERSON, "2000-03-14")})
+    assert main(["--root", str(root), "extract", "-q", "c.txt"]) == 0
+    assert event_files(root) == ["2000-03-13-minister-visits-capital.yml"]
+    assert main(["--root", str(root), "extract", "-q", "missing.txt"]) == 1
+    assert "missing.txt: no such article" in capsys.readouterr().err
+
+
+def test_refresh_fields_rules() -> None:
+    written = {"title": "Old", "summary": "S", "checksums": {"title": hash_value("Old"), "summary": hash_value("S")}}
+    proposed = {"title": "New", "summary": "S2"}
+    assert refresh_fields(written, proposed, fields=("title", "summary"))["title"] == "New"
+    by_hand = {**written, "title": "Mine"}
+    result = refresh_fields(by_hand, proposed, fields=("title", "summary"))
+    assert (result["title"], result["summary"]) == ("Mine", "S2")
+    # A value with no checksum was written by a person: kept.
+    assert refresh_fields({"title": "Hand"}, proposed, fields=("title",))["title"] == "Hand"
+
+
+def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    out = capsys.readouterr().out
+    for option in ("ARTICLE", "--dry-run", "--quiet", "--help"):
+        assert option in out
