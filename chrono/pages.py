@@ -279,7 +279,8 @@ def render_event_page(event: Event, index: ChronologyIndex) -> GeneratedPage:
     lines += [escape_paragraphs(event.summary), ""]
 
     if event.annotation:
-        lines += ['!!! note "Editorial note"', "", _indent(sanitize_annotation(event.annotation)), ""]
+        lines += ['!!! note chrono-annotation "Editorial note"', ""]
+        lines += [_indent(sanitize_annotation(event.annotation)), ""]
 
     if event.people:
         lines += ["## People", ""]

@@ -199,7 +199,7 @@ def test_event_page_shows_every_part_of_the_event(index: ChronologyIndex) -> Non
 
 def test_annotation_is_shown_apart_from_the_summary(index: ChronologyIndex) -> None:
     html = render(render_event_page(index.events_by_id["2019-08-02-inf-treaty-ends"], index).markdown)
-    assert '<div class="admonition note">\n<p class="admonition-title">Editorial note</p>\n' in html
+    assert '<div class="admonition note chrono-annotation">\n<p class="admonition-title">Editorial note</p>\n' in html
     assert "<p>The end of the treaty <em>opened</em> the way to new deployments.</p>" in html
     assert html.index("The United States withdraws") < html.index("admonition")
 
