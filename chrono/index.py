@@ -4,7 +4,6 @@ model in one pass over the events, so every page can look up its links in consta
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
@@ -68,7 +67,15 @@ def source_path(article_file: str) -> str:
 
 def relative_link(from_path: str, to_path: str) -> str:
     """A relative `.md` link from one docs page to another, which MkDocs checks and rewrites."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # String work instead of posixpath.relpath, which makes both paths absolute against the
+    # working directory on each call: 5 s of a 5,000-event build for 120,000 links. Docs paths
+    # are already normalised (no '.', '..' or doubled slashes), so the result is the same.
+    start = from_path.split("/")[:-1]
+    target = to_path.split("/")
+    common = 0
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 @dataclass
