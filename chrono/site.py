@@ -17,6 +17,7 @@ from .index import ChronologyIndex, build_index
 from .pages import GeneratedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
+from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -67,7 +68,9 @@ def allow_only_known_tags(config: MkDocsConfig) -> MkDocsConfig:
     # The plugin's tag checker already holds this very set (made in its own on_config),
     # so it is filled in place rather than replaced.
     allowed: set[Any] = plugin.config.tags_allowed  # type: ignore[attr-defined]
-    allowed.update(Tag(name) for name in read_tag_names(project_root(config)))
+    names = read_tag_names(project_root(config))
+    # Material reads an empty allow list as "any tag"; a name no page can carry keeps it strict.
+    allowed.update(Tag(name) for name in names or ["(chronology/tags.yml defines no tags)"])
     return config
 
 
@@ -84,6 +87,13 @@ def generate_pages(root: Path, home_markdown: str | None) -> list[GeneratedPage]
     pages = add_event_jsonld(render_all_pages(index), index)
     pages.append(render_visual_timeline_page(index))
     pages += render_export_files(index)
+    # The full guide replaces the short hand-written docs/about/contributing.md when the
+    # repository's CONTRIBUTING.md is there (a bare data project has only the short page).
+    if (root / CONTRIBUTING_FILE).is_file():
+        try:
+            pages.append(render_contributing_page(root / CONTRIBUTING_FILE))
+        except StaleReferenceError as error:
+            raise PluginError(f"{CONTRIBUTING_FILE}: {error}") from None
     if home_markdown is not None:
         pages.append(GeneratedPage("index.md", render_home(home_markdown, index), "docs/index.md"))
     return pages

@@ -374,3 +374,14 @@ def test_exports_hold_every_event(site: Path) -> None:
     assert (site / "chronology.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
     event = (site / "events" / EVENT_ID / "index.html").read_text(encoding="utf-8")
     assert '<script type="application/ld+json">' in event
+
+
+def test_with_no_tags_defined_any_tag_fails_the_build(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (project / "chronology/tags.yml").write_text("{}\n", encoding="utf-8")
+    for event in (project / "chronology/events").glob("*.yml"):
+        event.write_text("\n".join(line for line in event.read_text().splitlines() if not line.startswith("tags:")) + "\n")
+    build_site(project)
+    (project / "docs/extra.md").write_text("---\ntags: [Arms control]\n---\n# Extra\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project)
+    assert "Tags not in allow list: Arms control" in caplog.text
