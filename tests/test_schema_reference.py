@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from chrono.schema_reference import (
     extract_marked_section,
     iter_fields,
     load_schemas,
+    render_contributing_markdown,
     render_schema_reference,
     replace_marked_section,
 )
@@ -185,3 +188,45 @@ def test_every_message_quoted_in_the_guide_is_what_the_validator_says(
     quoted = _quoted_messages()
     assert len(quoted) >= 20
     assert [line for line in quoted if line not in produced] == []
+
+
+# ------------------------------------------------------------ the guide on the site
+
+
+def test_contributing_page_markdown_has_the_guide_and_a_fresh_reference() -> None:
+    stale = f"# Contributing\n\nIntro.\n\n{START_MARKER}\nold table\n{END_MARKER}\n"
+    markdown = render_contributing_markdown(stale, load_schemas())
+    assert markdown.startswith("# Contributing\n\n*This page is the guide kept in the repository as [CONTRIBUTING.md](repo:CONTRIBUTING.md).")
+    assert "old table" not in markdown
+    assert "| `people[].role` | text or null |  | The role as held at the time. |" in markdown
+    assert markdown.endswith(f"{END_MARKER}\n")
+
+
+def test_site_shows_the_guide_with_an_edit_link_to_contributing(project: Path) -> None:
+    shutil.copy(CONTRIBUTING, project / "CONTRIBUTING.md")
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    html = (site / "about/contributing/index.html").read_text(encoding="utf-8")
+    repo = re.search(r"^repo_url: (\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]  # type: ignore[index]
+    assert f'href="{repo}/edit/main/CONTRIBUTING.md"' in html
+    assert f'href="{repo}/blob/main/CONTRIBUTING.md"' in html
+    assert '<h2 id="validator-messages">' in html and '<h2 id="field-reference">' in html
+    assert "<td><code>people[].id</code></td>" in html
+    # The table header cell of the generated reference, and a heading with `<id>` kept as text.
+    assert "<th>required</th>" in html
+    assert "chronology/events/&lt;id&gt;.yml" in html
+
+
+def test_site_without_contributing_keeps_the_short_page(project: Path) -> None:
+    assert not (project / "CONTRIBUTING.md").exists()
+    from chrono.site import generate_pages
+
+    paths = [page.path for page in generate_pages(project, None)]
+    assert "about/contributing.md" not in paths
+    shutil.copy(CONTRIBUTING, project / "CONTRIBUTING.md")
+    pages = {page.path: page for page in generate_pages(project, None)}
+    assert pages["about/contributing.md"].edit_path == "CONTRIBUTING.md"
