@@ -24,6 +24,7 @@ MAX_LANES = 48
 GAP_DAYS = 3
 """Marks are a few pixels wide; at one-year zoom that is about three days of axis."""
 ERA_STYLES = 4
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,11 @@ def render_graphic(index: ChronologyIndex, axis: Axis, directory_urls: bool = Tr
         left = axis.percent(dt.date(year, 1, 1))
         major = " tl-year-major" if year % 5 == 0 or year == first_year else ""
         out.append(f'<div class="tl-year{major}" style="left:{left:.4f}%"><span>{year}</span></div>')
+        # Month lines show only when zoomed in to a year (CSS): twelve per year, not per event.
+        for month in range(2, 13):
+            left = axis.percent(dt.date(year, month, 1))
+            name = MONTH_ABBREVIATIONS[month - 1]
+            out.append(f'<div class="tl-month" style="left:{left:.4f}%"><span>{name}</span></div>')
     # The marks repeat the list below, so they are hidden from assistive technology and
     # taken out of the tab order (thousands of tab stops would trap a keyboard user).
     out.append('<div class="tl-marks" aria-hidden="true">')
