@@ -77,16 +77,17 @@ def allow_only_known_tags(config: MkDocsConfig) -> MkDocsConfig:
 # ---------------------------------------------------------------- pages
 
 
-def generate_pages(root: Path, home_markdown: str | None) -> list[GeneratedPage]:
+def generate_pages(root: Path, home_markdown: str | None, site_url: str | None = None) -> list[GeneratedPage]:
     """Validate the data and render every page; raise PluginError listing all data problems."""
     chronology, errors = read_chronology(root)
     if errors:
         lines = "\n".join(str(error) for error in errors)
         raise PluginError(f"the chronology has {len(errors)} problem(s):\n{lines}")
     index = build_index(chronology)
-    pages = add_event_jsonld(render_all_pages(index), index)
+    # site_url (optional) makes the JSON-LD and calendar links absolute.
+    pages = add_event_jsonld(render_all_pages(index), index, site_url=site_url)
     pages.append(render_visual_timeline_page(index))
-    pages += render_export_files(index)
+    pages += render_export_files(index, site_url=site_url)
     # The full guide replaces the short hand-written docs/about/contributing.md when the
     # repository's CONTRIBUTING.md is there (a bare data project has only the short page).
     if (root / CONTRIBUTING_FILE).is_file():
@@ -120,7 +121,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_root(config)
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
-    for page in generate_pages(root, home_markdown):
+    for page in generate_pages(root, home_markdown, config.site_url):
         existing = files.get_file_from_path(page.path)
         inclusion = InclusionLevel.NOT_IN_NAV
         if existing is not None:
