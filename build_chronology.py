@@ -111,6 +111,8 @@ def command_extract(args: argparse.Namespace) -> int:
         for change in report.changes:
             print(f"{prefix}{change.description}")
     print_errors(report.errors)
+    for note in report.notes:
+        print(note, file=sys.stderr)
     if not args.quiet:
         failed = report.articles - report.extracted
         written = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''} {'to change' if args.dry_run else 'changed'}"

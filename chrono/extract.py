@@ -255,29 +255,61 @@ class EntityMatcher:
                 add("place", key, text)
         self.forms = forms
         self.ambiguous_surnames = {name for name, keys in surnames.items() if len(keys) > 1}
-        texts = sorted(forms, key=len, reverse=True)
-        body = "|".join(re.escape(text).replace(r"\ ", r"[\s-]+") for text in texts)
-        # Word edges: a name never starts or ends inside a word or a hyphenated compound.
-        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE) if texts else None
+        # Forms indexed by their first word: the text is scanned word by word and only the
+        # forms starting with that word are tried, which is far faster than one big pattern.
+        self.by_first_word: dict[str, list[tuple[str, list[Form]]]] = {}
+        for key, options in forms.items():
+            normal = _normalise_for_match(key)
+            first_word = _WORD.match(normal)
+            if first_word is None:
+                continue
+            first = first_word[0]
+            self.by_first_word.setdefault(first, []).append((normal, options))
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda item: len(item[0]), reverse=True)
+        words = sorted(self.by_first_word, key=len, reverse=True)
+        # Only words that begin some known name are visited; the scan itself runs in C.
+        self.first_words = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(map(re.escape, words))})(?![a-z0-9])") if words else None
 
     def find(self, folded: str) -> list[tuple[int, int, Form]]:
         """Every known name in the folded text, longest first where two overlap."""
         found: list[tuple[int, int, Form]] = []
-        if self.pattern is None:
+        normal = _normalise_for_match(folded)
+        position_end = -1
+        if self.first_words is None:
             return found
-        for match in self.pattern.finditer(folded):
-            written = match[0]
-            key = " ".join(written.replace("-", " ").split()).lower()
-            options = self.forms.get(key) or self.forms.get(" ".join(written.split()).lower()) or []
-            if not options:
-                # The pattern allows "Secretary General" for "Secretary-General" and back.
-                options = next((v for k, v in self.forms.items() if k.replace("-", " ") == key), [])
-            kept = [f for f in options if not f.case_sensitive or _same_case(written, f.text)]
-            if kept:
-                found.append((match.start(), match.end(), kept[0]))
-                for other in kept[1:]:
-                    found.append((match.start(), match.end(), other))
+        for word in self.first_words.finditer(normal):
+            start = word.start()
+            if start < position_end:
+                continue
+            if start > 0 and (normal[start - 1].isalnum() or folded[start - 1] == "-"):
+                continue
+            candidates = self.by_first_word.get(word[0])
+            if not candidates:
+                continue
+            for form_text, options in candidates:
+                end = start + len(form_text)
+                if not normal.startswith(form_text, start) or (end < len(normal) and (normal[end].isalnum() or normal[end] == "_")):
+                    continue
+                written = folded[start:end]
+                kept = [f for f in options if not f.case_sensitive or _same_case(written, f.text)]
+                if not kept:
+                    continue
+                found.extend((start, end, form) for form in kept)
+                position_end = end
+                break
         return found
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _normalise_for_match(text: str) -> str:
+    """Lower case with hyphens and line breaks as spaces; the length is kept."""
+    return text.lower().translate(_MATCH_TABLE)
+
+
+_MATCH_TABLE = str.maketrans({"-": " ", "\n": " ", "\t": " "})
 
 
 def _same_case(written: str, form: str) -> bool:
@@ -644,13 +676,17 @@ class _ArticleReader:
 
     # -------------------------------------------------------- dates
 
+    @cached_property
+    def all_phrases(self) -> list[re.Match[str]]:
+        """Every date phrase of the body, found in one pass."""
+        return list(DATE_PHRASE.finditer(self.body))
+
     def phrases_in(self, sentence: _Sentence, *, skip_until: int = 0) -> list[tuple[str, str, int]]:
         """Date phrases in a sentence as (kind, text, position), months only when capitalised."""
         found = []
-        text = self.body[sentence.start : sentence.end]
-        for match in DATE_PHRASE.finditer(text):
-            position = sentence.start + match.start()
-            if position < skip_until:
+        for match in self.all_phrases:
+            position = match.start()
+            if position < max(skip_until, sentence.start) or match.end() > sentence.end:
                 continue
             kind = match.lastgroup or ""
             words = match[0].replace(",", " ").split()
