@@ -466,3 +466,184 @@ def test_temporary_file_is_in_the_same_folder(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(entries.tempfile, "mkstemp", spy)
     write_text_atomic(tmp_path / "d" / "x.yml", NEW)
     assert len(seen) == 1 and Path(seen[0]).parent == tmp_path / "d"
+
+
+# ------------------------------------------------------------------ (d) dates and the extractor
+
+import datetime as dt  # noqa: E402  (kept with the tests that use it)
+
+from chrono.dates import DATE_PHRASE, WEEKDAYS, resolve_phrase  # noqa: E402
+from chrono.model import Article, PartialDate  # noqa: E402
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+anchors = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+def resolve_in_sentence(sentence: str, anchor: dt.date, tense: str | None = None) -> list[Any]:
+    """Every date phrase the extractor's pattern finds in a sentence, resolved against anchor."""
+    resolved = []
+    for match in DATE_PHRASE.finditer(sentence):
+        kind = next(name for name, value in match.groupdict().items() if value)
+        resolved.append(resolve_phrase(kind, match[0], PartialDate.from_date(anchor), tense=tense))
+    return resolved
+
+
+@BOUNDED
+@given(anchor=anchors, weekday=st.sampled_from(WEEKDAY_NAMES), prefix=st.sampled_from(["on ", "last ", "", "On ", "early "]),
+       part=st.sampled_from(["", " morning", " night"]))
+def test_past_weekday_is_on_or_before_the_anchor_and_is_that_weekday(anchor: dt.date, weekday: str, prefix: str, part: str) -> None:
+    sentence = f"The ministers met {prefix}{weekday}{part} in Brussels."
+    (result,) = resolve_in_sentence(sentence, anchor, tense="past")
+    day = result.date.first_day()
+    assert result.date.precision == "day"
+    assert day <= anchor and (anchor - day).days < 7
+    assert day.weekday() == WEEKDAYS[weekday.lower()] == WEEKDAY_NAMES.index(weekday)
+    assert result.review is None and weekday in result.rule
+
+
+@BOUNDED
+@given(anchor=anchors, weekday=st.sampled_from(WEEKDAY_NAMES))
+def test_next_weekday_is_after_the_anchor_and_is_that_weekday(anchor: dt.date, weekday: str) -> None:
+    (result,) = resolve_in_sentence(f"They will meet next {weekday}.", anchor, tense="future")
+    day = result.date.first_day()
+    assert anchor < day and (day - anchor).days <= 7
+    assert day.weekday() == WEEKDAY_NAMES.index(weekday)
+
+
+@BOUNDED
+@given(anchor=anchors, word=st.sampled_from(["yesterday", "today", "last night", "tonight", "this morning"]))
+def test_day_words_are_the_anchor_or_the_day_before(anchor: dt.date, word: str) -> None:
+    (result,) = resolve_in_sentence(f"The talks ended {word}.", anchor, tense="past")
+    expected = anchor - dt.timedelta(days=1 if word in ("yesterday", "last night") else 0)
+    assert result.date == PartialDate.from_date(expected)
+
+
+@BOUNDED
+@given(anchor=anchors, day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+       style=st.sampled_from(["{month} {day}", "{day} {month}", "{month} {day}th", "{abbr} {day}"]))
+def test_past_month_and_day_is_the_latest_on_or_before_the_anchor(anchor: dt.date, day: dt.date, style: str) -> None:
+    month = f"{day:%B}"
+    # News style shortens only these months ("Aug. 2"); March to July are written out.
+    abbr = f"{day:%b}." if day.month in (1, 2, 8, 9, 10, 11, 12) else month
+    phrase = style.format(month=month, abbr=abbr, day=day.day)
+    results = [r for r in resolve_in_sentence(f"The treaty was signed on {phrase}.", anchor, tense="past") if r]
+    if day.month == 2 and day.day == 29:
+        # The 29th of February exists only in leap years; none near the anchor may have one.
+        return
+    assert len(results) == 1, phrase
+    result = results[0].date
+    assert (result.month, result.day) == (day.month, day.day), phrase
+    assert result.first_day() <= anchor and (anchor - result.first_day()).days < 366
+
+
+@BOUNDED
+@given(anchor=anchors, month=st.integers(1, 12))
+def test_in_month_is_the_latest_such_month_on_or_before_the_anchor(anchor: dt.date, month: int) -> None:
+    name = dt.date(2000, month, 1).strftime("%B")
+    (result,) = resolve_in_sentence(f"Russia suspended the treaty in {name}.", anchor, tense="past")
+    assert result.date.month == month and result.date.precision == "month"
+    assert result.date.first_day() <= anchor and (anchor - result.date.first_day()).days < 366
+
+
+@BOUNDED
+@given(anchor=anchors, kind=st.sampled_from(["last week", "earlier this week", "last month", "last year", "this year"]))
+def test_past_periods_end_on_or_before_the_anchor(anchor: dt.date, kind: str) -> None:
+    (result,) = resolve_in_sentence(f"Officials met {kind}.", anchor, tense="past")
+    assert result.date.first_day() <= anchor
+    end = result.end_date or result.date
+    if kind.startswith("last "):
+        # The whole period lies before the anchor's week, month or year.
+        assert end.last_day() < anchor
+    else:
+        assert end.first_day() <= anchor
+
+
+@BOUNDED
+@given(anchor=anchors, weekday=st.sampled_from(WEEKDAY_NAMES), precision=st.sampled_from(["year", "month"]))
+def test_a_weekday_against_an_imprecise_anchor_asks_for_review(anchor: dt.date, weekday: str, precision: str) -> None:
+    imprecise = PartialDate(anchor.year, anchor.month if precision == "month" else None)
+    match = next(DATE_PHRASE.finditer(f"They met on {weekday}."))
+    result = resolve_phrase("weekday", match[0], imprecise, tense="past")
+    assert result is not None and result.review and result.date == imprecise
+
+
+# Articles: prose-like text made of news words, names, dates and punctuation, and plain noise.
+news_words = st.sampled_from(
+    ["NATO", "Russia", "Moscow", "Brussels", "Stoltenberg", "Jens", "Secretary", "General", "said", "on", "Friday",
+     "Tuesday", "yesterday", "last", "week", "May", "27,", "1997", "the", "INF", "Treaty", "talks", "signed", "will",
+     "\"We", "see", "no", "breakthrough,\"", "he", "told", "reporters.", "(Reuters)", "-", "—", "MOSCOW,", "July",
+     "5", "2019", "Council", "NATO-Russia", "Mr.", "Putin", "Lavrov", "Георгий", "Мамедов", "ü", "\n", "\n\n", ".",
+     ",", ":", "'", "Feb.", "29", "30", "Feb", "2021", "next", "month", "in", "December"]
+)
+article_texts = st.one_of(
+    st.text(max_size=400),
+    st.lists(news_words, max_size=200).map(" ".join),
+    st.lists(st.one_of(news_words, st.text(max_size=5)), max_size=120).map(" ".join),
+)
+published = st.one_of(st.none(), st.sampled_from(["2019-07-05", "2019-07", "2019", "1996-05-16"]),
+                      anchors.map(lambda d: d.isoformat()))
+
+
+@pytest.fixture(scope="module")
+def catalog(shared_root: Path) -> Any:
+    from chrono.entries import load_entities
+    from chrono.extract import Catalog
+
+    errors: list[EntryError] = []
+    entities, _ = load_entities(shared_root / "chronology", shared_root, errors)
+    assert errors == []
+    return Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
+
+
+@BOUNDED
+@given(text=article_texts, when=published, url=st.sampled_from([None, "https://example.org/2019/07/05/a-story"]))
+def test_any_article_text_gives_an_event_or_a_one_line_reason(catalog: Any, text: str, when: str | None, url: str | None) -> None:
+    """Whatever the text, extraction gives a schema-valid event or an ExtractionError with a
+    message, never another exception."""
+    import jsonschema
+
+    from chrono.entries import event_to_data, load_schema
+    from chrono.extract import ExtractionError, extract_article
+
+    article = Article(file="900_probe.txt", text=text, url=url, publisher="Probe", published=when)
+    try:
+        extraction = extract_article(article, catalog)
+    except ExtractionError as error:
+        message = str(error)
+        assert message.strip() and "\n" not in message.strip()
+        return
+    schema = load_schema("event")
+    for event in (extraction.event, *extraction.mentioned):
+        problems = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(event_to_data(event))]
+        assert problems == [], (event.id, problems)
+        assert event.sources and event.sources[0].article == "900_probe.txt"
+        if event.date_basis and event.date_basis.anchor and when and len(when) == 10 and "yesterday" in event.date_basis.phrase.lower():
+            assert event.date.first_day() <= dt.date.fromisoformat(when)
+
+
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(raw=st.one_of(
+    st.binary(max_size=300),
+    article_texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    article_texts.map(lambda t: t.encode("cp1251", "replace")),
+    article_texts.map(lambda t: t.encode("utf-16")),
+    article_texts.map(lambda t: t.encode("latin-1", "replace")),
+))
+def test_any_article_file_through_extract_gives_entries_or_a_located_message(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+    """The whole `extract` run on one article file of any bytes and encoding."""
+    from chrono.update import run_extraction
+
+    root = tmp_path_factory.mktemp("extract")
+    shutil.copytree(FIXTURES / "chronology", root / "chronology")
+    shutil.copytree(FIXTURES / "seeds", root / "seeds")
+    (root / "seeds" / "900_probe.txt").write_bytes(raw)
+    with open(root / "seeds" / "sources.yml", "a", encoding="utf-8") as facts:
+        facts.write("900_probe.txt:\n  publisher: Probe\n  published: '2019-07-05'\n")
+    report = run_extraction(root, ["900_probe.txt"])
+    for error in report.errors:
+        assert error.path == "seeds/900_probe.txt" and error.message.strip(), str(error)
+    if not report.errors:
+        chronology, errors = read_chronology(root)
+        assert errors == [], [str(e) for e in errors]
+        assert any(s.article == "900_probe.txt" for e in chronology.events for s in e.sources)
+    shutil.rmtree(root)
