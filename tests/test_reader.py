@@ -50,16 +50,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture project, built for real and served on a free local port."""
+    """The fixture project, built for real and served on a free local port, under a sub-path
+    (/site/) as on a project site, so that nothing may assume it sits at the server's root."""
     project = copy_project(tmp_path_factory.mktemp("reader"))
     site = project / "site"
     build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(_QuietHandler, directory=str(project))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/site/"
     finally:
         server.shutdown()
         server.server_close()
@@ -258,6 +259,14 @@ def test_timeline_and_source_pages_work_without_javascript(browser: object, base
 
 def test_exports_are_served_next_to_the_home_page(browser: object, base_url: str) -> None:
     context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + f"events/{EVENT_ID}/")
+    blocks = page.eval_on_selector_all(
+        'script[type="application/ld+json"]', "scripts => scripts.map(s => JSON.parse(s.textContent))"
+    )
+    assert [(b["@type"], b["name"], b["startDate"]) for b in blocks] == [
+        ("Event", "NATO-Russia Council fails to save the INF Treaty", "2019-07-05")
+    ]
     for name, kind in (("chronology.json", "json"), ("chronology.csv", "csv"), ("chronology.ics", "calendar")):
         response = context.request.get(base_url + name)
         assert response.ok, name
