@@ -439,7 +439,7 @@ def clean_headline(headline: str, publisher: str | None) -> str:
 
 def shorten_title(sentence: str, *, max_words: int = 12) -> str:
     """A sentence cut to a headline: the first clause, at most `max_words` words."""
-    text = re.sub(r"\s+", " ", sentence).strip().rstrip(".")
+    text = re.sub(r"\s+", " ", sentence).strip().rstrip(".").lstrip(".,;:-–— ")
     text = re.sub(r"^(?:In|On|At|By|Since|During)\s+[^,]{3,40},\s+", "", text)
     text = re.sub(r"^(?:However|Meanwhile|Also|But|And|In addition|In fact|Currently),?\s+", "", text)
     words = text.split()
@@ -609,7 +609,7 @@ class _ArticleReader:
     # -------------------------------------------------------- top level
 
     def read(self) -> Extraction:
-        if not self.body.strip():
+        if not re.search(r"[^\W\d_]{2}", self.body):
             raise ExtractionError("no article text is left once the page around it is removed")
         published = find_publication_date(self.article.published, self.article.text.splitlines(), self.article.url)
         if published is None:
@@ -630,8 +630,9 @@ class _ArticleReader:
             review.append(resolved.review)
         place = self.find_place(main_sentence)
         people = self.collect_people(mentions)
-        title = self.make_title(main_sentence)
         summary = self.make_summary()
+        title = self.make_title(main_sentence).strip() or shorten_title(summary).strip() or f"Article {self.article.file}"
+        summary = summary or title
         quotes = self.find_quotes(mentions)
         source = self.make_source(published)
         event = Event(
