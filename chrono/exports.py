@@ -333,7 +333,6 @@ def render_event_jsonld(
         "description": event.summary,
         "startDate": event.date.iso(),
         "endDate": (event.end_date or event.date).iso(),
-        "eventStatus": "https://schema.org/EventScheduled",
     }
     url = _absolute(site_url, event_url(event.id, directory_urls))
     if url:

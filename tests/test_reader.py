@@ -186,7 +186,7 @@ def test_filter_by_keyboard_keeps_the_filter_in_the_address(browser: object, bas
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
     page.keyboard.type("2000")  # type: ignore[attr-defined]
     _tab_to(page, "#chrono-find-treaty")
-    page.keyboard.type("Conventional")  # type: ignore[attr-defined]
+    page.keyboard.type("CFE")  # type: ignore[attr-defined]
     page.keyboard.press("Enter")  # the first visible match takes the focus
     assert page.evaluate("document.activeElement.value") == "cfe-treaty"  # type: ignore[attr-defined]
     page.keyboard.press("Space")  # type: ignore[attr-defined]

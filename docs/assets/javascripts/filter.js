@@ -61,7 +61,8 @@
     events.forEach(function (event) {
       entitiesOf(event, facet).forEach(function (entity) {
         counts.set(entity.id, (counts.get(entity.id) || 0) + 1);
-        names.set(entity.id, entity.name);
+        // "Treaty on Conventional Armed Forces in Europe (CFE)": the box is found by either.
+        names.set(entity.id, entity.abbreviation ? entity.name + " (" + entity.abbreviation + ")" : entity.name);
       });
     });
     var fieldset = document.createElement("fieldset");
@@ -161,9 +162,14 @@
     form.elements.to.value = params.get("to") ? parseInt(params.get("to"), 10) || "" : "";
     FACETS.forEach(function (facet) {
       var wanted = params.getAll(facet.key);
+      var first = null;
       form.querySelectorAll('input[type="checkbox"][name="' + facet.key + '"]').forEach(function (box) {
         box.checked = wanted.indexOf(box.value) !== -1;
+        if (box.checked && !first) first = box;
       });
+      // A ticked box from the address may sit below the fold of its short, scrolling list.
+      var list = first && first.closest(".chrono-choices");
+      if (list) list.scrollTop = first.closest("li").offsetTop - list.offsetTop;
     });
   }
 
