@@ -576,6 +576,18 @@ def _entry_has_schema_errors(kind: str, key: Any, entry: Any) -> bool:
     return next(iter(_validator(kind).iter_errors({key: entry})), None) is not None
 
 
+def _tag_name_errors(document: YamlDocument) -> list[EntryError]:
+    """Material's tags plugin writes tag names into every page as HTML, unescaped, so a name
+    holding markup would run as markup: refuse '<' and '>' where the contributor can fix them."""
+    errors = []
+    for key, entry in document.data.items():
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if isinstance(name, str) and ("<" in name or ">" in name):
+            path: FieldPath = (key, "name")
+            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), "tag names cannot hold '<' or '>': the theme shows them as HTML"))
+    return errors
+
+
 def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) -> tuple[dict[str, dict[str, Any]], dict[str, YamlDocument]]:
     """Every entity file as {kind: {id: model}}, and its document; bad entries are reported and left out."""
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITY_FILES}
@@ -609,6 +621,8 @@ def load_entities(chronology_dir: Path, root: Path, errors: list[EntryError]) ->
                 for i, role in enumerate(model.roles):
                     if problem := _range_error(document, (key, "roles", i, "to"), role.start, role.end, "from", "to"):
                         errors.append(problem)
+        if kind == "tags":
+            errors.extend(_tag_name_errors(document))
         documents[kind] = document
     return entities, documents
 

@@ -221,3 +221,24 @@ def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     for option in ("ARTICLE", "--dry-run", "--quiet", "--help"):
         assert option in out
+
+
+def test_two_runs_at_once_never_corrupt_entries(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    articles = {f"{n:03d}.txt": (TALKS.replace("(", "").replace("Missile Ban", f"Missile Ban {n}"), "2019-03-07") for n in range(40)}
+    root = make_project(tmp_path, articles)
+    script = str(Path(__file__).resolve().parent.parent / "build_chronology.py")
+    runs = [subprocess.Popen([sys.executable, script, "--root", str(root), "extract", "-q"], stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = []
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        results.append((run.returncode, err))
+    for code, err in results:
+        assert code == 0 or (code == 1 and "another extract is running (pid" in err), err
+    assert any(code == 0 for code, _ in results)
+    assert main(["--root", str(root), "validate", "-q"]) == 0
+    before = snapshot(root)
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert snapshot(root) == before
