@@ -391,7 +391,8 @@ def split_sentences(text: str, offset: int = 0) -> list[_Sentence]:
 
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,2})"
-    r"(?P<rest>(?:,\s*[^-–—(\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
+    r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
+    r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/[A-Za-z-]{2,12}/\.?\s+"
     r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z]))"
 )
 
@@ -405,7 +406,7 @@ def find_dateline(paragraph: str) -> tuple[str, int] | None:
         return None
     city = match["city"]
     rest = match["rest"]
-    if not city.isupper() and not re.search(r"[,(]", rest):
+    if not city.isupper() and not re.search(r"[,(/]", rest):
         return None
     if city.lower() in NOT_NAME_WORDS and city.lower() not in {"washington"}:
         return None
@@ -601,6 +602,8 @@ class _ArticleReader:
         for start, paragraph in zip(self.paragraph_starts, body):
             self.sentences.extend(split_sentences(paragraph, start))
         self.dateline = find_dateline(body[0]) if body else None
+        self.main_position: int | None = None
+        """Where the main event's date phrase starts in the body."""
         self.new_people: dict[str, Person] = {}
         self.new_organizations: dict[str, Organization] = {}
         self.new_treaties: dict[str, Treaty] = {}
@@ -714,6 +717,7 @@ class _ArticleReader:
                 if resolved is None:
                     continue
                 resolved = self.widen_to_span(sentence, position, resolved)
+                self.main_position = position
                 return sentence, resolved
         return first_sentence, None
 
@@ -885,17 +889,29 @@ class _ArticleReader:
     # -------------------------------------------------------- place
 
     def find_place(self, sentence: _Sentence | None) -> str | None:
-        """The dateline city; else "in <known place>" or NATO headquarters in the main sentence."""
-        if self.dateline:
-            return self.place_id(self.dateline[0], stub=True)
-        if sentence is None:
-            return None
-        text = self.folded[sentence.start : sentence.end]
-        for start, end, form in self.catalog.matcher.find(text):
-            if form.kind == "place" and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]):
-                return form.id
+        """Where the main event happened, in this order: "in <known place>" right beside the
+        date phrase ("held on January 12 in Brussels", "met in Paris on Tuesday"), then
+        elsewhere in the main sentence; NATO headquarters (Brussels); the dateline city. A
+        dateline names where the report was filed ("Prague ... (RFE/RL)" for a signing in
+        Paris), so a place written in the sentence about the event comes first. An unknown name
+        after "in" is left out: it may be a country or a region, not the venue."""
+        places: list[tuple[int, int, str]] = []
+        text = ""
+        if sentence is not None:
+            text = self.folded[sentence.start : sentence.end]
+            for start, end, form in self.catalog.matcher.find(text):
+                if form.kind == "place" and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]):
+                    places.append((sentence.start + start, sentence.start + end, form.id))
+        if self.main_position is not None:
+            for start, end, key in places:
+                if start - 45 <= self.main_position <= end + 45:
+                    return key
+        if places:
+            return places[0][2]
         if HEADQUARTERS.search(text):
             return self.place_id(HEADQUARTERS_CITY, stub=True)
+        if self.dateline:
+            return self.place_id(self.dateline[0], stub=True)
         return None
 
     def place_id(self, name: str, *, stub: bool) -> str | None:
@@ -948,7 +964,7 @@ class _ArticleReader:
         quotes: list[Quote] = []
         people = [m for m in mentions if m.kind == "person"]
         organizations = [m for m in mentions if m.kind == "organization"]
-        for match in re.finditer(r"“([^”“]{10,})”|\"([^\"]{10,})\"", self.body):
+        for match in re.finditer(r"[“«]([^”“«»]{10,})[”»]|\"([^\"]{10,})\"", self.body):
             text = " ".join((match[1] or match[2]).split()).strip().rstrip(",")
             if len(text.split()) < 5:
                 continue

@@ -30,6 +30,7 @@ CATALOG = Catalog(
         "george-robertson": Person("george-robertson", "George Robertson", ("Robertson", "Lord Robertson")),
         "lynn-davis": Person("lynn-davis", "Lynn E. Davis", ("Davis", "Lynn Davis")),
         "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",)),
+        "boris-yeltsin": Person("boris-yeltsin", "Boris Yeltsin", ("Yeltsin",)),
     },
     organizations={
         "nato": Organization("nato", "North Atlantic Treaty Organization", ("the Alliance",), "NATO"),
@@ -47,6 +48,7 @@ CATALOG = Catalog(
         "moscow": Place("moscow", "Moscow"),
         "brussels": Place("brussels", "Brussels"),
         "corfu": Place("corfu", "Corfu"),
+        "paris": Place("paris", "Paris"),
     },
 )
 
