@@ -152,10 +152,37 @@ _TITLE_NOISE |= {
 }
 
 
+_SAME_MEANING = {
+    "war": "armed-conflict", "conflict": "armed-conflict", "fighting": "armed-conflict",
+    "hostilities": "armed-conflict", "meeting": "meet", "met": "meet", "meets": "meet",
+    "talks": "meet", "summit": "meet", "signed": "sign", "signing": "sign", "signs": "sign",
+    "withdrawal": "withdraw", "withdrew": "withdraw", "withdraws": "withdraw", "pull": "withdraw",
+    "suspended": "suspend", "suspension": "suspend", "suspends": "suspend",
+}
+"""Words news uses for the same kind of happening, so two reports of one event share them."""
+
+
+def _words(text: str) -> set[str]:
+    words = set()
+    for word in re.findall(r"[a-z]{3,}", normalise_name(text)):
+        if word in _SAME_MEANING:
+            words.add(_SAME_MEANING[word])
+        elif len(word) >= 5 and word not in _TITLE_NOISE:
+            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return words
+
+
 def _title_words(event: Event) -> set[str]:
     """Significant words of the title and the start of the summary, plural "s" dropped."""
-    words = re.findall(r"[a-z]{5,}", normalise_name(f"{event.title} {event.summary[:400]}"))
-    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words if w not in _TITLE_NOISE}
+    return _words(f"{event.title} {event.summary[:400]}")
+
+
+def match_score(candidate: Event, other: Event) -> int:
+    """How strongly two compatible events look alike: shared treaties count most, then words
+    shared with the other's title, then words shared anywhere."""
+    shared = _title_words(candidate) & _title_words(other)
+    in_title = shared & _words(other.title)
+    return 3 * len(set(candidate.treaties) & set(other.treaties)) + 2 * len(in_title) + len(shared)
 
 
 def _months_of(event: Event) -> list[tuple[int, int]]:
@@ -357,7 +384,7 @@ class _Planner:
                 continue
             if not is_same_event(event, entry.event, self.generic):
                 continue
-            score = (2 if mine else 0) + len(set(event.treaties) & set(entry.event.treaties))
+            score = (100 if mine else 0) + match_score(event, entry.event)
             if best is None or (score, entry.event.id) > (best[0], best[1]):
                 best = (score, entry.event.id, entry)
         return best[2] if best else None
