@@ -110,7 +110,9 @@ def render_graphic(index: ChronologyIndex, axis: Axis, directory_urls: bool = Tr
     first_year, last_year = axis.start.year, axis.end.year
     options = "".join(f'<option value="{y}">{y}</option>' for y in range(first_year, last_year + 1))
     out = [
-        f'<div class="tl" data-tl-start="{axis.start.isoformat()}" data-tl-days="{axis.days}" '
+        # <section>, not <div>: Material's search ends an exclusion at the first closing tag of
+        # the same name, and the graphic is made of nested <div>s.
+        f'<section class="tl" data-tl-start="{axis.start.isoformat()}" data-tl-days="{axis.days}" '
         'data-search-exclude>',
         '<div class="tl-controls" hidden>'
         '<label for="tl-zoom">Show</label> '
@@ -148,7 +150,7 @@ def render_graphic(index: ChronologyIndex, axis: Axis, directory_urls: bool = Tr
     out.append('<div class="tl-marks" aria-hidden="true">')
     for event, lane in zip(index.chronology.events, lanes):
         out.append(_render_mark(event, lane, axis, directory_urls))
-    out.append("</div></div></div></div>")
+    out.append("</div></div></div></section>")
     return "\n".join(out)
 
 
@@ -171,12 +173,13 @@ def _render_mark(event: Event, lane: int, axis: Axis, directory_urls: bool) -> s
 
 def render_year_list(index: ChronologyIndex, directory_urls: bool = True) -> str:
     """Every event as a link, grouped by year: the timeline without the graphic."""
-    out = ['<div class="tl-list" data-search-exclude>']
+    out = ['<section class="tl-list" data-search-exclude>']
     by_year: dict[int, list[Event]] = {}
     for event in index.chronology.events:
         by_year.setdefault(event.date.year, []).append(event)
     for year, events in by_year.items():
-        out.append(f'<h2 id="year-{year}">{year}</h2>')
+        # The id sits on a wrapper: Material's search starts a result at every heading with an id.
+        out.append(f'<div id="year-{year}"><h2>{year}</h2>')
         out.append("<ul>")
         for event in events:
             href = escape(
@@ -184,6 +187,6 @@ def render_year_list(index: ChronologyIndex, directory_urls: bool = True) -> str
             )
             when = escape(format_date(event.date, event.end_date, event.approximate))
             out.append(f'<li><span class="tl-when">{when}</span> <a href="{href}">{escape(event.title)}</a></li>')
-        out.append("</ul>")
-    out.append("</div>")
+        out.append("</ul></div>")
+    out.append("</section>")
     return "\n".join(out)

@@ -54,14 +54,14 @@ def test_marks_link_to_events_with_kind_position_and_width(index: ChronologyInde
 
 def test_without_javascript_every_event_is_a_link_under_its_year(index: ChronologyIndex) -> None:
     markdown = render_visual_timeline_page(index).markdown
-    listing = markdown[markdown.index('<div class="tl-list"') :]
-    assert re.findall(r'<h2 id="year-(\d+)">', listing) == ["1996", "2019"]
+    listing = markdown[markdown.index('<section class="tl-list"') :]
+    assert re.findall(r'<div id="year-(\d+)"><h2>', listing) == ["1996", "2019"]
     assert listing.count("<li>") == 3
     assert '<a href="../events/2019-08-02-inf-treaty-ends/">The INF Treaty ends</a>' in listing
     assert "<option value=\"2004\">2004</option>" in markdown
     # Two raw HTML blocks (graphic, list), each without a blank line that would end it early.
-    blocks = markdown[markdown.index('<div class="tl"') :].strip().split("\n\n")
-    assert [block[:20] for block in blocks] == ['<div class="tl" data', '<div class="tl-list"']
+    blocks = markdown[markdown.index('<section class="tl"') :].strip().split("\n\n")
+    assert [block[:20] for block in blocks] == ['<section class="tl" ', '<section class="tl-l']
 
 
 def test_vague_dates_are_drawn_over_their_whole_month_or_year() -> None:
