@@ -411,3 +411,17 @@ def resolve_span(end: ResolvedDate, days: int, phrase: str) -> ResolvedDate:
         f"{end.rule} is the last day of a {days}-day event, which began {days - 1} day{'s' if days > 2 else ''} earlier",
         end_date=end.date,
     )
+
+
+def resolve_span_forward(start: ResolvedDate, days: int, phrase: str) -> ResolvedDate:
+    """A multi-day event that began on `start`: it ended `days - 1` days later."""
+    if start.date.precision != "day" or days < 2:
+        return start
+    first = start.date.first_day()
+    last = first + dt.timedelta(days=days - 1)
+    return ResolvedDate(
+        start.date,
+        phrase,
+        f"{start.rule} is the first day of a {days}-day event, which ended {days - 1} day{'s' if days > 2 else ''} later",
+        end_date=PartialDate.from_date(last),
+    )

@@ -25,6 +25,7 @@ from .dates import (
     is_month_word,
     resolve_phrase,
     resolve_span,
+    resolve_span_forward,
 )
 from .model import (
     Article,
@@ -735,10 +736,15 @@ class _ArticleReader:
         return None
 
     def widen_to_span(self, sentence: _Sentence, position: int, resolved: ResolvedDate) -> ResolvedDate:
-        """"the two-day event that ended Thursday": a multi-day event ending on the date."""
+        """A multi-day event: "the two-day event that ended Thursday" ends on the date, "a
+        three-day summit that opened on Monday" starts on it. The length is read from the lead."""
         before = self.body[max(sentence.start, position - 60) : position].lower()
-        ended = re.search(r"\b(?:ended|closed|concluded|wrapped\s+up|finished)\b(?!.*\b(?:and|but|after|before|when)\b)", before)
-        if not ended:
+        edge = re.search(
+            r"\b(?P<verb>ended|closed|concluded|wrapped\s+up|finished|opened|began|started|kicked\s+off)\b"
+            r"(?!.*\b(?:and|but|after|before|when)\b)",
+            before,
+        )
+        if not edge:
             return resolved
         lead = self.body[: self.paragraph_starts[min(3, len(self.paragraph_starts) - 1)] + 400]
         days = re.search(r"\b(two|three|four|five|six|seven|[2-7])[- ]day\b", lead, re.IGNORECASE)
@@ -746,7 +752,11 @@ class _ArticleReader:
             return resolved
         count = NUMBER_WORDS[days[1].lower()]
         when = re.sub(r"^on\s+", "", resolved.phrase.strip(), flags=re.IGNORECASE)
-        return resolve_span(resolved, count, f"{days[0]} event that {ended[0].strip()} {when}")
+        verb = " ".join(edge["verb"].split())
+        phrase = f"{days[0]} event that {verb} {when}"
+        if verb in ("opened", "began", "started", "kicked off"):
+            return resolve_span_forward(resolved, count, phrase)
+        return resolve_span(resolved, count, phrase)
 
     # -------------------------------------------------------- names
 

@@ -49,6 +49,7 @@ CATALOG = Catalog(
         "brussels": Place("brussels", "Brussels"),
         "corfu": Place("corfu", "Corfu"),
         "paris": Place("paris", "Paris"),
+        "warsaw": Place("warsaw", "Warsaw"),
     },
 )
 
