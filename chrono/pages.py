@@ -104,20 +104,26 @@ def format_event_date(event: Event) -> str:
 
 # ---------------------------------------------------------------- escaping
 
-_ESCAPED_EVERYWHERE = "\\`*_[]{}#!"
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        # '|' has no backslash escape in Python-Markdown; as an entity it never starts a table.
+        "|": "&#124;",
+        **{char: "\\" + char for char in "\\`*_[]{}#!"},
+    }
+)
 _BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
 
 
 def escape_markdown(text: str) -> str:
     """Text shown as text on one line: no HTML, no Markdown or attribute-list markup takes effect."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in _ESCAPED_EVERYWHERE:
-        text = text.replace(char, "\\" + char)
-    # '|' has no backslash escape in Python-Markdown; as an entity it never starts a table.
-    text = text.replace("|", "&#124;")
-    # A line starting with '-', '+' or '1.' would become a list item.
-    return _BLOCK_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text)
+    text = " ".join(text.split()).translate(_ESCAPES)
+    if text[:1] in "-+0123456789":
+        # A line starting with '-', '+' or '1.' would become a list item.
+        return _BLOCK_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text)
+    return text
 
 
 def escape_paragraphs(text: str) -> str:
@@ -191,6 +197,13 @@ def _search_excluded(lines: list[str]) -> list[str]:
     """Wrap Markdown in a block that Material's search leaves out of its index. Never put a
     heading inside: Material would still start a search section at it, titled like the page."""
     return ['<div class="chrono-list" data-search-exclude markdown>', "", *lines, "", "</div>", ""]
+
+
+def _section_heading(title: str) -> list[str]:
+    """A section heading of a generated page: a level-2 heading to assistive technology, but no
+    <h2>, because Material's search makes every <h2> a result of its own, and on these short
+    pages such results only repeat the page (and double the size of the search index)."""
+    return [title, '{ .chrono-heading role="heading" aria-level="2" }', ""]
 
 
 def _indent(text: str, prefix: str = "    ") -> str:
@@ -283,37 +296,40 @@ def render_event_page(event: Event, index: ChronologyIndex) -> GeneratedPage:
         lines += [_indent(sanitize_annotation(event.annotation)), ""]
 
     if event.people:
-        lines += ["## People", ""]
+        lines += _section_heading("People")
         for person in event.people:
             role = person_role(index, event, person.id)
             link = _entity_link(index, "person", person.id, here)
             lines.append(f"- {link}, {escape_markdown(role)}" if role else f"- {link}")
         lines.append("")
     if event.organizations:
-        lines += ["## Organizations", ""]
+        lines += _section_heading("Organizations")
         lines += [f"- {_organization_label(index, org, here)}" for org in event.organizations]
         lines.append("")
     if event.treaties:
-        lines += ["## Treaties", ""]
+        lines += _section_heading("Treaties")
         lines += [f"- {_treaty_label(index, treaty, here)}" for treaty in event.treaties]
         lines.append("")
     if event.quotes:
-        lines += ["## Quotes", ""]
+        lines += _section_heading("Quotes")
         for quote_ in event.quotes:
             lines += _blockquote(quote_.text, _speaker(index, event, quote_, here))
             lines.append("")
+    # What follows helps a reader check and move on, but is not what a search looks for.
+    tail = []
     if event.sources:
-        lines += ["## Sources", ""]
-        lines += [f"- {_source_line(index, source, here)}" for source in event.sources]
-        lines.append("")
-    lines += _date_basis_section(event)
-
+        tail += _section_heading("Sources")
+        tail += [f"- {_source_line(index, source, here)}" for source in event.sources]
+        tail.append("")
+    tail += _date_basis_section(event)
     related = related_events(index, event)
     if related:
-        lines += ["## Related events", ""]
-        lines += _search_excluded([_event_line(other, here) for other in related])
-    lines += _entry_status(event)
-    lines += _previous_next(index, event, here)
+        tail += _section_heading("Related events")
+        tail += [_event_line(other, here) for other in related]
+        tail.append("")
+    tail += _entry_status(event)
+    tail += _previous_next(index, event, here)
+    lines += _search_excluded(tail)
     return GeneratedPage(here, "\n".join(lines) + "\n", event_yaml_path(event.id))
 
 
@@ -372,7 +388,7 @@ def _date_basis_section(event: Event) -> list[str]:
     if basis.rule:
         sentence += f" ({escape_markdown(basis.rule)})"
     sentence += f", which gives {format_event_date(event)}."
-    return ["## How the date was found", "", sentence, ""]
+    return [*_section_heading("How the date was found"), sentence, ""]
 
 
 def _entry_status(event: Event) -> list[str]:
@@ -393,7 +409,7 @@ def _previous_next(index: ChronologyIndex, event: Event, here: str) -> list[str]
         lines.append(f"Previous: {_link(previous.title, here, event_path(previous.id))} ({format_event_date(previous)})  ")
     if following:
         lines.append(f"Next: {_link(following.title, here, event_path(following.id))} ({format_event_date(following)})")
-    return _search_excluded(lines)
+    return [*lines, ""]
 
 
 # ---------------------------------------------------------------- entity pages
@@ -414,7 +430,7 @@ def _wikidata_line(wikidata: str | None) -> list[str]:
 def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: str) -> list[str]:
     """Every event the entity appears in, in date order, with the quotes it gave there."""
     events = index.events_of(kind, entity_id)
-    heading = [f"## Events ({len(events)})", ""]
+    heading = _section_heading(f"Events ({len(events)})")
     if not events:
         return heading + ["_No events yet._", ""]
     quotes: dict[str, list[Quote]] = {}
@@ -430,7 +446,7 @@ def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here:
             body.append("")
             body += [f"    > {part}" for part in escape_paragraphs(quote_.text).split("\n\n")]
             body.append("")
-    return heading + _search_excluded(body)
+    return _search_excluded(heading + body)
 
 
 def render_person_page(person: Person, index: ChronologyIndex) -> GeneratedPage:
@@ -442,7 +458,7 @@ def render_person_page(person: Person, index: ChronologyIndex) -> GeneratedPage:
         lines += [escape_paragraphs(person.description), ""]
     lines += _wikidata_line(person.wikidata)
     if person.roles:
-        lines += ["## Roles over time", ""]
+        lines += _section_heading("Roles over time")
         for role in person.roles:
             span = _span(role.start, role.end)
             lines.append(f"- {escape_markdown(role.title)}" + (f", {span}" if span else ""))
@@ -496,11 +512,11 @@ def render_treaty_page(treaty: Treaty, index: ChronologyIndex) -> GeneratedPage:
     ]
     known = [(label, date) for label, date in key_dates if date is not None]
     if known:
-        lines += ["## Key dates", ""]
+        lines += _section_heading("Key dates")
         lines += [f"- {label}: {format_date(date)}" for label, date in known]
         lines.append("")
     if treaty.parties:
-        lines += ["## Parties", "", ", ".join(escape_markdown(p) for p in treaty.parties), ""]
+        lines += [*_section_heading("Parties"), ", ".join(escape_markdown(p) for p in treaty.parties), ""]
     lines += _wikidata_line(treaty.wikidata)
     lines += _appearances(index, "treaty", treaty.id, here)
     return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path("treaty"))
@@ -657,12 +673,15 @@ def render_source_page(article: Article, index: ChronologyIndex) -> GeneratedPag
         facts.append(f"- Note: {escape_markdown(article.note)}")
     lines += facts + [""]
     events = index.by_article.get(article.file, [])
-    heading = [f"## Events drawn from this article ({len(events)})", ""]
+    heading = _section_heading(f"Events drawn from this article ({len(events)})")
     if events:
-        lines += heading + _search_excluded([_event_line(e, here) for e in events])
+        lines += _search_excluded(heading + [_event_line(e, here) for e in events])
     else:
         lines += heading + ["_None yet._", ""]
-    lines += ["## Text", "", render_annotated_article(article, events, index, here), ""]
+    # The text stays out of the search index: the events drawn from it are found instead, and
+    # the articles would otherwise make up most of the index.
+    text = render_annotated_article(article, events, index, here)
+    lines += _search_excluded([*_section_heading("Text"), text])
     return GeneratedPage(here, "\n".join(lines) + "\n", SOURCES_YAML)
 
 

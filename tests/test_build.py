@@ -292,7 +292,14 @@ def test_search_index_ranks_events_first_and_leaves_out_backlink_lists(site: Pat
     # Names, aliases and full names are indexed where a search looks for them.
     assert "Йенс Столтенберг" in str(by_location["people/jens-stoltenberg/"]["text"])
     assert by_location["treaties/inf-treaty/"]["title"] == "Intermediate-Range Nuclear Forces Treaty (INF)"
-    assert "Jens Stoltenberg" in str(by_location[f"events/{EVENT_ID}/#people"]["text"])
+    event_text = str(by_location[f"events/{EVENT_ID}/"]["text"])
+    assert "Jens Stoltenberg" in event_text and "We have not seen any signs" in event_text
+    # One entry per event page: its sections are not separate results, and the sources, the
+    # date's working, related events and the neighbours stay out of the index.
+    assert [doc["location"] for doc in docs if str(doc["location"]).startswith(f"events/{EVENT_ID}/")] == [f"events/{EVENT_ID}/"]
+    assert "themoscowtimes" not in event_text and "How the date was found" not in event_text
+    # Article texts are not indexed (their events are).
+    assert not any("Contribute today" in str(doc["text"]) for doc in docs)
     # No listing or backlink block is indexed: event titles appear only in the events' own entries
     # (and in the tag fields Material adds to them).
     title = "NATO-Russia Council fails to save the INF Treaty"

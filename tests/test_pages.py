@@ -195,6 +195,8 @@ def test_event_page_shows_every_part_of_the_event(index: ChronologyIndex) -> Non
     assert "Next: <a href=\"2019-08-02-inf-treaty-ends.md\">The INF Treaty ends</a>" in html
     assert "Related events" in html
     assert "not yet reviewed" in html
+    assert "<h2" not in html
+    assert '<p aria-level="2" class="chrono-heading" role="heading">Quotes</p>' in html
 
 
 def test_annotation_is_shown_apart_from_the_summary(index: ChronologyIndex) -> None:
@@ -229,7 +231,7 @@ def test_event_page_escapes_everything_from_data(index: ChronologyIndex, chronol
     rebuilt = build_index(replace(chronology, events=(chronology.events[0], bad, chronology.events[2])))
     found = elements(render(render_event_page(bad, rebuilt).markdown))
     assert "script" not in found.tags and "img" not in found.tags
-    assert {name for name, _ in found.attributes} <= {"href", "id", "class", "title", "data-search-exclude"}
+    assert {name for name, _ in found.attributes} <= {"href", "id", "class", "title", "data-search-exclude", "role", "aria-level"}
     links = [value or "" for name, value in found.attributes if name in ("href", "src")]
     assert not any("javascript" in link.lower() for link in links)
 
@@ -259,7 +261,10 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
     assert f'5 July 2019: <a href="../events/{TALKS}.md">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
     assert "<blockquote>\n<p>We have not seen any signs of a breakthrough.</p>" in html
-    assert '<h2 id="events-1">Events (1)</h2>\n<div class="chrono-list" data-search-exclude="data-search-exclude">' in html
+    assert (
+        '<div class="chrono-list" data-search-exclude="data-search-exclude">\n'
+        '<p aria-level="2" class="chrono-heading" role="heading">Events (1)</p>'
+    ) in html
 
 
 def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
