@@ -71,7 +71,8 @@ class FileChange:
 
     path: Path
     rel: str
-    text: str
+    text: str | None
+    """The new text; None to delete the file."""
     description: str
 
 
@@ -461,18 +462,27 @@ def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, org
     plan.errors.extend(errors)
     before = {key: (dict(entry.data), entry.text) for key, entry in existing.items()}
     planner = _Planner(existing, events_dir, root, generic_organization_ids(organizations))
+    produced: set[str] = set()
     for extraction in extractions:
         # Links are worked out here, once the final ids of the mentioned events are known.
         main_id, main_owned, links = planner.place_event(replace(extraction.event, related=()), extraction.article, main=True)
         mention_ids: list[str] = []
         for mention in extraction.mentioned:
             mention_id, owned, _ = planner.place_event(replace(mention, related=(main_id,)), extraction.article, main=False)
+            produced.add(mention_id)
             if mention_id == main_id:
                 continue
             mention_ids.append(mention_id)
             if not owned:
                 planner.link(mention_id, [main_id], owned=False)
         planner.link(main_id, sorted(set(mention_ids) | set(links)), owned=main_owned)
+        produced.add(main_id)
+    for key in stale_drafts(existing, {e.article for e in extractions}, produced):
+        entry = existing.pop(key)
+        plan.changes.append(FileChange(entry.path, entry.rel, None, f"delete {entry.rel} (an untouched draft this article no longer yields)"))
+        for other in existing.values():
+            if other.changed and key in (other.data.get("related") or []):
+                other.data = refresh_fields(other.data, other.data, fields=("related",), known_events=existing.keys())
     for key, entry in sorted(existing.items()):
         if not entry.changed:
             continue
@@ -491,6 +501,31 @@ def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, org
         ) + ")"
         plan.changes.append(FileChange(entry.path, entry.rel, text, f"{verb} {entry.rel}{changed_fields if verb == 'update' else ''}"))
     return plan
+
+
+def stale_drafts(existing: dict[str, _Existing], articles: set[str], produced: set[str]) -> list[str]:
+    """Drafts an earlier run drew from these articles that this run no longer yields (the
+    rules improved, the id changed) and that nobody touched: every field the extractor wrote
+    still matches its checksum, no field was added by hand, one source, and no other entry
+    links to them. Anything a person changed is kept."""
+    stale = []
+    for key, entry in existing.items():
+        data = entry.data
+        if key in produced or entry.event is None or _is_protected(data) or data.get("provenance") != "extracted":
+            continue
+        if _articles_of(data) != {_owner_article(data)} or _owner_article(data) not in articles or len(data.get("sources") or []) != 1:
+            continue
+        sums = data.get("checksums") or {}
+        if set(sums) != set(OWNED_FIELDS) or any(hash_value(data.get(name)) != sums[name] for name in OWNED_FIELDS):
+            continue
+        if set(data) - set(OWNED_FIELDS) - {"id", "provenance", "status", "checksums", "tags"} or data.get("tags"):
+            continue
+        stale.append(key)
+    linked = {
+        target for key, entry in existing.items() if key not in stale and not (entry.changed and key in produced)
+        for target in entry.data.get("related") or []
+    }
+    return sorted(key for key in stale if key not in linked)
 
 
 # ---------------------------------------------------------------- entity stubs
@@ -572,11 +607,16 @@ def apply_plan(plan: Plan) -> None:
     or the new one, never half of one; one sync for all keeps a big run fast."""
     if len(plan.changes) <= 3:
         for change in plan.changes:
-            write_text_atomic(change.path, change.text)
+            if change.text is None:
+                change.path.unlink(missing_ok=True)
+            else:
+                write_text_atomic(change.path, change.text)
         return
     written: list[tuple[str, Path]] = []
     try:
         for change in plan.changes:
+            if change.text is None:
+                continue
             change.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{change.path.name}.", suffix=".tmp", dir=change.path.parent)
             written.append((temporary, change.path))
@@ -586,6 +626,9 @@ def apply_plan(plan: Plan) -> None:
         for temporary, path in written:
             os.replace(temporary, path)
         written = []
+        for change in plan.changes:
+            if change.text is None:
+                change.path.unlink(missing_ok=True)
         for folder in {change.path.parent for change in plan.changes}:
             descriptor = os.open(folder, os.O_RDONLY)
             try:

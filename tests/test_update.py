@@ -242,3 +242,21 @@ def test_two_runs_at_once_never_corrupt_entries(tmp_path: Path) -> None:
     before = snapshot(root)
     assert main(["--root", str(root), "extract", "-q"]) == 0
     assert snapshot(root) == before
+
+
+def test_an_untouched_draft_the_article_no_longer_yields_is_removed_an_edited_one_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    events = root / "chronology/events"
+    mention = (events / "2019-03-20-allies-will-meet-again-to-review-their.yml").read_text(encoding="utf-8")
+    # As an older version of the rules might have named them:
+    old = mention.replace("id: 2019-03-20-allies-will-meet-again-to-review-their", "id: 2019-03-20-old-name")
+    (events / "2019-03-20-old-name.yml").write_text(old, encoding="utf-8")
+    edited = old.replace("id: 2019-03-20-old-name", "id: 2019-03-20-old-edited").replace("\ntitle: ", "\ntitle: Edited by hand, ", 1)
+    (events / "2019-03-20-old-edited.yml").write_text(edited, encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    out = capsys.readouterr().out
+    assert "delete chronology/events/2019-03-20-old-name.yml" in out
+    assert not (events / "2019-03-20-old-name.yml").exists()
+    assert (events / "2019-03-20-old-edited.yml").read_text(encoding="utf-8") == edited
+    assert main(["--root", str(root), "validate", "-q"]) == 0
