@@ -160,11 +160,16 @@ def _missing_title(root: Path) -> None:
     _edit(root, EVENT, "title: NATO-Russia Council fails to save the INF Treaty\n", "")
 
 
+def _tag_with_markup(root: Path) -> None:
+    with open(root / "chronology/tags.yml", "a", encoding="utf-8") as tags:
+        tags.write("bad-tag:\n  name: Bad <b>tag</b>\n")
+
+
 def _impossible_date(root: Path) -> None:
     _edit(root, EVENT, "date: '2019-07-05'\n", "date: '2019-02-30'\n")
 
 
-SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date]
+SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date, _tag_with_markup]
 
 
 def _quoted_messages() -> list[str]:
