@@ -97,7 +97,13 @@ def page(browser: object) -> Iterator[object]:
     tab = context.new_page()
     tab.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    tab.on("requestfailed", lambda request: errors.append(f"request failed: {request.url}"))
+    # A request cut short by leaving the page (net::ERR_ABORTED, e.g. the search worker still
+    # loading when a link is followed) is not a failure of the site.
+    tab.on(
+        "requestfailed",
+        lambda request: None if "ERR_ABORTED" in (request.failure or "")
+        else errors.append(f"request failed: {request.url} ({request.failure})"),
+    )
     try:
         yield tab
     finally:
