@@ -164,8 +164,10 @@ def render_schema_reference(schemas: dict[str, dict[str, Any]], heading_level: i
         if "propertyNames" in schema:
             entry = schema.get("additionalProperties", {})
             out += [
-                "A mapping from id to entry. Ids use lower-case letters, digits and single "
-                "hyphens (`jens-stoltenberg`); events refer to entries by id.",
+                (
+                    "A mapping from id to entry. Ids use lower-case letters, digits and single "
+                    "hyphens (`jens-stoltenberg`); events refer to entries by id."
+                ),
                 "",
             ]
             table = render_fields_table(entry)

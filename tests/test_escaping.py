@@ -22,7 +22,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import copy_project
 
 # Every trick at once: a script element, an image with a handler, Markdown links to javascript:
@@ -213,7 +212,7 @@ def test_no_page_has_a_script_handler_or_script_link_from_data(hostile_site: Pat
             kind = (attrs.get("type") or "").lower()
             if kind in ("application/ld+json", "application/json"):
                 json.loads(body)  # data in a script element must stay one JSON value...
-                if re.search(r"</script|<!--", body, re.I):  # ...that cannot close the element
+                if re.search(r"</script|<!--", body, re.IGNORECASE):  # ...that cannot close the element
                     problems.append(f"{where}: a JSON script holds '</script' or '<!--'")
             elif DIALOG_FREE.search(body):
                 problems.append(f"{where}: an inline script holds data: {body[:80]!r}")
@@ -289,8 +288,8 @@ def test_search_index_gives_the_browser_no_markup(hostile_site: Path) -> None:
     for doc in index["docs"]:
         for field in ("title", "text"):
             value = str(doc[field])
-            assert not re.search(r"<(script|img|svg|iframe)\b", value, re.I), (doc["location"], field, value[:200])
-            assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", value, re.I), (doc["location"], field, value[:200])
+            assert not re.search(r"<(script|img|svg|iframe)\b", value, re.IGNORECASE), (doc["location"], field, value[:200])
+            assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", value, re.IGNORECASE), (doc["location"], field, value[:200])
 
 
 # ------------------------------------------------------------------ in a browser

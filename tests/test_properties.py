@@ -7,6 +7,7 @@ module, one event file rewritten per example.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import signal
@@ -25,8 +26,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chrono import entries
+from chrono.dates import DATE_PHRASE, WEEKDAYS, resolve_phrase
 from chrono.entries import read_chronology, write_text_atomic
 from chrono.errors import EntryError
+from chrono.model import Article, PartialDate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -210,7 +213,7 @@ def test_any_entries_added_to_an_entity_file_give_located_errors(shared_root: Pa
     original = path.read_bytes()
     try:
         path.write_bytes(original + b"\n" + dump_any(extra, False) if extra else original)
-        chronology, errors = read_chronology(shared_root)
+        errors = read_chronology(shared_root)[1]
     finally:
         path.write_bytes(original)
     rel = f"chronology/{kind}.yml"
@@ -469,11 +472,6 @@ def test_temporary_file_is_in_the_same_folder(tmp_path: Path, monkeypatch: pytes
 
 
 # ------------------------------------------------------------------ (d) dates and the extractor
-
-import datetime as dt  # noqa: E402  (kept with the tests that use it)
-
-from chrono.dates import DATE_PHRASE, WEEKDAYS, resolve_phrase  # noqa: E402
-from chrono.model import Article, PartialDate  # noqa: E402
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 anchors = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))

@@ -176,7 +176,7 @@ def _quoted_messages() -> list[str]:
     """Every validator line quoted in a code block of the guide's 'Validator messages' part."""
     document = CONTRIBUTING.read_text(encoding="utf-8")
     section = document.split("## Validator messages", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```\n(.*?)```", section, re.S)
+    blocks = re.findall(r"```\n(.*?)```", section, re.DOTALL)
     return [line for block in blocks for line in block.splitlines() if line.startswith(("chronology/", "seeds/"))]
 
 
@@ -216,7 +216,7 @@ def test_site_shows_the_guide_with_an_edit_link_to_contributing(project: Path) -
     )
     assert result.returncode == 0, result.stderr
     html = (site / "about/contributing/index.html").read_text(encoding="utf-8")
-    repo = re.search(r"^repo_url: (\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]  # type: ignore[index]
+    repo = re.search(r"^repo_url: (\S+)", (project / "mkdocs.yml").read_text(), re.MULTILINE)[1]  # type: ignore[index]
     assert f'href="{repo}/edit/main/CONTRIBUTING.md"' in html
     assert f'href="{repo}/blob/main/CONTRIBUTING.md"' in html
     assert '<h2 id="validator-messages">' in html and '<h2 id="field-reference">' in html
