@@ -392,3 +392,25 @@ def test_with_no_tags_defined_any_tag_fails_the_build(project: Path, caplog: pyt
     with pytest.raises(Abort):
         build_site(project)
     assert "Tags not in allow list: Arms control" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("edit_uri", "edit_path", "expected"),
+    [
+        ("edit/main/docs/", "chronology/people.yml", "https://example.org/o/r/edit/main/chronology/people.yml"),
+        ("edit/main/docs/", "chronology/events/", "https://example.org/o/r/new/main/chronology/events/"),
+        ("-/edit/trunk/docs/", "chronology/events/", "https://example.org/o/r/-/new/trunk/chronology/events/"),
+        ("-/edit/trunk/docs/", "seeds/sources.yml", "https://example.org/o/r/-/edit/trunk/seeds/sources.yml"),
+        ("edit/main/docs/", "docs/index.md", "https://example.org/o/r/edit/main/docs/index.md"),
+    ],
+)
+def test_edit_uri_for_climbs_out_of_docs(tmp_path: Path, edit_uri: str, edit_path: str, expected: str) -> None:
+    from types import SimpleNamespace
+    from urllib.parse import urljoin as join
+
+    from chrono.site import edit_uri_for
+
+    (tmp_path / "docs").mkdir()
+    config = SimpleNamespace(edit_uri=edit_uri, docs_dir=str(tmp_path / "docs"))
+    relative = edit_uri_for(config, tmp_path, edit_path)  # type: ignore[arg-type]
+    assert join("https://example.org/o/r/", edit_uri + str(relative)) == expected
