@@ -77,7 +77,9 @@ def _word_pattern(text: str, *, ignore_case: bool) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
-def _entity_names(index: ChronologyIndex, kind: EntityKind, entity_id: str) -> tuple[str, list[str]]:
+def _entity_names(
+    index: ChronologyIndex, kind: EntityKind, entity_id: str
+) -> tuple[str, list[str]]:
     """An entity's name and every form of it worth finding in a text."""
     chronology = index.chronology
     table = {
@@ -134,8 +136,11 @@ def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
     return needles
 
 
-def find_highlights(article: Article, events: Iterable[Event], index: ChronologyIndex) -> list[Highlight]:
-    """Non-overlapping highlights in text order: longest match first, then earliest, then by kind."""
+def find_highlights(
+    article: Article, events: Iterable[Event], index: ChronologyIndex
+) -> list[Highlight]:
+    """Non-overlapping highlights in text order: the longest match wins, then the earliest,
+    then the kind listed first in LEGEND."""
     text = article.text
     candidates = []
     for needle in _needles(events, index):

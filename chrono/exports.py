@@ -61,7 +61,9 @@ def build_export(index: ChronologyIndex, *, directory_urls: bool = True) -> dict
     }
 
 
-def export_event(event: Event, index: ChronologyIndex, directory_urls: bool = True) -> dict[str, Any]:
+def export_event(
+    event: Event, index: ChronologyIndex, directory_urls: bool = True
+) -> dict[str, Any]:
     """One event as a JSON-ready mapping with names next to ids."""
     chronology = index.chronology
     last = (event.end_date or event.date).last_day()
@@ -291,7 +293,8 @@ def _escape_uri(url: str) -> str:
 
 
 def fold_ics_line(line: str) -> str:
-    """Fold after at most 75 octets, never inside a UTF-8 character; continuations start with a space."""
+    """Fold after at most 75 octets, never inside a UTF-8 character; continuations start
+    with a space (RFC 5545, 3.1)."""
     parts: list[str] = []
     current = ""
     size = 0
@@ -391,29 +394,6 @@ def dump_script_json(data: Any) -> str:
 
 
 
-# ---------------------------------------------------------------- URLs between pages
-
-
-def page_url(docs_path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a Markdown page, relative to the site root ('' for the home page)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        folder = stem.removesuffix("index")
-        return folder if directory_urls else folder + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-def relative_href(from_docs_path: str, to_site_path: str, directory_urls: bool = True) -> str:
-    """A link written into raw HTML on page `from_docs_path` to `to_site_path` (site-root relative).
-
-    MkDocs rewrites `.md` links only in Markdown, not inside raw HTML blocks, so pages that emit
-    HTML compute the final relative URL themselves.
-    """
-    here = page_url(from_docs_path, directory_urls)
-    depth = here.count("/")
-    return "../" * depth + to_site_path
-
-
 # ---------------------------------------------------------------- into the site
 
 
@@ -434,7 +414,9 @@ def render_export_files(
         GeneratedPage(CSV_NAME, render_csv(index, directory_urls=directory_urls), None),
         GeneratedPage(
             ICS_NAME,
-            render_ics(index, stamp=build_stamp(), site_url=site_url, directory_urls=directory_urls),
+            render_ics(
+                index, stamp=build_stamp(), site_url=site_url, directory_urls=directory_urls
+            ),
             None,
         ),
     ]
@@ -450,6 +432,7 @@ def add_event_jsonld(
         event = by_path.get(page.path)
         if event is not None:
             block = render_event_jsonld(event, index, site_url=site_url)
-            page = dataclasses.replace(page, markdown=page.markdown.rstrip("\n") + "\n\n" + block + "\n")
+            markdown = page.markdown.rstrip("\n") + "\n\n" + block + "\n"
+            page = dataclasses.replace(page, markdown=markdown)
         out.append(page)
     return out

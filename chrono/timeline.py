@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from .exports import event_url, relative_href
-from .index import ChronologyIndex
+from .annotate import page_href
+from .index import ChronologyIndex, event_path
 from .model import Event
 from .pages import GeneratedPage, format_date
 
@@ -24,7 +24,9 @@ MAX_LANES = 48
 GAP_DAYS = 3
 """Marks are a few pixels wide; at one-year zoom that is about three days of axis."""
 ERA_STYLES = 4
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,9 @@ def render_graphic(index: ChronologyIndex, axis: Axis, directory_urls: bool = Tr
     for year in range(first_year, last_year + 1):
         left = axis.percent(dt.date(year, 1, 1))
         major = " tl-year-major" if year % 5 == 0 or year == first_year else ""
-        out.append(f'<div class="tl-year{major}" style="left:{left:.4f}%"><span>{year}</span></div>')
+        out.append(
+            f'<div class="tl-year{major}" style="left:{left:.4f}%"><span>{year}</span></div>'
+        )
         # Month lines show only when zoomed in to a year (CSS): twelve per year, not per event.
         for month in range(2, 13):
             left = axis.percent(dt.date(year, month, 1))
@@ -157,7 +161,7 @@ def render_graphic(index: ChronologyIndex, axis: Axis, directory_urls: bool = Tr
 def _render_mark(event: Event, lane: int, axis: Axis, directory_urls: bool) -> str:
     first = event.date.first_day()
     last = (event.end_date or event.date).last_day()
-    href = escape(relative_href(VISUAL_TIMELINE_PATH, event_url(event.id, directory_urls), directory_urls))
+    href = _event_href(event, directory_urls)
     label = escape(f"{format_date(event.date, event.end_date, event.approximate)}: {event.title}")
     style = f"left:{axis.percent(first):.4f}%;top:calc({lane} * var(--tl-lane))"
     if event.date.precision != "day" or (event.end_date and event.end_date.precision != "day"):
@@ -168,7 +172,15 @@ def _render_mark(event: Event, lane: int, axis: Axis, directory_urls: bool) -> s
         kind = "tl-dot"
     if kind != "tl-dot":
         style += f";width:{axis.width(first, last):.4f}%"
-    return f'<a class="tl-mark {kind}" href="{href}" style="{style}" title="{label}" tabindex="-1"></a>'
+    return (
+        f'<a class="tl-mark {kind}" href="{href}" style="{style}" title="{label}" '
+        'tabindex="-1"></a>'
+    )
+
+
+def _event_href(event: Event, directory_urls: bool) -> str:
+    """The event page's address from this page, escaped for an attribute."""
+    return escape(page_href(VISUAL_TIMELINE_PATH, event_path(event.id), directory_urls))
 
 
 def render_year_list(index: ChronologyIndex, directory_urls: bool = True) -> str:
@@ -182,11 +194,10 @@ def render_year_list(index: ChronologyIndex, directory_urls: bool = True) -> str
         out.append(f'<div id="year-{year}"><h2>{year}</h2>')
         out.append("<ul>")
         for event in events:
-            href = escape(
-                relative_href(VISUAL_TIMELINE_PATH, event_url(event.id, directory_urls), directory_urls)
-            )
+            href = _event_href(event, directory_urls)
             when = escape(format_date(event.date, event.end_date, event.approximate))
-            out.append(f'<li><span class="tl-when">{when}</span> <a href="{href}">{escape(event.title)}</a></li>')
+            title = escape(event.title)
+            out.append(f'<li><span class="tl-when">{when}</span> <a href="{href}">{title}</a></li>')
         out.append("</ul></div>")
     out.append("</section>")
     return "\n".join(out)

@@ -31,7 +31,8 @@ def _event(**fields: object) -> Event:
 
 def _found(text: str, event: Event, index: ChronologyIndex) -> list[tuple[str, str, str]]:
     article = Article("a.txt", text)
-    return [(text[h.start : h.end], h.kind, h.target) for h in find_highlights(article, [event], index)]
+    highlights = find_highlights(article, [event], index)
+    return [(text[h.start : h.end], h.kind, h.target) for h in highlights]
 
 
 def test_each_kind_of_span_links_to_what_it_fed(index: ChronologyIndex) -> None:
@@ -73,7 +74,9 @@ def test_date_phrase_matches_any_case_and_spacing_but_names_need_their_case(
     index: ChronologyIndex,
 ) -> None:
     event = _event(
-        date_basis=DateBasis("on Friday"), organizations=("nato",), people=(PersonRole("georgy-mamedov"),)
+        date_basis=DateBasis("on Friday"),
+        organizations=("nato",),
+        people=(PersonRole("georgy-mamedov"),),
     )
     found = _found("On\nFriday nato met; MAMEDOV spoke.", event, index)
     assert found == [("On\nFriday", "date", "events/2019-07-05-e.md")]
@@ -127,5 +130,7 @@ def test_without_highlights_there_is_no_legend(index: ChronologyIndex) -> None:
         ("sources/a.md", "sources/index.md", True, "../../sources/"),
     ],
 )
-def test_page_href_follows_mkdocs_urls(source: str, target: str, directory_urls: bool, href: str) -> None:
+def test_page_href_follows_mkdocs_urls(
+    source: str, target: str, directory_urls: bool, href: str
+) -> None:
     assert page_href(source, target, directory_urls) == href

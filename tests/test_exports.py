@@ -82,7 +82,11 @@ def test_json_export_resolves_every_reference(index: ChronologyIndex) -> None:
         "id": "nato-russia-council", "name": "NATO-Russia Council", "abbreviation": "NRC"
     }
     assert talks["treaties"] == [
-        {"id": "inf-treaty", "name": "Intermediate-Range Nuclear Forces Treaty", "abbreviation": "INF"}
+        {
+            "id": "inf-treaty",
+            "name": "Intermediate-Range Nuclear Forces Treaty",
+            "abbreviation": "INF",
+        }
     ]
     assert talks["place"]["name"] == "Brussels"
     assert talks["tags"][0] == {"id": "arms-control", "name": "Arms control"}
@@ -146,7 +150,8 @@ def _vevents(text: str) -> list[dict[str, str]]:
 
 
 def test_ics_has_an_all_day_event_per_event_with_exclusive_end(index: ChronologyIndex) -> None:
-    text = render_ics(_with_event(index, _hostile_event()), stamp=STAMP, site_url="https://example.org/c/")
+    hostile_index = _with_event(index, _hostile_event())
+    text = render_ics(hostile_index, stamp=STAMP, site_url="https://example.org/c/")
     lines = _unfold(text)
     assert lines[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"] and lines[-1] == "END:VCALENDAR"
     events = _vevents(text)

@@ -40,7 +40,11 @@ def test_axis_covers_whole_years_of_events_and_eras(index: ChronologyIndex) -> N
 def test_marks_link_to_events_with_kind_position_and_width(index: ChronologyIndex) -> None:
     page = render_visual_timeline_page(index)
     assert page.path == "visual-timeline.md"
-    marks = re.findall(r'<a class="tl-mark (tl-\w+)" href="([^"]+)" style="left:([\d.]+)%[^"]*?(?:;width:([\d.]+)%)?"', page.markdown)
+    mark = (
+        r'<a class="tl-mark (tl-\w+)" href="([^"]+)" '
+        r'style="left:([\d.]+)%[^"]*?(?:;width:([\d.]+)%)?"'
+    )
+    marks = re.findall(mark, page.markdown)
     assert [(kind, href) for kind, href, _, _ in marks] == [
         ("tl-span", "../events/1996-05-15-cfe-review-conference/"),
         ("tl-dot", "../events/2019-07-05-nato-russia-council-inf-talks/"),
@@ -65,14 +69,19 @@ def test_without_javascript_every_event_is_a_link_under_its_year(index: Chronolo
 
 
 def test_vague_dates_are_drawn_over_their_whole_month_or_year() -> None:
-    markdown = render_visual_timeline_page(_index(_event("a", "2001-03"), _event("b", "2002"))).markdown
+    index = _index(_event("a", "2001-03"), _event("b", "2002"))
+    markdown = render_visual_timeline_page(index).markdown
     widths = re.findall(r'tl-vague" [^>]*;width:([\d.]+)%', markdown)
     days = 365 + 365  # 2001 and 2002
-    assert [float(w) for w in widths] == [pytest.approx(31 * 100 / days, abs=1e-3), pytest.approx(365 * 100 / days, abs=1e-3)]
+    assert [float(w) for w in widths] == [
+        pytest.approx(31 * 100 / days, abs=1e-3),
+        pytest.approx(365 * 100 / days, abs=1e-3),
+    ]
 
 
 def test_titles_are_escaped() -> None:
-    markdown = render_visual_timeline_page(_index(_event("a", "2001-03-01", title='<b>"x"</b> & y'))).markdown
+    index = _index(_event("a", "2001-03-01", title='<b>"x"</b> & y'))
+    markdown = render_visual_timeline_page(index).markdown
     assert "<b>" not in markdown
     assert 'title="1 March 2001: &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y"' in markdown
 
@@ -90,7 +99,9 @@ def test_page_size_grows_linearly_with_events() -> None:
 
     def size(count: int) -> int:
         events = [
-            dataclasses.replace(base, id=f"e{n:05d}", date=PartialDate(2000 + n % 20, 1 + n % 12, 1 + n % 28))
+            dataclasses.replace(
+                base, id=f"e{n:05d}", date=PartialDate(2000 + n % 20, 1 + n % 12, 1 + n % 28)
+            )
             for n in range(count)
         ]
         return len(render_visual_timeline_page(_index(*events)).markdown)
