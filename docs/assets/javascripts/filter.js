@@ -19,6 +19,9 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var cache = null;
+  // The filter on the current page, for the one history listener (pages may come and go
+  // under instant navigation; listeners on window would pile up).
+  var active = null;
 
   function loadExport() {
     if (!cache) {
@@ -240,15 +243,18 @@
         });
         update();
       });
-      window.addEventListener("popstate", function () {
-        applyQuery(form, window.location.search);
-        render(data, readFilter(form), status, results);
-      });
+      active = { form: form, data: data, status: status, results: results };
       render(data, readFilter(form), status, results);
     }).catch(function (error) {
       status.textContent = "The chronology could not be loaded (" + error.message + ").";
     });
   }
+
+  window.addEventListener("popstate", function () {
+    if (!active || !document.body.contains(active.form)) return;
+    applyQuery(active.form, window.location.search);
+    render(active.data, readFilter(active.form), active.status, active.results);
+  });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(setUp);
