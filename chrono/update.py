@@ -373,19 +373,31 @@ class _Planner:
             self.by_month.setdefault(month, set()).add(entry.event.id)
 
     def find_same(self, event: Event, article: str, *, own_drafts_only: bool = False) -> _Existing | None:
-        """An existing entry for this event: the same id, else the same event by date and terms."""
+        """An existing entry for this event. First one that already cites this article for
+        it (where an earlier run put it, so re-runs land in the same place whatever order the
+        entries were made in), then one with the same id, then the same event by date and terms."""
         direct = self.existing.get(event.id)
-        if direct is not None and not own_drafts_only:
-            return direct
         best: tuple[int, str, _Existing] | None = None
         for entry in self.candidates(event):
             assert entry.event is not None
-            mine = article in _articles_of(entry.data)
-            if own_drafts_only and (not mine or _is_protected(entry.data)):
+            if article not in _articles_of(entry.data) or (own_drafts_only and _is_protected(entry.data)):
                 continue
+            if entry is not direct and not is_same_event(event, entry.event, self.generic):
+                continue
+            score = (1000 if entry is direct else 0) + match_score(event, entry.event)
+            if best is None or (score, entry.event.id) > (best[0], best[1]):
+                best = (score, entry.event.id, entry)
+        if best is not None:
+            return best[2]
+        if own_drafts_only:
+            return None
+        if direct is not None:
+            return direct
+        for entry in self.candidates(event):
+            assert entry.event is not None
             if not is_same_event(event, entry.event, self.generic):
                 continue
-            score = (100 if mine else 0) + match_score(event, entry.event)
+            score = match_score(event, entry.event)
             if best is None or (score, entry.event.id) > (best[0], best[1]):
                 best = (score, entry.event.id, entry)
         return best[2] if best else None
