@@ -295,16 +295,16 @@ def _escape_uri(url: str) -> str:
 def fold_ics_line(line: str) -> str:
     """Fold after at most 75 octets, never inside a UTF-8 character; continuations start
     with a space (RFC 5545, 3.1)."""
+    if len(line) * 4 <= 75 or len(line.encode("utf-8")) <= 75:
+        return line
     parts: list[str] = []
     current = ""
     size = 0
-    limit = 75
     for ch in line:
         width = len(ch.encode("utf-8"))
-        if size + width > limit:
+        if size + width > 75:
             parts.append(current)
             current, size = " ", 1
-            limit = 75
         current += ch
         size += width
     parts.append(current)
