@@ -374,7 +374,7 @@ def split_sentences(text: str, offset: int = 0) -> list[_Sentence]:
         before = text[start : match.start() + 1]
         word = re.findall(r"([A-Za-z.]+)\.$", before.rstrip("\"”’'"))
         token = word[0].lower().rstrip(".") if word else ""
-        if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+        if token in _ABBREVIATIONS or _LOWER_INITIALS.fullmatch(token):
             continue
         end = match.end()
         chunk = text[start:end].strip()
@@ -460,16 +460,22 @@ def shorten_title(sentence: str, *, max_words: int = 12) -> str:
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|[^\sA-Za-z]")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,6}")
+_NAME_WORD = re.compile(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?")
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+
+
 def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() and any(c.islower() for c in token)
 
 
 def _is_initials(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", token))
+    return bool(_INITIALS.fullmatch(token))
 
 
 def _is_abbreviation(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,6}", token))
+    return bool(_ABBREVIATION.fullmatch(token))
 
 
 _ROLE_STOPS = {
@@ -489,7 +495,7 @@ def find_role_before(text: str, start: int) -> str | None:
         _, token = tokens[i]
         bare = token.rstrip(".")
         lower = bare.lower()
-        if token in (",", ";", ":", "(", ")", '"', "“", "”") or not re.match(r"[A-Za-z]", token):
+        if token in (",", ";", ":", "(", ")", '"', "“", "”") or not token[:1].isascii() or not token[:1].isalpha():
             break
         if lower in CONNECTORS or _is_capitalised(token) or _is_abbreviation(token) or lower in LOWERCASE_ROLE_WORDS:
             if lower in _ROLE_STOPS:
@@ -539,7 +545,7 @@ def _is_name_word(word: str) -> bool:
         return bare in NAME_PARTICLES
     if _is_initials(word):
         return True
-    return bool(re.fullmatch(r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?", word))
+    return bool(_NAME_WORD.fullmatch(word))
 
 
 def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
@@ -695,7 +701,7 @@ class _ArticleReader:
                 continue
             kind = match.lastgroup or ""
             words = match[0].replace(",", " ").split()
-            months = [w for w in words if re.fullmatch(r"[A-Za-z]+\.?", w) and w.lower().rstrip(".") in _MONTH_NAMES]
+            months = [w for w in words if w.lower().rstrip(".") in _MONTH_NAMES]
             if months and not all(is_month_word(w) for w in months):
                 continue
             if kind == "weekday" and not any(w[0].isupper() for w in words if w.lower() in _WEEKDAY_NAMES):

@@ -106,8 +106,10 @@ def load_existing_events(events_dir: Path, root: Path) -> tuple[dict[str, _Exist
     errors: list[EntryError] = []
     if not events_dir.is_dir():
         return existing, errors
+    # Resolving each path would stat every folder above it; one resolved base will do.
+    base = relative_to_root(events_dir, root)
     for path in sorted(events_dir.glob("*.yml")):
-        rel = relative_to_root(path, root)
+        rel = f"{base}/{path.name}"
         try:
             text = path.read_text(encoding="utf-8")
             data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
@@ -342,6 +344,7 @@ class _Planner:
         self.events_dir = events_dir
         self.root = root
         self.generic = generic
+        self.events_rel = relative_to_root(events_dir, root)
         self.by_month: dict[tuple[int, int], set[str]] = {}
         self.wide: set[str] = set()
         for entry in existing.values():
@@ -416,7 +419,7 @@ class _Planner:
         event_id = self.free_id(event.id)
         event = replace(event, id=event_id)
         path = self.events_dir / f"{event_id}.yml"
-        self.existing[event_id] = _Existing(path, relative_to_root(path, self.root), with_checksums(event), event, changed=True, text=None)
+        self.existing[event_id] = _Existing(path, f"{self.events_rel}/{path.name}", with_checksums(event), event, changed=True, text=None)
         self.index(self.existing[event_id])
         return event_id
 
