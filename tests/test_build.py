@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from chrono.site import edit_uri_for
+from conftest import copy_project
 
 EVENT_ID = "2019-07-05-nato-russia-council-inf-talks"
 
@@ -127,14 +135,6 @@ def test_serve_rebuilds_when_data_changes(project: Path, folder: str) -> None:
 
 
 # ---------------------------------------------------------------- the whole built site
-
-import json  # noqa: E402
-from html.parser import HTMLParser  # noqa: E402
-from urllib.parse import unquote, urljoin, urlsplit  # noqa: E402
-
-import yaml  # noqa: E402
-
-from conftest import copy_project  # noqa: E402
 
 REPO_URL = "https://github.com/russia-nato-chronology/chronology"
 
@@ -405,12 +405,7 @@ def test_with_no_tags_defined_any_tag_fails_the_build(project: Path, caplog: pyt
     ],
 )
 def test_edit_uri_for_climbs_out_of_docs(tmp_path: Path, edit_uri: str, edit_path: str, expected: str) -> None:
-    from types import SimpleNamespace
-    from urllib.parse import urljoin as join
-
-    from chrono.site import edit_uri_for
-
     (tmp_path / "docs").mkdir()
     config = SimpleNamespace(edit_uri=edit_uri, docs_dir=str(tmp_path / "docs"))
     relative = edit_uri_for(config, tmp_path, edit_path)  # type: ignore[arg-type]
-    assert join("https://example.org/o/r/", edit_uri + str(relative)) == expected
+    assert urljoin("https://example.org/o/r/", edit_uri + str(relative)) == expected
