@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from build_chronology import main
 from chrono.entries import load_schema, read_chronology
@@ -127,3 +132,39 @@ def test_slug_is_bounded_and_cut_at_a_word() -> None:
     assert len(slug) <= 60 and not slug.endswith("-")
     assert slug == "the-foreign-ministers-of-the-member-states-meet-the-russian"
     assert slugify_title("x" * 100) == "x" * 60
+
+
+TITLE_WORDS = st.one_of(
+    st.sampled_from(["NATO", "Russia", "Совет", "Россия–НАТО", "Ünïcödé", "summit", "'quoted'", '"double"', "a: b",
+                     "- dash", "#hash", "&", "*", "[x]", "{y}", "|", "!", "%", "@", "`", "2008", "\t", "null", "~",
+                     "yes", "0x1F", "…", "—", "日本", "🙂"]),
+    st.text(min_size=1, max_size=12),
+)
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(title=st.one_of(st.text(max_size=80), st.lists(TITLE_WORDS, min_size=1, max_size=25).map(" ".join)), day=st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+       precision=st.sampled_from([4, 7, 10]))
+def test_any_title_and_date_give_a_fillable_file_or_a_usage_error(
+    tmp_path_factory: pytest.TempPathFactory, title: str, day: dt.date, precision: int
+) -> None:
+    root = tmp_path_factory.mktemp("new")
+    (root / "chronology").mkdir()
+    date = day.isoformat()[:precision]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        # `--title=...`: a title starting with '-' would otherwise read as an option to argparse.
+        code = run_new(root, f"--date={date}", f"--title={title}")
+    event(f"exit {code}")
+    if code == 2:
+        assert err.getvalue().startswith("error: --title") or err.getvalue().startswith("error: the title")
+        assert list((root / "chronology").iterdir()) == []
+        return
+    assert code == 0
+    (path,) = (root / EVENTS).iterdir()
+    rel = f"{EVENTS}/{path.name}"
+    assert path.stem.startswith(date + "-") and len(path.stem) <= len(date) + 1 + 60
+    errors = [str(e) for e in read_chronology(root)[1]]
+    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title.strip()
