@@ -177,7 +177,9 @@ def _external_link(label: str, url: str | None) -> str:
 
 
 def _link(label: str, from_path: str, to_path: str) -> str:
-    return f"[{escape_markdown(label)}]({relative_link(from_path, to_path)})"
+    # Percent-encoded, so an article file name with spaces or brackets still makes one link;
+    # MkDocs decodes the target before it checks it.
+    return f"[{escape_markdown(label)}]({quote(relative_link(from_path, to_path))})"
 
 
 def _front_matter(*, boost: float | None = None, exclude: bool = False, tags: Iterable[str] = ()) -> str:
