@@ -56,9 +56,12 @@ STUB_COMMENT = "# Added by `build_chronology.py extract`: check, complete and mo
 def hash_value(value: Any) -> str:
     """Short hash of a field's value as YAML would load it; absent and empty are the same."""
     if value in (None, [], {}, "", False):
-        value = None
+        return _EMPTY_HASH
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+_EMPTY_HASH = hashlib.sha256(b"null").hexdigest()[:12]
 
 
 # ---------------------------------------------------------------- plan
@@ -277,9 +280,11 @@ def refresh_fields(
         old = current.get(name)
         new = proposed.get(name)
         stored = sums.get(name)
-        edited = (hash_value(old) != stored) if stored is not None else hash_value(old) != hash_value(None)
-        if edited:
-            continue
+        old_hash = hash_value(old)
+        if old_hash != (stored if stored is not None else _EMPTY_HASH):
+            continue  # edited by a person
+        if name not in ("sources", "related") and new == old:
+            continue  # nothing new: the value and its checksum stay as they are
         if name == "sources":
             new = _merge_list(old or [], new or [], _source_key)
         elif name == "related":
@@ -287,11 +292,12 @@ def refresh_fields(
             if known_events is not None:
                 # A link the extractor wrote to an event that no longer exists is dropped.
                 new = [item for item in new if item in known_events]
-        if hash_value(new) == hash_value(None):
-            updated.pop(name, None) if name in ("end_date", "approximate", "date_basis", "review") else updated.__setitem__(name, new)
+        new_hash = hash_value(new)
+        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review"):
+            updated.pop(name, None)
         else:
             updated[name] = new
-        sums[name] = hash_value(updated.get(name))
+        sums[name] = new_hash
     updated["checksums"] = {key: sums[key] for key in sorted(sums)}
     return _ordered(updated)
 
