@@ -8,10 +8,9 @@ by name, abbreviation and alias. Other dated events the article states become dr
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .dates import (
@@ -32,7 +31,6 @@ from .model import (
     DateBasis,
     Event,
     Organization,
-    PartialDate,
     Person,
     PersonRole,
     Place,
@@ -529,10 +527,6 @@ def find_role_before(text: str, start: int) -> str | None:
     return role
 
 
-def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m[0]) for m in _TOKEN.finditer(text[start:end])]
-
-
 _NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn)-[A-Z][\w'’]+|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
 _CAPITALISED_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|der|da|di|du|la|le|ter|bin|ibn)\s+)?{_NAME_TOKEN})*"
@@ -665,7 +659,7 @@ class _ArticleReader:
         )
         mentioned = self.find_mentioned_events(published, main_sentence, resolved, mentions, event.id, source)
         if mentioned:
-            event = _replace(event, related=tuple(sorted({m.id for m in mentioned})))
+            event = replace(event, related=tuple(sorted({m.id for m in mentioned})))
         return Extraction(
             article=self.article.file,
             event=event,
@@ -980,13 +974,13 @@ class _ArticleReader:
         quotes: list[Quote] = []
         people = [m for m in mentions if m.kind == "person"]
         organizations = [m for m in mentions if m.kind == "organization"]
-        for match in re.finditer(r"[“«]([^”“«»]{10,})[”»]|\"([^\"]{10,})\"", self.body):
+        # A quote never spans paragraphs: an unclosed mark must not pair with the next one.
+        for match in re.finditer(r"[“«]([^”“«»\n]{10,})[”»]|\"([^\"\n]{10,})\"", self.body):
             text = " ".join((match[1] or match[2]).split()).strip().rstrip(",")
             if len(text.split()) < 5:
                 continue
             sentence = next((s for s in self.sentences if s.start <= match.start() < s.end + 1), None)
             sentence_start = sentence.start if sentence else 0
-            sentence_end = max(sentence.end if sentence else match.end(), match.end())
             after_end = self.body.find("\n", match.end())
             after = self.body[match.end() : after_end if after_end != -1 else len(self.body)]
             after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
@@ -996,7 +990,6 @@ class _ArticleReader:
                 speaker = self.speaker_before(sentence_start, match.start(), before, people, organizations)
             if speaker is None:
                 continue
-            del sentence_end
             quotes.append(Quote(speaker, text))
         unique: dict[tuple[str, str], Quote] = {}
         for quote in quotes:
@@ -1203,14 +1196,3 @@ def _trim_to_initials(name: str, abbreviation: str) -> str | None:
         if _initials_fit(candidate, abbreviation):
             return candidate
     return None
-
-
-def _replace(event: Event, **changes: object) -> Event:
-    from dataclasses import replace
-
-    return replace(event, **changes)  # type: ignore[arg-type]
-
-
-def hash_text(text: str) -> str:
-    """A short stable hash, for ids that must not collide."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
