@@ -95,7 +95,8 @@ def command_extract(args: argparse.Namespace) -> int:
     show_progress = not args.quiet and sys.stderr.isatty()
 
     def progress(number: int, total: int, name: str) -> None:
-        if show_progress and total > 1:
+        # About a hundred updates per run: redrawing the line for every article costs time.
+        if show_progress and total > 1 and (number % max(1, total // 100) == 0 or number in (1, total)):
             print(f"\r\033[Kextracting {number}/{total}: {name}", end="", file=sys.stderr, flush=True)
 
     try:
