@@ -712,8 +712,8 @@ class _ArticleReader:
             if sentence.start >= lead_end:
                 break
             for kind, phrase, position in self.phrases_in(sentence, skip_until=skip):
-                if kind in ("period",) and not phrase.lower().startswith("earlier"):
-                    continue
+                if kind == "period" and phrase.lower().split()[0] in ("this", "next"):
+                    continue  # "this year", "next month": a time frame, not when it happened
                 resolved = resolve_phrase(kind, phrase, published.date, tense=self.tense_of(sentence, position))
                 if resolved is None:
                     continue
