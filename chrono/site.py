@@ -18,6 +18,7 @@ from .pages import GeneratedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
+from .performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, render_performance_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,6 +96,8 @@ def generate_pages(root: Path, home_markdown: str | None, site_url: str | None =
             pages.append(render_contributing_page(root / CONTRIBUTING_FILE))
         except StaleReferenceError as error:
             raise PluginError(f"{CONTRIBUTING_FILE}: {error}") from None
+    # The Performance page shows the build benchmark's last results (benchmarks/bench_build.py).
+    pages.append(GeneratedPage(PERFORMANCE_PAGE, render_performance_page(*load_results(root / RESULTS_FILE)), None))
     if home_markdown is not None:
         pages.append(GeneratedPage("index.md", render_home(home_markdown, index), "docs/index.md"))
     return pages
