@@ -444,10 +444,8 @@ def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here:
         if kind == "person" and (role := person_role(index, event, entity_id)):
             line += f", as {escape_markdown(role)}"
         body.append(line)
-        for quote_ in quotes.get(event.id, []):
-            body.append("")
-            body += [f"    > {part}" for part in escape_paragraphs(quote_.text).split("\n\n")]
-            body.append("")
+        # Each quote its own item under the event (consecutive block quotes would run together).
+        body += [f"    - “{escape_markdown(quote_.text)}”" for quote_ in quotes.get(event.id, [])]
     return _search_excluded(heading + body)
 
 

@@ -260,7 +260,7 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
     assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
     assert f'5 July 2019: <a href="../events/{TALKS}.md">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
-    assert "<blockquote>\n<p>We have not seen any signs of a breakthrough.</p>" in html
+    assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
         '<div class="chrono-list" data-search-exclude="data-search-exclude">\n'
         '<p aria-level="2" class="chrono-heading" role="heading">Events (1)</p>'
