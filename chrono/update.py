@@ -373,6 +373,7 @@ class _Planner:
         self.root = root
         self.generic = generic
         self.events_rel = relative_to_root(events_dir, root)
+        self.notes: list[str] = []
         self.by_month: dict[tuple[int, int], set[str]] = {}
         self.wide: set[str] = set()
         for entry in existing.values():
@@ -458,8 +459,10 @@ class _Planner:
         if target is None:
             return self.put(event), True, []
         if target.event is None:
-            # A file with the same id that does not pass its own checks: leave it alone.
-            return self.put(replace(event, id=f"{event.id}-extracted")), True, []
+            # Our entry, which a person has left unreadable: touch nothing (a second copy
+            # would be a duplicate once they fix it) and say so.
+            self.notes.append(f"{target.rel}: cannot be read, so {article} was not applied to it; fix the file and run extract again")
+            return target.path.stem, False, []
         if _is_protected(target.data):
             if not main:
                 return target.event.id, False, []
@@ -486,7 +489,7 @@ class _Planner:
 
     def link(self, event_id: str, related: list[str], *, owned: bool) -> None:
         entry = self.existing[event_id]
-        if _is_protected(entry.data):
+        if _is_protected(entry.data) or entry.event is None:
             return
         related = [r for r in related if r != event_id]
         if owned:
@@ -520,6 +523,7 @@ def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, org
                 planner.link(mention_id, [main_id], owned=False)
         planner.link(main_id, sorted(set(mention_ids) | set(links)), owned=main_owned)
         produced.add(main_id)
+    plan.notes.extend(planner.notes)
     for key in stale_drafts(existing, {e.article for e in extractions}, produced):
         entry = existing.pop(key)
         plan.changes.append(FileChange(entry.path, entry.rel, None, f"delete {entry.rel} (an untouched draft this article no longer yields)"))

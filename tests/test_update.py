@@ -296,3 +296,16 @@ def test_fast_event_writer_matches_entries_dump_on_the_real_chronology() -> None
         document, _ = read_yaml(path, path.name)
         assert document is not None
         assert _text_for(document.data) == dump_yaml(document.data, schema="../../chrono/schemas/event.schema.json"), path.name
+
+
+def test_an_entry_a_person_left_broken_is_not_touched_nor_duplicated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    path = root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on.yml"
+    broken = path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: [unclosed ", 1)
+    path.write_text(broken, encoding="utf-8")
+    names = event_files(root)
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert path.read_text(encoding="utf-8") == broken
+    assert event_files(root) == names
+    assert "cannot be read, so a.txt was not applied to it" in capsys.readouterr().err
