@@ -238,22 +238,39 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
     return ids
 
 
-def write_articles(rng: random.Random, seeds: Path, count: int) -> list[tuple[str, PartialDate, str]]:
-    """seeds/*.txt of about 3 KB each (the seed articles' size) and seeds/sources.yml."""
-    seeds.mkdir(parents=True, exist_ok=True)
-    facts: dict[str, dict[str, str]] = {}
+def plan_articles(rng: random.Random, count: int) -> list[tuple[str, PartialDate, str]]:
+    """File name, publication date and publisher of each source article."""
     articles = []
     for i in range(count):
         digest = hashlib.sha256(f"article-{i}".encode()).hexdigest()[:16]
-        name = f"{i:05d}_{digest}.txt"
-        published = random_date(rng)
-        publisher = rng.choice(PUBLISHERS)
-        paragraphs = [sentence(rng, rng.randrange(30, 60)) for _ in range(8)]
-        (seeds / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        facts[name] = {"url": f"https://news.example.org/{published.year}/{digest}", "publisher": publisher, "published": published.iso()}
-        articles.append((name, published, publisher))
-    (seeds / "sources.yml").write_text(dump_yaml(facts), encoding="utf-8")
+        articles.append((f"{i:05d}_{digest}.txt", random_date(rng), rng.choice(PUBLISHERS)))
     return articles
+
+
+def write_articles(rng: random.Random, seeds: Path, articles: list[tuple[str, PartialDate, str]], events: list[Event], names: dict[str, str]) -> None:
+    """seeds/*.txt of about 3 KB each (the seed articles' size) and seeds/sources.yml.
+
+    Each article names the people, organizations and place of the events drawn from it and
+    carries their quotes, as a real source does, so the source pages' highlighting has real
+    matches to find."""
+    seeds.mkdir(parents=True, exist_ok=True)
+    drawn: dict[str, list[Event]] = {}
+    for event in events:
+        for source in event.sources[:1]:
+            if source.article:
+                drawn.setdefault(source.article, []).append(event)
+    facts: dict[str, dict[str, str]] = {}
+    for name, published, publisher in articles:
+        paragraphs = [sentence(rng, rng.randrange(30, 50)) for _ in range(6)]
+        for event in drawn.get(name, []):
+            who = ", ".join(names[p.id] for p in event.people[:2])
+            where = f" in {names[event.place]}" if event.place else ""
+            paragraphs.append(f"{who} met{where} {event.date_basis.phrase if event.date_basis else 'this week'}. {sentence(rng, 12)}")
+            paragraphs += [f'"{quote.text}" said {names.get(quote.speaker, quote.speaker)}.' for quote in event.quotes]
+        (seeds / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        digest = name.split("_")[1].removesuffix(".txt")
+        facts[name] = {"url": f"https://news.example.org/{published.year}/{digest}", "publisher": publisher, "published": published.iso()}
+    (seeds / "sources.yml").write_text(dump_yaml(facts), encoding="utf-8")
 
 
 def make_event(rng: random.Random, number: int, ids: dict[str, list[str]], weights: dict[str, list[float]], articles: list[tuple[str, PartialDate, str]], taken: set[str], earlier: list[str]) -> Event:
@@ -309,7 +326,7 @@ def write_chronology(root: Path, events: int, seed: int = 7) -> SyntheticChronol
     (chronology / EVENTS_DIR).mkdir(parents=True, exist_ok=True)
     ids = write_entities(rng, chronology, counts)
     weights = {kind: zipf_weights(len(values)) for kind, values in ids.items()}
-    articles = write_articles(rng, root / "seeds", counts.articles)
+    articles = plan_articles(rng, counts.articles)
     taken: set[str] = set()
     written: list[Event] = []
     earlier: list[str] = []
@@ -321,6 +338,7 @@ def write_chronology(root: Path, events: int, seed: int = 7) -> SyntheticChronol
         written.append(event)
         earlier.append(event.id)
     names = read_names(chronology)
+    write_articles(rng, root / "seeds", articles, written, names)
     return SyntheticChronology(tuple(written), names, counts)
 
 

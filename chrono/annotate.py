@@ -102,8 +102,16 @@ def _entity_names(
     return entity.name, forms
 
 
-def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
-    """Everything to look for, from the events drawn from the article."""
+def _may_occur(words: str, text: str) -> bool:
+    """False when a case-sensitive `_word_pattern(words)` cannot match in text: its first word,
+    up to any apostrophe, is not there. A substring test is far cheaper than compiling and
+    running the pattern, and most names and quotes looked for are not in a given article."""
+    first = words.split()[:1]
+    return not first or _APOSTROPHE.split(first[0])[0] in text
+
+
+def _needles(events: Iterable[Event], index: ChronologyIndex, text: str) -> list[_Needle]:
+    """Everything to look for in `text`, from the events drawn from the article."""
     needles: list[_Needle] = []
     entities: dict[tuple[EntityKind, str], None] = {}
     chronology = index.chronology
@@ -114,7 +122,8 @@ def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
             if pattern:
                 needles.append(_Needle(pattern, "date", here, f"date of: {event.title}"))
         for quote in event.quotes:
-            pattern = _word_pattern(quote.text.strip(_QUOTE_EDGES), ignore_case=False)
+            words = quote.text.strip(_QUOTE_EDGES)
+            pattern = _word_pattern(words, ignore_case=False) if _may_occur(words, text) else None
             if pattern:
                 needles.append(_Needle(pattern, "quote", here, f"quoted in: {event.title}"))
             kind: EntityKind = "person" if quote.speaker in chronology.people else "organization"
@@ -130,7 +139,7 @@ def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
     for kind, entity_id in entities:
         name, forms = _entity_names(index, kind, entity_id)
         for form in dict.fromkeys(forms):
-            pattern = _word_pattern(form, ignore_case=False)
+            pattern = _word_pattern(form, ignore_case=False) if _may_occur(form, text) else None
             if pattern:
                 needles.append(_Needle(pattern, kind, entity_path(kind, entity_id), name))
     return needles
@@ -143,7 +152,7 @@ def find_highlights(
     then the kind listed first in LEGEND."""
     text = article.text
     candidates = []
-    for needle in _needles(events, index):
+    for needle in _needles(events, index, text):
         for match in needle.pattern.finditer(text):
             candidates.append(
                 Highlight(match.start(), match.end(), needle.kind, needle.target, needle.label)
