@@ -15,6 +15,7 @@ from functools import cached_property
 
 from .dates import (
     DATE_PHRASE,
+    TIME as TIME_OF_DAY,
     FUTURE_CONTEXT,
     PAST_CONTEXT,
     NUMBER_WORDS,
@@ -389,7 +390,7 @@ def split_sentences(text: str, offset: int = 0) -> list[_Sentence]:
 
 
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,2})"
+    r"^(?P<city>(?:St\.\s)?[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){0,2})"
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
     r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/[A-Za-z-]{2,12}/\.?\s+"
     r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z]))"
@@ -410,6 +411,14 @@ def find_dateline(paragraph: str) -> tuple[str, int] | None:
     if city.lower() in NOT_NAME_WORDS and city.lower() not in {"washington"}:
         return None
     return city, match.end()
+
+
+def is_stamp_line(line: str) -> bool:
+    """A line that is only a date or a time ("14 Mar, 2014 10:05"): the page's, not the story's."""
+    if len(line) > 60:
+        return False
+    rest = TIME_OF_DAY.sub(" ", DATE_PHRASE.sub(" ", line))
+    return rest != line and len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
 
 
 def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -486,6 +495,8 @@ def find_role_before(text: str, start: int) -> str | None:
     """The role written right before a name ("NATO Secretary-General", "Chief of the
     General Staff of the Russian Armed Forces"), or None if the words there are not one."""
     window = text[max(0, start - 160) : start]
+    # A role never reaches back into the previous paragraph.
+    window = window[window.rfind("\n") + 1 :]
     tokens = [(m.start(), m[0]) for m in _TOKEN.finditer(window)]
     taken: list[str] = []
     i = len(tokens) - 1
@@ -495,6 +506,8 @@ def find_role_before(text: str, start: int) -> str | None:
         lower = bare.lower()
         if token in (",", ";", ":", "(", ")", '"', "“", "”") or not token[:1].isascii() or not token[:1].isalpha():
             break
+        if token.endswith(".") and not (_is_abbreviation(token) or _is_initials(token) or lower in _ABBREVIATIONS):
+            break  # the end of the previous sentence ("... with Nato. President Putin")
         if lower in CONNECTORS or _is_capitalised(token) or _is_abbreviation(token) or lower in LOWERCASE_ROLE_WORDS:
             if lower in _ROLE_STOPS:
                 break
@@ -525,6 +538,21 @@ def find_role_before(text: str, start: int) -> str | None:
     if role.lower() in {"top", "senior", "former"}:
         return None
     return role
+
+
+def find_appositive_role(text: str, start: int, end: int) -> str | None:
+    """"Russia's envoy to NATO, Alexander Grushko, said": a role, a comma, the name, a comma."""
+    if not re.match(r"\s*,", text[end : end + 3]) or not re.search(r",\s*$", text[max(0, start - 3) : start]):
+        return None
+    comma = text.rfind(",", 0, start)
+    before = text[max(0, comma - 80) : comma]
+    match = re.search(r"(?:^|[.;:]\s|\b(?:and|but|while|as)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
+    if not match:
+        return None
+    words = match[1].split()
+    if not {w.lower().strip("'’s") for w in words} & OFFICE_WORDS | ({w.lower() for w in words} & OFFICE_WORDS):
+        return None
+    return " ".join(words)
 
 
 _NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn)-[A-Z][\w'’]+|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
@@ -588,7 +616,7 @@ class _ArticleReader:
         self.article = article
         self.catalog = catalog
         self.cleaned = clean_article_text(article.text)
-        paragraphs = [p for p in self.cleaned.split("\n") if p.strip()]
+        paragraphs = [p for p in self.cleaned.split("\n") if p.strip() and not is_stamp_line(p)]
         headline, body = strip_headline(paragraphs)
         self.headline = headline
         self.body = "\n".join(body)
@@ -599,10 +627,12 @@ class _ArticleReader:
             self.paragraph_starts.append(position)
             position += len(paragraph) + 1
         self.paragraphs = body
+        self.dateline = find_dateline(body[0]) if body else None
         self.sentences: list[_Sentence] = []
         for start, paragraph in zip(self.paragraph_starts, body):
-            self.sentences.extend(split_sentences(paragraph, start))
-        self.dateline = find_dateline(body[0]) if body else None
+            # The dateline is not a sentence: "MOSCOW. Feb 3 (Interfax) -" must not be split.
+            skip = self.dateline[1] if self.dateline and start == 0 else 0
+            self.sentences.extend(split_sentences(paragraph[skip:], start + skip))
         self.main_position: int | None = None
         """Where the main event's date phrase starts in the body."""
         self.new_people: dict[str, Person] = {}
@@ -806,7 +836,8 @@ class _ArticleReader:
         # Roles of known people named in full.
         for mention in mentions:
             if mention.kind == "person" and mention.role is None and mention.full:
-                mention.role = find_role_before(self.body, self.skip_leading_titles(mention))
+                start = self.skip_leading_titles(mention)
+                mention.role = find_role_before(self.body, start) or find_appositive_role(self.body, start, mention.end)
         self.find_defined_entities(mentions)
         if self.dateline:
             # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
@@ -1139,8 +1170,10 @@ def clause_around(sentence: str, phrase: str) -> str:
                     rest = f"{subject[0]} {rest}"
             if len(rest.split()) >= 3:
                 return rest
-            if i + 1 < len(clauses):
+            if i + 1 < len(clauses) and len(clauses[i + 1].split()) >= 3:
                 return clauses[i + 1]
+            if i > 0:
+                return clauses[i - 1]
             return rest
     return sentence
 
