@@ -5,6 +5,7 @@ All page text comes from pages.py."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -136,13 +137,20 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@lru_cache(maxsize=8)
+def docs_folder_in_repository(docs_dir: str, root: Path) -> str:
+    """The docs folder relative to the project root, e.g. `docs`. Cached: resolving a path
+    costs a system call per folder level, and every generated page asks."""
+    return Path(docs_dir).resolve().relative_to(root).as_posix()
+
+
 def edit_uri_for(config: MkDocsConfig, root: Path, edit_path: str | None) -> str | None:
     """A file's `edit_uri`, relative to `config.edit_uri`, which points into the docs folder of
     the repository: climb out of it to reach chronology/ or seeds/. A folder (ending in '/')
     gets the repository's new-file form for that folder instead of an edit form."""
     if edit_path is None or not config.edit_uri:
         return None
-    docs_in_repo = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    docs_in_repo = docs_folder_in_repository(config.docs_dir, root)
     climb = "../" * len(Path(docs_in_repo).parts)
     if not edit_path.endswith("/"):
         return climb + edit_path
