@@ -439,9 +439,10 @@ def clean_headline(headline: str, publisher: str | None) -> str:
     if m := re.match(r"^([A-Za-z ]{3,20}\d?):\s+(.+)$", text):
         if m[1].strip().lower() in _KICKERS:
             text = m[2]
-    if m := re.match(r"^(.{12,}?)\s+[|–—-]\s+([A-Z][\w.&' ]{1,40})$", text):
+    if m := re.match(r"^(.{12,}?)\s+[|–—-]\s+([A-Z][\w.&'() ]{1,60})$", text):
         tail_words = m[2].split()
-        if len(tail_words) <= 4 and all(w[:1].isupper() for w in tail_words):
+        names_publisher = bool(publisher) and normalise_name(m[2]) in normalise_name(publisher or "")
+        if names_publisher or (len(tail_words) <= 4 and all(w[:1].isupper() for w in tail_words)):
             text = m[1]
     return text.strip()
 

@@ -226,3 +226,19 @@ def test_seed_table(seed_results: dict[str, Any], prefix: str, date: str, end_da
         if role:
             assert role in (found[person] or ""), (person, found[person])
     assert set(event.treaties) == treaties
+
+
+@pytest.mark.parametrize(
+    ("headline", "publisher", "title"),
+    [
+        ("Spotlight: Summit ends without deal", None, "Summit ends without deal"),
+        ("Russia: NATO Threat to Arms Pact", None, "Russia: NATO Threat to Arms Pact"),
+        ("Envoys trade barbs over drills – Baltic Wire", None, "Envoys trade barbs over drills"),
+        ("Talks on missiles fail | The Moscow Times (Reuters)", "The Moscow Times (Reuters)", "Talks on missiles fail"),
+        ("NATO and Russia - a long road ahead of them now", None, "NATO and Russia - a long road ahead of them now"),
+    ],
+)
+def test_headline_kickers_and_site_names_are_dropped(headline: str, publisher: str | None, title: str) -> None:
+    from chrono.extract import clean_headline
+
+    assert clean_headline(headline, publisher) == title
