@@ -34,6 +34,7 @@ from .model import (
     Organization,
     Person,
     PersonRole,
+    PartialDate,
     Place,
     Quote,
     Role,
@@ -75,13 +76,23 @@ def make_slug(text: str, *, max_words: int = 7, max_length: int = 60) -> str:
     words = re.findall(r"[a-z0-9]+", fold_text(text).lower().replace("'", ""))
     while len(words) > 1 and words[0] in ("the", "a", "an"):
         words.pop(0)
-    slug = ""
+    kept: list[str] = []
     for word in words[:max_words]:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
+        if len("-".join([*kept, word])) > max_length:
             break
-        slug = candidate
-    return slug or "event"
+        kept.append(word)
+    # A slug cut mid-phrase must not end on a word that needs a next one ("...-with").
+    while len(kept) > 1 and kept[-1] in _SLUG_TAIL_WORDS:
+        kept.pop()
+    return "-".join(kept) or "event"
+
+
+_SLUG_TAIL_WORDS = {
+    "the", "a", "an", "of", "on", "in", "at", "to", "for", "and", "or", "with", "by", "from", "is",
+    "are", "was", "were", "be", "been", "that", "this", "its", "their", "his", "her", "as", "into",
+    "over", "about", "there", "not", "no", "will", "would", "following", "after", "before", "than",
+    "s", "which", "who", "but", "has", "have", "had", "says", "said", "amid", "against", "between",
+}
 
 
 def normalise_name(text: str) -> str:
@@ -211,6 +222,14 @@ def _treaty_forms(treaty: Treaty) -> list[str]:
     return forms
 
 
+_POSSESSIVE_COUNTRIES = {
+    "Russian": "Russia's", "Ukrainian": "Ukraine's", "American": "America's", "German": "Germany's",
+    "French": "France's", "British": "Britain's", "Georgian": "Georgia's", "Polish": "Poland's",
+    "Chinese": "China's", "Belarusian": "Belarus's", "Turkish": "Turkey's", "Finnish": "Finland's",
+}
+"""Adjective of a country and its possessive, for names of its institutions."""
+
+
 class EntityMatcher:
     """One compiled pattern for every known name, so an article is scanned once."""
 
@@ -247,6 +266,10 @@ class EntityMatcher:
         for key, org in catalog.organizations.items():
             for text in [org.name, *org.aliases, *([org.abbreviation] if org.abbreviation else [])]:
                 add("organization", key, text)
+                # "Russian Foreign Ministry" is also written "Russia's Foreign Ministry".
+                first, _, rest = text.partition(" ")
+                if first in _POSSESSIVE_COUNTRIES and rest:
+                    add("organization", key, f"{_POSSESSIVE_COUNTRIES[first]} {rest}")
         for key, treaty in catalog.treaties.items():
             for text in _treaty_forms(treaty):
                 add("treaty", key, text)
@@ -314,7 +337,8 @@ _MATCH_TABLE = str.maketrans({"-": " ", "\n": " ", "\t": " "})
 
 def _same_case(written: str, form: str) -> bool:
     if form.isupper():
-        return written == form
+        # British style writes acronyms said as words in title case: "Nato", "Unesco".
+        return written == form or (len(form) >= 4 and form.isalpha() and written == form.title())
     return written[:1].isupper()
 
 
@@ -547,12 +571,15 @@ def find_appositive_role(text: str, start: int, end: int) -> str | None:
         return None
     comma = text.rfind(",", 0, start)
     before = text[max(0, comma - 80) : comma]
-    match = re.search(r"(?:^|[.;:]\s|\b(?:and|but|while|as)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
+    match = re.search(r"(?:^|[.;:\"”]\s|,[\"”]?\s|\b(?:and|but|while|as)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
     if not match:
         return None
-    words = match[1].split()
+    # Never reach back over the end of a sentence.
+    words = re.split(r"(?<=[a-z][.!?])\s+(?=[A-Z])", match[1])[-1].split()
     if not {w.lower().strip("'’s") for w in words} & OFFICE_WORDS | ({w.lower() for w in words} & OFFICE_WORDS):
         return None
+    while len(words) > 1 and words[0] in ("the", "The"):
+        words.pop(0)  # "the US secretary of state, Mike Pompeo": the role is without the article
     return " ".join(words)
 
 
@@ -569,6 +596,9 @@ def _is_name_word(word: str) -> bool:
     if _is_initials(word):
         return True
     return bool(_NAME_WORD.fullmatch(word))
+
+
+_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|(?:[a-z]+ed))\b")
 
 
 def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
@@ -593,11 +623,13 @@ def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         if any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
-        role = find_role_before(text, start)
+        role = find_role_before(text, start) or find_appositive_role(text, start, end)
         after = text[end : end + 60]
-        speaks = re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
+        speaks = re.match(rf"\s*,?\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
-        if role or speaks or said_before:
+        # The subject of a sentence: "Donald Trump has decided ...", "Jaap de Hoop Scheffer warned".
+        subject = bool(_SUBJECT_VERB.match(after)) and (start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|\n)$", text[max(0, start - 3) : start])))
+        if role or speaks or said_before or subject:
             found.append((start, end, name, role))
     return found
 
@@ -634,6 +666,8 @@ class _ArticleReader:
             # The dateline is not a sentence: "MOSCOW. Feb 3 (Interfax) -" must not be split.
             skip = self.dateline[1] if self.dateline and start == 0 else 0
             self.sentences.extend(split_sentences(paragraph[skip:], start + skip))
+        self.main_end: PartialDate | None = None
+        """The main event's last day when a later sentence gives it ("the summit ends May 31")."""
         self.main_position: int | None = None
         """Where the main event's date phrase starts in the body."""
         self.new_people: dict[str, Person] = {}
@@ -689,6 +723,8 @@ class _ArticleReader:
             review=tuple(review),
         )
         mentioned = self.find_mentioned_events(published, main_sentence, resolved, mentions, event.id, source)
+        if self.main_end is not None and self.main_end.first_day() > resolved.date.last_day():
+            event = replace(event, end_date=self.main_end)
         if mentioned:
             event = replace(event, related=tuple(sorted({m.id for m in mentioned})))
         return Extraction(
@@ -745,13 +781,32 @@ class _ArticleReader:
             for kind, phrase, position in self.phrases_in(sentence, skip_until=skip):
                 if kind == "period" and phrase.lower().split()[0] in ("this", "next"):
                     continue  # "this year", "next month": a time frame, not when it happened
-                resolved = resolve_phrase(kind, phrase, published.date, tense=self.tense_of(sentence, position))
+                tense = self.tense_of(sentence, position)
+                resolved = resolve_phrase(kind, phrase, published.date, tense=tense)
                 if resolved is None:
                     continue
+                if tense == "future" or resolved.date.first_day() > published.date.last_day():
+                    # "X will happen from November 1, the minister announced on Monday": the
+                    # news is the announcement; the step it announces is a mentioned event.
+                    reported = self.reported_date(sentence, position, published)
+                    if reported is not None:
+                        return sentence, reported
                 resolved = self.widen_to_span(sentence, position, resolved)
                 self.main_position = position
                 return sentence, resolved
         return first_sentence, None
+
+    def reported_date(self, sentence: _Sentence, after: int, published: PublicationDate) -> ResolvedDate | None:
+        """A later date phrase of the sentence right after a reporting verb ("announced on
+        Monday", "said Tuesday") that is not in the future: when the report was made."""
+        for kind, phrase, position in self.phrases_in(sentence, skip_until=after + 1):
+            if not re.search(rf"\b(?:{SPEECH_VERBS}|announced|declared|decided|confirmed)\s+(?:on\s+)?$", self.body[max(sentence.start, position - 30) : position], re.IGNORECASE):
+                continue
+            resolved = resolve_phrase(kind, phrase, published.date, tense="past")
+            if resolved is not None and resolved.date.last_day() <= published.date.last_day():
+                self.main_position = position
+                return resolved
+        return None
 
     def tense_of(self, sentence: _Sentence, position: int) -> str | None:
         """"future" or "past" from the verbs around a date phrase, or None when unclear."""
@@ -943,6 +998,8 @@ class _ArticleReader:
             text = self.folded[sentence.start : sentence.end]
             for start, end, form in self.catalog.matcher.find(text):
                 if form.kind == "place" and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]):
+                    if _SEAT_OF.search(text[max(0, start - 50) : start]):
+                        continue  # "its mission to NATO in Brussels": where the mission is
                     places.append((sentence.start + start, sentence.start + end, form.id))
         if self.main_position is not None:
             for start, end, key in places:
@@ -954,6 +1011,18 @@ class _ArticleReader:
             return self.place_id(HEADQUARTERS_CITY, stub=True)
         if self.dateline:
             return self.place_id(self.dateline[0], stub=True)
+        return self.place_of_statement()
+
+    def place_of_statement(self) -> str | None:
+        """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
+        lead_end = self.paragraph_starts[3] if len(self.paragraph_starts) > 3 else len(self.body)
+        lead = self.folded[:lead_end]
+        for start, _end, form in self.catalog.matcher.find(lead):
+            if form.kind == "place" and re.search(
+                rf"\b(?:{SPEECH_VERBS}|speaking|reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\s+(?:\w+\s+)?in\s+$",
+                lead[max(0, start - 50) : start], re.IGNORECASE,
+            ):
+                return form.id
         return None
 
     def place_id(self, name: str, *, stub: bool) -> str | None:
@@ -972,7 +1041,7 @@ class _ArticleReader:
 
     def make_title(self, sentence: _Sentence | None) -> str:
         if self.headline:
-            return clean_headline(self.headline, self.article.publisher)
+            return self.recase(clean_headline(self.headline, self.article.publisher))
         if self.article.title and self.article.title != _first_line(self.article.text):
             return self.article.title
         text = sentence.text if sentence else self.body
@@ -980,6 +1049,27 @@ class _ArticleReader:
             text = self.body[self.dateline[1] : sentence.end]
         text = re.sub(rf"\s+{_DATEWORDS}", "", text)
         return shorten_title(text)
+
+    def recase(self, headline: str) -> str:
+        """An all-capitals headline ("PRIMAKOV WARNS AGAINST NATO") in sentence case, each
+        word spelled as the body spells it mid-sentence ("Primakov warns against NATO")."""
+        letters = [c for c in headline if c.isalpha()]
+        if len(letters) < 8 or any(c.islower() for c in letters):
+            return headline
+        spelled: dict[str, str] = {}
+        for match in re.finditer(r"(?<![.!?\n]\s)(?<!^)\b[A-Za-z][\w'’-]*", self.body):
+            word = match[0]
+            if word[:1].isupper():
+                spelled.setdefault(word.lower(), word)
+            else:
+                spelled[word.lower()] = word  # seen in lower case mid-sentence: a common word
+
+        def respell(match: re.Match[str]) -> str:
+            word = match[0]
+            return spelled.get(word.lower(), word if len(word) <= 3 and word.isupper() and word.lower() not in _TITLE_STOPWORDS else word.lower())
+
+        text = re.sub(r"[A-Za-z][\w'’-]*", respell, headline)
+        return text[:1].upper() + text[1:]
 
     def make_summary(self) -> str:
         """The lead: the first one or two sentences (up to about 400 characters), dateline removed."""
@@ -1006,20 +1096,20 @@ class _ArticleReader:
         quotes: list[Quote] = []
         people = [m for m in mentions if m.kind == "person"]
         organizations = [m for m in mentions if m.kind == "organization"]
-        # A quote never spans paragraphs: an unclosed mark must not pair with the next one.
-        for match in re.finditer(r"[“«]([^”“«»\n]{10,})[”»]|\"([^\"\n]{10,})\"", self.body):
-            text = " ".join((match[1] or match[2]).split()).strip().rstrip(",")
+        for start, end, raw, attribution in self.quote_spans():
+            text = " ".join(raw.split()).strip().rstrip(",")
             if len(text.split()) < 5:
                 continue
-            sentence = next((s for s in self.sentences if s.start <= match.start() < s.end + 1), None)
+            sentence = next((s for s in self.sentences if s.start <= start < s.end + 1), None)
             sentence_start = sentence.start if sentence else 0
-            after_end = self.body.find("\n", match.end())
-            after = self.body[match.end() : after_end if after_end != -1 else len(self.body)]
+            after_at = attribution if attribution is not None else end
+            after_end = self.body.find("\n", after_at)
+            after = self.body[after_at : after_end if after_end != -1 else len(self.body)]
             after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-            before = self.body[sentence_start : match.start()]
-            speaker = self.speaker_after(match.end(), after, people, organizations)
+            before = self.body[sentence_start : start]
+            speaker = self.speaker_after(after_at, after, people, organizations)
             if speaker is None:
-                speaker = self.speaker_before(sentence_start, match.start(), before, people, organizations)
+                speaker = self.speaker_before(sentence_start, start, before, people, organizations)
             if speaker is None:
                 continue
             quotes.append(Quote(speaker, text))
@@ -1027,6 +1117,55 @@ class _ArticleReader:
         for quote in quotes:
             unique.setdefault((quote.speaker, quote.text), quote)
         return tuple(unique.values())
+
+    def quote_spans(self) -> list[tuple[int, int, str, int | None]]:
+        """Quoted passages as (start, end, text, attribution position or None). Marks pair in
+        order within a paragraph, so a short scare quote never pairs with the next quote; a
+        paragraph that leaves a quote open continues in the next one when it opens with a
+        mark (the wire convention for long quotes); `"We are," he said, "ready."` is one quote
+        whose attribution sits in the middle."""
+        pieces: list[tuple[int, int, str]] = []
+        pending: tuple[int, str] | None = None
+        for start, paragraph in zip(self.paragraph_starts, self.paragraphs):
+            opened: int | None = None
+            if pending is not None and not re.match(r"\s*[\"“«]", paragraph):
+                pending = None
+            for mark in re.finditer(r"[\"“”«»]", paragraph):
+                char, at = mark[0], start + mark.start()
+                if opened is None and char in "\"“«":
+                    opened = at
+                elif opened is not None and char in "\"”»":
+                    body = self.body[opened + 1 : at]
+                    if pending is not None:
+                        pieces.append((pending[0], at + 1, f"{pending[1]} {body}"))
+                        pending = None
+                    else:
+                        pieces.append((opened, at + 1, body))
+                    opened = None
+                elif opened is not None and char in "“«":
+                    opened = at
+            if opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
+                body = self.body[opened + 1 : start + len(paragraph)]
+                pending = (pending[0], f"{pending[1]} {body}") if pending else (opened, body)
+            elif opened is None or pending is None:
+                pending = None if opened is None else pending
+        spans: list[tuple[int, int, str, int | None]] = []
+        index = 0
+        while index < len(pieces):
+            start, end, text = pieces[index]
+            if index + 1 < len(pieces):
+                nstart, nend, ntext = pieces[index + 1]
+                between = self.body[end:nstart]
+                if (
+                    text.rstrip().endswith(",") and ntext[:1].islower() and "\n" not in between
+                    and re.fullmatch(rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,30}},\s*", between)
+                ):
+                    spans.append((start, nend, f"{text.rstrip().rstrip(',')} {ntext}", end))
+                    index += 2
+                    continue
+            spans.append((start, end, text, None))
+            index += 1
+        return spans
 
     def last_person_before(self, position: int, people: list[_Mention]) -> str | None:
         earlier = [m for m in people if m.end <= position]
@@ -1049,7 +1188,15 @@ class _ArticleReader:
         orgs = [m for m in organizations if position <= m.start < window_end]
         if orgs:
             return orgs[0].id
-        institution = re.search(r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission)\b", after[: verb.end() + 40], re.IGNORECASE)
+        institution = re.search(r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission|statement)\b", after[: verb.end() + 40], re.IGNORECASE)
+        if institution and institution[1].lower() == "statement":
+            # "the statement said": whoever issued the last statement named before.
+            earlier = [m for m in organizations if m.end <= position]
+            issuers = [
+                m for m in earlier
+                if re.match(r"[^.]{0,20}?\b(?:said|says|issued|released|published|posted)\b[^.]{0,15}\bstatement", self.body[m.end : m.end + 60])
+            ]
+            return (issuers or earlier)[-1].id if earlier else None
         if institution:
             return self.last_organization_like(position, institution[1], organizations)
         if re.match(r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE):
@@ -1097,11 +1244,13 @@ class _ArticleReader:
         main_first = main_date.date.first_day()
         main_last = (main_date.end_date or main_date.date).last_day()
         for sentence in self.sentences:
-            if main is not None and sentence.start == main.start:
-                continue
+            in_main = main is not None and sentence.start == main.start
             for kind, phrase, position in self.phrases_in(sentence):
                 if kind not in ("full_md", "full_dm", "month_year", "md", "dm"):
                     continue
+                clause_start = max(sentence.start, self.body.rfind(",", sentence.start, position) + 1)
+                if in_main and (position == self.main_position or not FUTURE_CONTEXT.search(self.body[clause_start:position])):
+                    continue  # the lead's only other dated events are the steps it announces
                 if self.dateline and position < self.dateline[1]:
                     continue
                 resolved = resolve_phrase(kind, phrase, published.date, tense=self.tense_of(sentence, position))
@@ -1109,8 +1258,23 @@ class _ArticleReader:
                     continue
                 if resolved.date.first_day() <= main_last and resolved.date.last_day() >= main_first and resolved.date.precision == "day":
                     break  # the main event again
+                clause = clause_around(sentence.text, phrase)
+                if is_end_of_gathering(sentence.text, phrase):
+                    # "the conference, which ... ends May 31": when the main event is that
+                    # gathering opening, this is its last day; otherwise it is background.
+                    if main is not None and GATHERING_OPENS.search(main.text) and main_date.end_date is None:
+                        self.main_end = resolved.date
+                    break
+                if not EVENT_VERBS.search(clause):
+                    continue  # a date without a happening ("closed to the media") is no event
                 inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-                title = shorten_title(clause_around(sentence.text, phrase))
+                for m in inside:
+                    # Headlines name people by surname: "President Vladimir Putin" -> "Putin".
+                    written = self.body[m.start : m.end]
+                    if m.kind == "person" and " " in written:
+                        surname = written.split()[-1]
+                        clause = clause.replace(f"{m.role} {written}" if m.role else written, surname, 1).replace(written, surname, 1)
+                title = make_mention_title(clause)
                 if len(title.split()) < 3:
                     break
                 place = None
@@ -1153,6 +1317,64 @@ _MONTH_NAMES = {
 }
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _DATEWORDS = r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+_SEAT_OF = re.compile(
+    r"\b(?:mission|embassy|office|bureau|consulate|delegation|representation)"
+    r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|at)\s+(?:the\s+)?$",
+)
+"""An institution's seat, not the place of the event: "its permanent mission to NATO in"."""
+EVENT_VERBS = re.compile(
+    r"\b(?:met|meets?|signed|signs?|suspend(?:ed|s)?|withdr(?:ew|awn|aws?)|pull(?:ed|s)?\s+out|left|"
+    r"launch(?:ed|es)?|held|holds?|adopted|adopts?|approved|approves?|ratified|ratif(?:y|ies)|agreed|"
+    r"announced|announces?|decided|invaded|annexed|attacked|expelled|expels?|completed|visited|visits?|"
+    r"joined|joins?|took\s+place|takes?\s+place|opened|began|started|ended|collapsed|expired|"
+    r"(?:entered|enters|came|comes)\s+into\s+force|(?:took|takes?)\s+effect|established|created|founded|set\s+up|"
+    r"convened|voted|deployed|conducted|staged|published|proposed|rejected|terminated|quit|broke\s+off|"
+    r"froze|resumed|restored|hosted|struck|killed|fired|tested|will\s+\w+|(?:is|are|was|were)\s+"
+    r"(?:set|due|scheduled|expected)\s+to|scheduled\s+for|to\s+be\s+held)\b",
+    re.IGNORECASE,
+)
+"""Verbs of a happening: a mentioned date becomes its own draft only beside one of these."""
+GATHERING_OPENS = re.compile(
+    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games)\b[^.]{0,80}?"
+    r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off|got\s+under\s*way|convened)\b",
+    re.IGNORECASE,
+)
+_GATHERING_ENDS = re.compile(
+    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games)\b[^.;]{0,80}?"
+    r"\b(?:ends|closes|concludes|runs\s+(?:until|through|to)|lasts\s+until|will\s+(?:end|close|conclude|run\s+until))"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_end_of_gathering(sentence: str, phrase: str) -> bool:
+    """The date is when a gathering ends ("the conference, which ... ends May 31")."""
+    at = sentence.find(phrase)
+    return at > 0 and bool(_GATHERING_ENDS.search(sentence[:at]))
+
+
+_TITLE_CUTS = re.compile(
+    r"\s+(?:following|after|amid|as|because|where|which|while|citing|when|before|for\s+the\s+first\s+time"
+    r"|since|despite|in\s+a\s+move|in\s+response\s+to)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def make_mention_title(clause: str, *, max_words: int = 10) -> str:
+    """A headline for a mentioned event: subject, verb and object, cut at a clause boundary
+    so it never ends on a dangling "following" or "with"."""
+    text = " ".join(clause.split()).strip(" ,;:.")
+    text = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", text)
+    cut = _TITLE_CUTS.sub("", text)
+    if len(cut.split()) >= 3:
+        text = cut
+    words = text.split()[:max_words]
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _SLUG_TAIL_WORDS:
+        words.pop()
+    text = " ".join(words).rstrip(",;:")
+    return text[:1].upper() + text[1:]
 
 
 def clause_around(sentence: str, phrase: str) -> str:

@@ -67,20 +67,21 @@ def decode_article(raw: bytes, rel: str) -> tuple[str | None, EntryError | None]
         return None, EntryError(rel, None, "", "looks like a binary file (it contains NUL bytes), not an article")
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        guess = guess_legacy_encoding(raw)
-        return None, EntryError(
-            rel, line, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            f"it looks like {guess}: convert it with `iconv -f {guess} -t UTF-8`"
-        )
+    except UnicodeDecodeError:
+        # Saved pages from the 1990s and 2000s are often Windows-1251 (Russian outlets) or
+        # Windows-1252; every byte decodes in both, so the article is read, not lost.
+        text = raw.decode(LEGACY_CODECS[guess_legacy_encoding(raw)], errors="replace")
     if _looks_binary(text):
         return None, EntryError(rel, None, "", "looks like a binary file (control characters), not an article")
     return text, None
 
 
+LEGACY_CODECS = {"WINDOWS-1251": "cp1251", "LATIN1": "cp1252"}
+"""Python codecs for the guessed names; cp1252 is Latin-1 with curly quotes and dashes."""
+
+
 def guess_legacy_encoding(raw: bytes) -> str:
-    """Name the likelier 8-bit encoding for the iconv hint; the file is refused either way.
+    """Name the likelier 8-bit encoding of a file that is not UTF-8.
 
     Russian text in Windows-1251 is mostly bytes 0xC0-0xFF (Cyrillic letters) in runs; Western
     text in Latin-1 has an accented letter here and there between ASCII ones. Guessing only
@@ -183,7 +184,9 @@ _CHROME_LINE = re.compile(
     r"|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|cookies?\b.{0,120}"
     r"|(?:photo|image|file\s+photo|picture)\s*:.{0,120}|editor\s*:.{0,40}"
     r"|(?:source|publication\s+date)\s*:.{0,80}"
-    r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|]\s*.{0,80})?"
+    r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
+    r"|(?:[^|.!?\n]{1,30}\|)+[^|.!?\n]{1,30}"
     r"|tags?\s*:.{0,200}|topics?\s*:.{0,200}"
     r")$",
     re.IGNORECASE,

@@ -374,6 +374,8 @@ class _Planner:
         self.generic = generic
         self.events_rel = relative_to_root(events_dir, root)
         self.notes: list[str] = []
+        self.removed: list[_Existing] = []
+        """Files of drafts moved to a new id: deleted when the plan is applied."""
         self.by_month: dict[tuple[int, int], set[str]] = {}
         self.wide: set[str] = set()
         for entry in existing.values():
@@ -482,10 +484,52 @@ class _Planner:
 
     def refresh(self, target: _Existing, event: Event) -> str:
         assert target.event is not None
+        if target.event.id != event.id and self.may_rename(target):
+            target = self.rename(target, event.id)
         proposed = event_to_data(replace(event, id=target.event.id))
         target.data = refresh_fields(target.data, proposed, known_events=self.existing.keys())
         target.changed = True
         return target.event.id
+
+    def may_rename(self, entry: _Existing) -> bool:
+        """An id may follow improved rules only while nobody has touched the entry and no
+        entry drawn from another article (or written by hand) links to it."""
+        if not is_untouched_draft(entry.data):
+            return False
+        owner = _owner_article(entry.data)
+        old_id = entry.path.stem
+        return not any(
+            old_id in (other.data.get("related") or [])
+            for other in self.existing.values()
+            if other is not entry and (other.event is None or _is_protected(other.data) or _owner_article(other.data) != owner)
+        )
+
+    def rename(self, entry: _Existing, wanted: str) -> _Existing:
+        """Move an untouched draft to its new id: the old file is deleted, the new one
+        written, and this article's other drafts that linked to the old id are relinked."""
+        assert entry.event is not None
+        old_id = entry.path.stem
+        del self.existing[old_id]
+        new_id = self.free_id(wanted)
+        data = dict(entry.data)
+        data["id"] = new_id
+        path = self.events_dir / f"{new_id}.yml"
+        moved = _Existing(path, f"{self.events_rel}/{path.name}", data, replace(entry.event, id=new_id), changed=True, text=None)
+        self.existing[new_id] = moved
+        self.index(moved)
+        self.removed.append(entry)
+        for other in self.existing.values():
+            related = other.data.get("related") or []
+            if old_id in related:
+                relinked = [new_id if r == old_id else r for r in related]
+                sums = dict(other.data.get("checksums") or {})
+                if sums.get("related") == hash_value(related):
+                    sums["related"] = hash_value(relinked)  # still the extractor's field
+                other.data = {**other.data, "related": relinked}
+                if "checksums" in other.data:
+                    other.data["checksums"] = sums
+                other.changed = True
+        return moved
 
     def link(self, event_id: str, related: list[str], *, owned: bool) -> None:
         entry = self.existing[event_id]
@@ -524,6 +568,8 @@ def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, org
         planner.link(main_id, sorted(set(mention_ids) | set(links)), owned=main_owned)
         produced.add(main_id)
     plan.notes.extend(planner.notes)
+    for entry in planner.removed:
+        plan.changes.append(FileChange(entry.path, entry.rel, None, f"delete {entry.rel} (renamed: the rules now give it another id)"))
     for key in stale_drafts(existing, {e.article for e in extractions}, produced):
         entry = existing.pop(key)
         plan.changes.append(FileChange(entry.path, entry.rel, None, f"delete {entry.rel} (an untouched draft this article no longer yields)"))
@@ -550,6 +596,17 @@ def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, org
     return plan
 
 
+def is_untouched_draft(data: dict[str, Any]) -> bool:
+    """An extracted draft from one article whose every written field still matches its
+    checksum and to which nobody added a field or a tag."""
+    if _is_protected(data) or data.get("provenance") != "extracted" or len(data.get("sources") or []) != 1:
+        return False
+    sums = data.get("checksums") or {}
+    if set(sums) != set(OWNED_FIELDS) or any(hash_value(data.get(name)) != sums[name] for name in OWNED_FIELDS):
+        return False
+    return not (set(data) - set(OWNED_FIELDS) - {"id", "provenance", "status", "checksums", "tags"} or data.get("tags"))
+
+
 def stale_drafts(existing: dict[str, _Existing], articles: set[str], produced: set[str]) -> list[str]:
     """Drafts an earlier run drew from these articles that this run no longer yields (the
     rules improved, the id changed) and that nobody touched: every field the extractor wrote
@@ -562,10 +619,7 @@ def stale_drafts(existing: dict[str, _Existing], articles: set[str], produced: s
             continue
         if _articles_of(data) != {_owner_article(data)} or _owner_article(data) not in articles or len(data.get("sources") or []) != 1:
             continue
-        sums = data.get("checksums") or {}
-        if set(sums) != set(OWNED_FIELDS) or any(hash_value(data.get(name)) != sums[name] for name in OWNED_FIELDS):
-            continue
-        if set(data) - set(OWNED_FIELDS) - {"id", "provenance", "status", "checksums", "tags"} or data.get("tags"):
+        if not is_untouched_draft(data):
             continue
         stale.append(key)
     linked = {

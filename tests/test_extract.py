@@ -20,6 +20,7 @@ from chrono.extract import (
     split_sentences,
 )
 from chrono.model import Article, Organization, Person, Place, Treaty
+from chrono.sources import decode_article
 
 CASES = Path(__file__).parent / "extract_cases"
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +32,8 @@ CATALOG = Catalog(
         "lynn-davis": Person("lynn-davis", "Lynn E. Davis", ("Davis", "Lynn Davis")),
         "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",)),
         "boris-yeltsin": Person("boris-yeltsin", "Boris Yeltsin", ("Yeltsin",)),
+        "jens-stoltenberg": Person("jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg",)),
+        "alexander-grushko": Person("alexander-grushko", "Alexander Grushko", ("Grushko", "Aleksandr Grushko")),
     },
     organizations={
         "nato": Organization("nato", "North Atlantic Treaty Organization", ("the Alliance",), "NATO"),
@@ -39,10 +42,18 @@ CATALOG = Catalog(
             "russian-foreign-ministry", "Ministry of Foreign Affairs of the Russian Federation",
             ("Russian Foreign Ministry",), "MFA",
         ),
+        "osce": Organization("osce", "Organization for Security and Co-operation in Europe", ("OSCE",), "OSCE"),
     },
     treaties={
         "cfe-treaty": Treaty("cfe-treaty", "Treaty on Conventional Armed Forces in Europe", ("CFE Treaty",), "CFE"),
         "inf-treaty": Treaty("inf-treaty", "Intermediate-Range Nuclear Forces Treaty", ("INF Treaty",), "INF"),
+        "open-skies-treaty": Treaty("open-skies-treaty", "Treaty on Open Skies", ("Open Skies Treaty", "Open Skies"), None),
+        "new-start": Treaty("new-start", "Treaty on Measures for the Further Reduction and Limitation of Strategic Offensive Arms", ("New START",), "New START"),
+        "nato-russia-founding-act": Treaty(
+            "nato-russia-founding-act",
+            "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation",
+            ("NATO-Russia Founding Act", "Founding Act"), None,
+        ),
     },
     places={
         "moscow": Place("moscow", "Moscow"),
@@ -64,7 +75,12 @@ def load_cases() -> list[Any]:
 
 @pytest.mark.parametrize("case", load_cases())
 def test_case(case: dict[str, Any]) -> None:
-    result = extract_article(make_article(case["text"], case.get("published"), case.get("url")), CATALOG)
+    text = case["text"]
+    if "encoding" in case:
+        # The case is stored as UTF-8; write it in the legacy encoding and read it back as a file would be.
+        text, error = decode_article(text.encode(case["encoding"]), "case.txt")
+        assert error is None and text is not None
+    result = extract_article(make_article(text, case.get("published"), case.get("url")), CATALOG)
     event = result.event
     expect = case["expect"]
     assert event.date.iso() == expect["date"]
@@ -91,6 +107,11 @@ def test_case(case: dict[str, Any]) -> None:
         assert sorted(m.date.iso() for m in result.mentioned) == expect["mentioned"]
         assert all(m.status == "draft" and m.related == (event.id,) for m in result.mentioned)
         assert set(event.related) == {m.id for m in result.mentioned}
+    if "mentioned_titles" in expect:
+        titles = [m.title.rstrip("…") for m in sorted(result.mentioned, key=lambda m: m.date.iso())]
+        assert titles == expect["mentioned_titles"]
+    if "summary_excludes" in expect:
+        assert not [word for word in expect["summary_excludes"] if word in event.summary]
     if "new_people" in expect:
         assert [[p.name, list(p.aliases), p.roles[0].title if p.roles else None] for p in result.people] == expect["new_people"]
     if "new_places" in expect:
