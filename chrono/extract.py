@@ -571,7 +571,7 @@ def find_appositive_role(text: str, start: int, end: int) -> str | None:
         return None
     comma = text.rfind(",", 0, start)
     before = text[max(0, comma - 80) : comma]
-    match = re.search(r"(?:^|[.;:\"”]\s|,[\"”]?\s|\b(?:and|but|while|as)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
+    match = re.search(r"(?:^|[.;:\"”]\s|,[\"”]?\s|\b(?:and|but|while|as|that|which|by|with)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
     if not match:
         return None
     # Never reach back over the end of a sentence.
@@ -1007,7 +1007,9 @@ class _ArticleReader:
                     return key
         if places:
             return places[0][2]
-        if HEADQUARTERS.search(text):
+        headquarters = HEADQUARTERS.search(text)
+        if headquarters and re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", text[max(0, headquarters.start() - 12) : headquarters.start()]):
+            # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
             return self.place_id(HEADQUARTERS_CITY, stub=True)
         if self.dateline:
             return self.place_id(self.dateline[0], stub=True)
@@ -1199,6 +1201,8 @@ class _ArticleReader:
             return (issuers or earlier)[-1].id if earlier else None
         if institution:
             return self.last_organization_like(position, institution[1], organizations)
+        if titled := self.person_by_title(after[: verb.end() + 60], position, people):
+            return titled  # '"...," the Russian president said'
         if re.match(r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE):
             return self.last_person_before(position, people)  # "said the senior diplomat"
         return None
@@ -1218,9 +1222,25 @@ class _ArticleReader:
                 return after_verb[0].id
         if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
             return self.last_person_before(start + verbs[-1].start(), people)
+        if titled := self.person_by_title(before[: verbs[-1].start()], start, people):
+            return titled
         orgs = [m for m in organizations if start <= m.start < verb_at]
         if orgs:
             return orgs[0].id
+        return None
+
+    def person_by_title(self, text: str, position: int, people: list[_Mention]) -> str | None:
+        """"the Russian president said": the last person named before whose role, as
+        written here or in people.yml, has that office word."""
+        match = _TITLED_SUBJECT.search(text)
+        if not match:
+            return None
+        office = match["office"].lower()
+        for mention in reversed([m for m in people if m.end <= position]):
+            person = self.catalog.people.get(mention.id) or self.new_people.get(mention.id)
+            titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
+            if any(office in title.lower() for title in titles):
+                return mention.id
         return None
 
     def last_organization_like(self, position: int, word: str, organizations: list[_Mention]) -> str | None:
@@ -1319,6 +1339,13 @@ _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DATEWORDS = r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 
 
+_TITLED_SUBJECT = re.compile(
+    r"\bthe\s+(?:[A-Za-z.'’-]+\s+){0,2}(?P<office>president|prime\s+minister|foreign\s+minister|"
+    r"defen[cs]e\s+minister|minister|secretary\s+general|secretary-general|chancellor|premier|spokes(?:man|woman)|"
+    r"ambassador|envoy)\b(?:,\s*)?\s*(?:$|" + SPEECH_VERBS + r")",
+    re.IGNORECASE,
+)
+"""A person named by office alone as the speaker: "the Russian president said"."""
 _SEAT_OF = re.compile(
     r"\b(?:mission|embassy|office|bureau|consulate|delegation|representation)"
     r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|at)\s+(?:the\s+)?$",

@@ -19,7 +19,7 @@ from chrono.extract import (
     make_slug,
     split_sentences,
 )
-from chrono.model import Article, Organization, Person, Place, Treaty
+from chrono.model import Article, Organization, Person, Place, Role, Treaty
 from chrono.sources import decode_article
 
 CASES = Path(__file__).parent / "extract_cases"
@@ -30,7 +30,7 @@ CATALOG = Catalog(
         "sergey-lavrov": Person("sergey-lavrov", "Sergey Lavrov", ("Lavrov", "Sergei Lavrov")),
         "george-robertson": Person("george-robertson", "George Robertson", ("Robertson", "Lord Robertson")),
         "lynn-davis": Person("lynn-davis", "Lynn E. Davis", ("Davis", "Lynn Davis")),
-        "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",)),
+        "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",), roles=(Role("President of Russia"),)),
         "boris-yeltsin": Person("boris-yeltsin", "Boris Yeltsin", ("Yeltsin",)),
         "jens-stoltenberg": Person("jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg",)),
         "alexander-grushko": Person("alexander-grushko", "Alexander Grushko", ("Grushko", "Aleksandr Grushko")),
