@@ -261,7 +261,11 @@ def resolve_month_day(phrase: str, month: int, day: int, anchor: PartialDate, *,
         return None
     later = [d for d in options if d.first_day() >= reference]
     earlier = [d for d in options if d.first_day() <= reference]
-    if tense == "future" and later:
+    # Reported speech keeps "would" for days just gone ("allies would meet on December 16",
+    # published December 18): a future reading almost a year away loses to one a few days back.
+    nearest = min(options, key=lambda d: abs((d.first_day() - reference).days))
+    near_past = (reference - nearest.first_day()).days <= 14 if nearest.first_day() <= reference else False
+    if tense == "future" and later and not (near_past and (later[0].first_day() - reference).days > 300):
         chosen, rule = later[0], f"first {words} on or after {describe_anchor(anchor)}"
     elif tense == "past" and earlier:
         chosen, rule = earlier[-1], f"latest {words} on or before {describe_anchor(anchor)}"

@@ -560,7 +560,7 @@ def find_role_before(text: str, start: int) -> str | None:
             if office and {w.lower() for w in office.split()} & OFFICE_WORDS:
                 return office
     role = " ".join(taken)
-    if role.lower() in {"top", "senior", "former"}:
+    if role.lower() in {"top", "senior", "former"} or {t.lower().rstrip(".") for t in taken} <= _HONORIFICS:
         return None
     return role
 
@@ -571,7 +571,7 @@ def find_appositive_role(text: str, start: int, end: int) -> str | None:
         return None
     comma = text.rfind(",", 0, start)
     before = text[max(0, comma - 80) : comma]
-    match = re.search(r"(?:^|[.;:\"”]\s|,[\"”]?\s|\b(?:and|but|while|as|that|which|by|with)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
+    match = re.search(r"(?:^|[.;:\"”]\s|,[\"”]?\s|(?:--|—|–)\s|\b(?:and|but|while|as|that|which|by|with)\s)((?:[A-Z][\w'’.-]*|the|of|to|for)(?:\s+[\w'’.-]+){0,7})$", before)
     if not match:
         return None
     # Never reach back over the end of a sentence.
@@ -1107,7 +1107,7 @@ class _ArticleReader:
             after_at = attribution if attribution is not None else end
             after_end = self.body.find("\n", after_at)
             after = self.body[after_at : after_end if after_end != -1 else len(self.body)]
-            after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+            after = cut_at_sentence_end(after)
             before = self.body[sentence_start : start]
             speaker = self.speaker_after(after_at, after, people, organizations)
             if speaker is None:
@@ -1339,6 +1339,18 @@ _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DATEWORDS = r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 
 
+def cut_at_sentence_end(text: str) -> str:
+    """The text up to the end of its first sentence; "Mr." or "Gen." does not end one."""
+    for match in re.finditer(r"[.!?](?=\s)", text):
+        word = re.search(r"([A-Za-z.]+)$", text[: match.start()])
+        if match[0] == "." and word and word[1].lower() in _ABBREVIATIONS:
+            continue
+        return text[: match.end()]
+    return text
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mme", "m", "herr", "frau"}
+"""Courtesy titles: written before a name, but not a role."""
 _TITLED_SUBJECT = re.compile(
     r"\bthe\s+(?:[A-Za-z.'’-]+\s+){0,2}(?P<office>president|prime\s+minister|foreign\s+minister|"
     r"defen[cs]e\s+minister|minister|secretary\s+general|secretary-general|chancellor|premier|spokes(?:man|woman)|"
@@ -1393,6 +1405,7 @@ def make_mention_title(clause: str, *, max_words: int = 10) -> str:
     """A headline for a mentioned event: subject, verb and object, cut at a clause boundary
     so it never ends on a dangling "following" or "with"."""
     text = " ".join(clause.split()).strip(" ,;:.")
+    text = re.sub(r"^(?:adding|saying|noting|stressing|warning)\s+(?:that\s+)?", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", text)
     cut = _TITLE_CUTS.sub("", text)
     if len(cut.split()) >= 3:

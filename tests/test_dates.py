@@ -8,6 +8,7 @@ from chrono.dates import (
     find_publication_date,
     find_text_date,
     find_url_date,
+    resolve_month_day,
     resolve_phrase,
     resolve_span,
     resolve_weekday,
@@ -149,3 +150,12 @@ def test_sources_yml_comes_first_then_text_then_url() -> None:
     assert find_publication_date(None, lines, url).date == D("2001-02-03")  # type: ignore[union-attr]
     assert find_publication_date(None, [], url).date == D("2001-02-04")  # type: ignore[union-attr]
     assert find_publication_date(None, [], None) is None
+
+
+def test_reported_would_for_a_day_just_gone_is_not_a_year_ahead() -> None:
+    """"allies would meet on December 16" published December 18 is two days back; a plain
+    future phrase still looks forward."""
+    anchor = PartialDate.parse("2021-12-18")
+    assert resolve_month_day("December 16", 12, 16, anchor, tense="future").date.iso() == "2021-12-16"
+    assert resolve_month_day("January 12", 1, 12, anchor, tense="future").date.iso() == "2022-01-12"
+    assert resolve_month_day("December 20", 12, 20, anchor, tense="future").date.iso() == "2021-12-20"
