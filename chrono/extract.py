@@ -895,6 +895,7 @@ class _ArticleReader:
                 start = self.skip_leading_titles(mention)
                 mention.role = find_role_before(self.body, start) or find_appositive_role(self.body, start, mention.end)
         self.find_defined_entities(mentions)
+        self.find_seats_of_power(mentions)
         if self.dateline:
             # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
             mentions = [m for m in mentions if m.start >= self.dateline[1] or m.kind == "person"]
@@ -919,6 +920,25 @@ class _ArticleReader:
             aliases = (surname,) if surname != name else ()
             self.new_people[key] = Person(key, name, aliases)
         return key
+
+    def find_seats_of_power(self, mentions: list[_Mention]) -> None:
+        """Institutions named by their building ("the Kremlin said", "the Pentagon"): the
+        catalog's entry when one has that name, else a stub, so their statements have a speaker."""
+        for match in _SEATS_OF_POWER.finditer(self.body):
+            if any(m.start < match.end() and match.start() < m.end for m in mentions):
+                continue
+            name = " ".join(match[1].split())
+            wanted = normalise_name(name)
+            key = next(
+                (k for k, org in self.catalog.organizations.items()
+                 if wanted in {normalise_name(n) for n in (org.name, *org.aliases)}),
+                None,
+            )
+            if key is None:
+                key = make_slug(name)
+                if key not in self.catalog.organizations:
+                    self.new_organizations.setdefault(key, Organization(key, name, (), None))
+            mentions.append(_Mention(match.start(1), match.end(1), "organization", key))
 
     def find_defined_entities(self, mentions: list[_Mention]) -> None:
         """Organizations and treaties the article defines: "Full Name (ABBR)" or
@@ -1005,6 +1025,11 @@ class _ArticleReader:
             for start, end, key in places:
                 if start - 45 <= self.main_position <= end + 45:
                     return key
+            if sentence is not None:
+                # "... after the council meeting held on January 12 in Brussels": a place
+                # beside another date phrase is where that other event was.
+                others = [p for _, _, p in self.phrases_in(sentence) if p != self.main_position]
+                places = [(s, e, k) for s, e, k in places if not any(s - 30 <= p <= e + 10 for p in others)]
         if places:
             return places[0][2]
         headquarters = HEADQUARTERS.search(text)
@@ -1098,9 +1123,11 @@ class _ArticleReader:
         quotes: list[Quote] = []
         people = [m for m in mentions if m.kind == "person"]
         organizations = [m for m in mentions if m.kind == "organization"]
+        previous_end: int | None = None
+        previous_speaker: str | None = None
         for start, end, raw, attribution in self.quote_spans():
             text = " ".join(raw.split()).strip().rstrip(",")
-            if len(text.split()) < 5:
+            if len(text.split()) < 2:
                 continue
             sentence = next((s for s in self.sentences if s.start <= start < s.end + 1), None)
             sentence_start = sentence.start if sentence else 0
@@ -1112,8 +1139,15 @@ class _ArticleReader:
             speaker = self.speaker_after(after_at, after, people, organizations)
             if speaker is None:
                 speaker = self.speaker_before(sentence_start, start, before, people, organizations)
-            if speaker is None:
-                continue
+            if speaker is None and previous_speaker is not None and previous_end is not None:
+                # '"We cannot wait," Lukashevich said. "Our patience has limits."': the
+                # same speaker goes on after an attribution that closes a sentence.
+                gap = self.body[previous_end:start]
+                if "\n" not in gap and re.fullmatch(rf"\s*,?\s*[^.!?\"“”«»]{{0,60}}\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}\.\s*", gap):
+                    speaker = previous_speaker
+            previous_end, previous_speaker = end, speaker
+            if speaker is None or len(text.split()) < 5:
+                continue  # a word or two in quotation marks is a label, not a statement
             quotes.append(Quote(speaker, text))
         unique: dict[tuple[str, str], Quote] = {}
         for quote in quotes:
@@ -1358,6 +1392,12 @@ _TITLED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
+_SEATS_OF_POWER = re.compile(
+    r"(?<!\bat\s)(?<!\bin\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\binside\s)(?<!\boutside\s)"
+    r"\b[Tt]he\s+(Kremlin|Pentagon|White\s+House)\b(?!\s+(?:[Pp]alace|[Ww]all|[Ss]quare|[Ll]awn))"
+)
+"""Buildings that stand for the government working in them ("the Kremlin said"); "in the
+Kremlin" or "at the White House" is a venue, not a speaker."""
 _SEAT_OF = re.compile(
     r"\b(?:mission|embassy|office|bureau|consulate|delegation|representation)"
     r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|at)\s+(?:the\s+)?$",
@@ -1371,7 +1411,7 @@ EVENT_VERBS = re.compile(
     r"(?:entered|enters|came|comes)\s+into\s+force|(?:took|takes?)\s+effect|established|created|founded|set\s+up|"
     r"convened|voted|deployed|conducted|staged|published|proposed|rejected|terminated|quit|broke\s+off|"
     r"froze|resumed|restored|hosted|struck|killed|fired|tested|will\s+\w+|(?:is|are|was|were)\s+"
-    r"(?:set|due|scheduled|expected)\s+to|scheduled\s+for|to\s+be\s+held)\b",
+    r"(?:set|due|scheduled|expected)\s+to|scheduled|planned|to\s+be\s+held)\b",
     re.IGNORECASE,
 )
 """Verbs of a happening: a mentioned date becomes its own draft only beside one of these."""
@@ -1406,7 +1446,7 @@ def make_mention_title(clause: str, *, max_words: int = 10) -> str:
     so it never ends on a dangling "following" or "with"."""
     text = " ".join(clause.split()).strip(" ,;:.")
     text = re.sub(r"^(?:adding|saying|noting|stressing|warning)\s+(?:that\s+)?", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     cut = _TITLE_CUTS.sub("", text)
     if len(cut.split()) >= 3:
         text = cut
@@ -1423,8 +1463,10 @@ def clause_around(sentence: str, phrase: str) -> str:
     clauses = re.split(r",\s+|;\s+|\s+--\s+", sentence)
     for i, clause in enumerate(clauses):
         if phrase in clause:
-            rest = re.sub(rf"\s*\b(?:on|in|by|since|until|from)?\s*{re.escape(phrase)}", " ", clause, flags=re.IGNORECASE)
+            rest = re.sub(rf"\s*\b(?:on|in|by|since|until|from|for)?\s*{re.escape(phrase)}", " ", clause, flags=re.IGNORECASE)
             relative = re.match(r"^\s*(?:which|who)\s+", rest.strip(), flags=re.IGNORECASE)
+            reduced = re.match(r"^\s*(?:scheduled|set|due|planned|held|expected|slated)\b", rest.strip(), flags=re.IGNORECASE)
+            relative = relative or reduced
             rest = re.sub(r"^\s*(?:which|who|and|but|after|while)\s+", "", rest.strip(), flags=re.IGNORECASE)
             if relative and i > 0:
                 # "the review conference, which ... ends May 31": the subject is the noun before.
