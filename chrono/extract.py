@@ -565,6 +565,23 @@ def find_role_before(text: str, start: int) -> str | None:
     return role
 
 
+_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’.-]*|of|the|for|to|in)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|to|in)){0,8}),")
+
+
+def find_role_after(text: str, end: int) -> str | None:
+    """"Gen. Philip Breedlove, the Supreme Allied Commander Europe, told": the office set off
+    by commas after the name, written with capitals and holding an office word."""
+    match = _ROLE_AFTER.match(text, end)
+    if not match:
+        return None
+    words = match[1].split()
+    while words and words[-1] in CONNECTORS:
+        words.pop()
+    if not {w.lower().rstrip(".") for w in words} & (OFFICE_WORDS - _HONORIFICS):
+        return None
+    return " ".join(words)
+
+
 def find_appositive_role(text: str, start: int, end: int) -> str | None:
     """"Russia's envoy to NATO, Alexander Grushko, said": a role, a comma, the name, a comma."""
     if not re.match(r"\s*,", text[end : end + 3]) or not re.search(r",\s*$", text[max(0, start - 3) : start]):
@@ -624,6 +641,8 @@ def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         name = text[start:end]
         role = find_role_before(text, start) or find_appositive_role(text, start, end)
+        if role is None or {w.lower().rstrip(".") for w in role.split()} <= RANKS:
+            role = find_role_after(text, end) or role
         after = text[end : end + 60]
         speaks = re.match(rf"\s*,?\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
@@ -879,9 +898,10 @@ class _ArticleReader:
             elif previous and previous[1][:1].isupper() and previous[1].lower() not in TITLE_WORDS | NOT_NAME_WORDS:
                 continue  # another person's surname: "Hunter Biden"
             role = find_role_before(self.body, start - (len(initials[0]) if initials else 0))
-            speaks = re.match(rf"\s*(?:{SPEECH_VERBS})\b", self.body[end : end + 20], re.IGNORECASE)
+            speaks = re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", self.body[end : end + 80], re.IGNORECASE)
+            honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", self.body[max(0, start - 6) : start])
             said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", self.body[max(0, start - 20) : start])
-            if form.id in full_people or role or speaks or said_before:
+            if form.id in full_people or role or speaks or said_before or honorific:
                 mentions.append(_Mention(start - (len(initials[0]) if initials else 0), end, "person", form.id, role, full=form.id in full_people))
         # Surnames of new people.
         for key, person in self.new_people.items():
@@ -894,6 +914,8 @@ class _ArticleReader:
             if mention.kind == "person" and mention.role is None and mention.full:
                 start = self.skip_leading_titles(mention)
                 mention.role = find_role_before(self.body, start) or find_appositive_role(self.body, start, mention.end)
+                if mention.role is None or {w.lower().rstrip(".") for w in mention.role.split()} <= RANKS:
+                    mention.role = find_role_after(self.body, mention.end) or mention.role
         self.find_defined_entities(mentions)
         self.find_seats_of_power(mentions)
         if self.dateline:
@@ -1313,6 +1335,12 @@ class _ArticleReader:
                 if resolved.date.first_day() <= main_last and resolved.date.last_day() >= main_first and resolved.date.precision == "day":
                     break  # the main event again
                 clause = clause_around(sentence.text, phrase)
+                # "... urged Russia to act before the INF treaty lapses on August 2": the dated
+                # happening is the one in the subordinate clause that holds the date.
+                lead_in = self.body[sentence.start : position]
+                if sub := re.search(r"\b(?:before|after|when|until|once)\s+((?:(?!\b(?:before|after|when|until|once)\b)[^,;])+?)\s*(?:\b(?:on|in|by|for)\s*)?$", lead_in):
+                    if EVENT_VERBS.search(sub[1]) and len(sub[1].split()) >= 2:
+                        clause = sub[1]
                 if is_end_of_gathering(sentence.text, phrase):
                     # "the conference, which ... ends May 31": when the main event is that
                     # gathering opening, this is its last day; otherwise it is background.
@@ -1410,7 +1438,7 @@ EVENT_VERBS = re.compile(
     r"joined|joins?|took\s+place|takes?\s+place|opened|began|started|ended|collapsed|expired|"
     r"(?:entered|enters|came|comes)\s+into\s+force|(?:took|takes?)\s+effect|established|created|founded|set\s+up|"
     r"convened|voted|deployed|conducted|staged|published|proposed|rejected|terminated|quit|broke\s+off|"
-    r"froze|resumed|restored|hosted|struck|killed|fired|tested|will\s+\w+|(?:is|are|was|were)\s+"
+    r"froze|resumed|restored|hosted|struck|killed|fired|tested|laps(?:es|ed)|expir(?:es|ed)|will\s+\w+|(?:is|are|was|were)\s+"
     r"(?:set|due|scheduled|expected)\s+to|scheduled|planned|to\s+be\s+held)\b",
     re.IGNORECASE,
 )
@@ -1445,7 +1473,7 @@ def make_mention_title(clause: str, *, max_words: int = 10) -> str:
     """A headline for a mentioned event: subject, verb and object, cut at a clause boundary
     so it never ends on a dangling "following" or "with"."""
     text = " ".join(clause.split()).strip(" ,;:.")
-    text = re.sub(r"^(?:adding|saying|noting|stressing|warning)\s+(?:that\s+)?", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:adding|saying|noting|stressing|warning|said|says|added|noted)\s+(?:that\s+)?", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     cut = _TITLE_CUTS.sub("", text)
     if len(cut.split()) >= 3:
