@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from typing import Any
 
 from .index import ChronologyIndex, event_path
@@ -284,7 +285,11 @@ def escape_ics_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     text = text.replace("\n", "\\n")
-    return "".join(ch for ch in text if ch == "\t" or ord(ch) >= 0x20 and ord(ch) != 0x7F)
+    return _ICS_CONTROLS.sub("", text)
+
+
+_ICS_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""Control characters other than tab (newlines are escaped before this is applied)."""
 
 
 def _escape_uri(url: str) -> str:
@@ -297,6 +302,9 @@ def fold_ics_line(line: str) -> str:
     with a space (RFC 5545, 3.1)."""
     if len(line) * 4 <= 75 or len(line.encode("utf-8")) <= 75:
         return line
+    if line.isascii():
+        # One octet a character: 75 on the first line, a space and 74 on each continuation.
+        return "\r\n ".join([line[:75], *(line[i : i + 74] for i in range(75, len(line), 74))])
     parts: list[str] = []
     current = ""
     size = 0
