@@ -48,7 +48,18 @@ QUICK_OUTPUT = REPO / "benchmarks" / "out" / "quick.json"
 PROJECT_FILES = ("mkdocs.yml", "mkdocs_hooks.py")
 PROJECT_FOLDERS = ("docs", "overrides")
 # Config keys of the project that the baseline keeps: what the theme shows on every page.
-BASELINE_KEYS = ("site_name", "site_description", "site_url", "repo_url", "repo_name", "edit_uri", "theme", "markdown_extensions", "extra", "copyright")
+BASELINE_KEYS = (
+    "site_name",
+    "site_description",
+    "site_url",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "theme",
+    "markdown_extensions",
+    "extra",
+    "copyright",
+)
 
 # The issue's targets, checked here and not by timed tests.
 TARGET_RATIO_AT = 10000
@@ -79,7 +90,10 @@ class _ConfigDumper(yaml.SafeDumper):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node))
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/",
+    lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node),
+)
 _ConfigDumper.add_representer(_Tagged, lambda dumper, value: _retag(value))
 
 
@@ -109,10 +123,18 @@ def copy_project(target: Path) -> None:
 def search_plugins(plugins: Any) -> list[Any]:
     """Only the search plugin's entries, with their settings, from a `plugins:` list or mapping."""
     if isinstance(plugins, dict):
-        return [{name: value} if value else name for name, value in plugins.items() if name == "search"]
+        return [
+            {name: value} if value else name for name, value in plugins.items() if name == "search"
+        ]
     kept = []
     for entry in plugins or ["search"]:
-        name = entry if isinstance(entry, str) else next(iter(entry), None) if isinstance(entry, dict) else None
+        name = (
+            entry
+            if isinstance(entry, str)
+            else next(iter(entry), None)
+            if isinstance(entry, dict)
+            else None
+        )
         if name == "search":
             kept.append(entry)
     return kept
@@ -131,7 +153,9 @@ def baseline_config(project_config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def write_projects(workdir: Path, events: int, seed: int) -> tuple[Path, Path, synthetic.SyntheticChronology]:
+def write_projects(
+    workdir: Path, events: int, seed: int
+) -> tuple[Path, Path, synthetic.SyntheticChronology]:
     """The project copy with synthetic data, and the baseline with the same events as Markdown."""
     project, baseline = workdir / "project", workdir / "baseline"
     copy_project(project)
@@ -139,14 +163,29 @@ def write_projects(workdir: Path, events: int, seed: int) -> tuple[Path, Path, s
     baseline.mkdir(parents=True)
     synthetic.write_plain_pages(baseline / "docs", data)
     config = baseline_config(read_config(project / "mkdocs.yml"))
-    (baseline / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (baseline / "mkdocs.yml").write_text(
+        yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     return project, baseline, data
 
 
 def validate(project: Path) -> float:
     """`build_chronology.py validate` on the synthetic data; stop the benchmark if it fails."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(REPO / "build_chronology.py"), "--root", str(project), "validate", "-q"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "build_chronology.py"),
+            "--root",
+            str(project),
+            "validate",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise SystemExit(f"the synthetic chronology does not validate:\n{result.stderr[-3000:]}")
     return time.perf_counter() - started
@@ -170,16 +209,26 @@ def run_build(folder: Path) -> Measurement:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q"],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
         log = stderr.read().decode("utf-8", "replace")
     if child.returncode != 0:
-        raise SystemExit(f"mkdocs build failed in {folder} (exit {child.returncode}):\n{log[-3000:]}")
+        raise SystemExit(
+            f"mkdocs build failed in {folder} (exit {child.returncode}):\n{log[-3000:]}"
+        )
     # ru_maxrss is in kilobytes on Linux.
-    return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log.count("WARNING"))
+    return Measurement(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log.count("WARNING")
+    )
 
 
 # ---------------------------------------------------------------- what a build produced
@@ -201,7 +250,9 @@ def measure_site(site: Path, event_ids: list[str]) -> dict[str, Any]:
             total += size
             files += 1
             html += path.suffix == ".html"
-    page_sizes = sorted(html_path(site, event_path(event_id)).stat().st_size for event_id in event_ids)
+    page_sizes = sorted(
+        html_path(site, event_path(event_id)).stat().st_size for event_id in event_ids
+    )
     index = site / "search" / "search_index.json"
     return {
         "site_bytes": total,
@@ -250,9 +301,13 @@ def bench_size(events: int, repeat: int, seed: int, workroot: Path, keep: bool) 
         result["ratio_wall"] = round(result["project"]["wall_s"] / result["baseline"]["wall_s"], 3)
         result["ratio_cpu"] = round(result["project"]["cpu_s"] / result["baseline"]["cpu_s"], 3)
         # Medians of per-repetition ratios: each pair ran back to back, under the same load.
-        pairs = [p.wall_s / b.wall_s for p, b in zip(runs["project"], runs["baseline"], strict=True)]
+        pairs = [
+            p.wall_s / b.wall_s for p, b in zip(runs["project"], runs["baseline"], strict=True)
+        ]
         result["ratio_wall_paired"] = round(statistics.median(pairs), 3)
-        result["search_index_bytes_per_event"] = round(result["project"]["search_index_bytes"] / events, 1)
+        result["search_index_bytes_per_event"] = round(
+            result["project"]["search_index_bytes"] / events, 1
+        )
         return result
     finally:
         if keep:
@@ -271,16 +326,30 @@ def time_make_site(workroot: Path) -> dict[str, Any]:
                 shutil.copy2(REPO / name, copy / name)
         for folder in ("chrono", "chronology", "seeds", *PROJECT_FOLDERS):
             if (REPO / folder).is_dir():
-                shutil.copytree(REPO / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+                shutil.copytree(
+                    REPO / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__")
+                )
         (copy / ".venv").symlink_to(REPO / ".venv")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         # "-o": the environment counts as installed even if pyproject.toml is newer than its
         # stamp (the target is about the build, not about reinstalling packages).
-        result = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "site"], cwd=copy, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["make", "--no-print-directory", "-o", ".venv/.installed", "site"],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         wall = time.perf_counter() - started
         events = len(list((copy / "chronology" / "events").glob("*.yml")))
-        return {"wall_s": round(wall, 2), "exit_code": result.returncode, "events": events, "stderr_tail": result.stderr[-500:] if result.returncode else ""}
+        return {
+            "wall_s": round(wall, 2),
+            "exit_code": result.returncode,
+            "events": events,
+            "stderr_tail": result.stderr[-500:] if result.returncode else "",
+        }
     finally:
         shutil.rmtree(copy, ignore_errors=True)
 
@@ -288,40 +357,115 @@ def time_make_site(workroot: Path) -> dict[str, Any]:
 # ---------------------------------------------------------------- targets and report
 
 
-def check_targets(runs: list[dict[str, Any]], make_site: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+def check_targets(
+    runs: list[dict[str, Any]], make_site: dict[str, Any] | None
+) -> dict[str, dict[str, Any]]:
     """Each of the issue's targets with the measured value; `met` is None where not measured."""
     by_n = {run["events"]: run for run in runs}
     targets: dict[str, dict[str, Any]] = {}
 
     def put(name: str, text: str, value: float | None, limit: float, unit: str) -> None:
-        targets[name] = {"text": text, "value": None if value is None else round(value, 3), "limit": limit, "unit": unit, "met": None if value is None else value <= limit}
+        targets[name] = {
+            "text": text,
+            "value": None if value is None else round(value, 3),
+            "limit": limit,
+            "unit": unit,
+            "met": None if value is None else value <= limit,
+        }
 
     at = by_n.get(TARGET_RATIO_AT)
-    put("ratio_at_10000", "build time project/baseline at 10,000 events", at["ratio_wall_paired"] if at else None, TARGET_RATIO, "×")
+    put(
+        "ratio_at_10000",
+        "build time project/baseline at 10,000 events",
+        at["ratio_wall_paired"] if at else None,
+        TARGET_RATIO,
+        "×",
+    )
     big = by_n.get(20000)
-    put("growth_10000_to_20000", "time at 20,000 events / time at 10,000", big["project"]["wall_s"] / at["project"]["wall_s"] if big and at else None, TARGET_GROWTH, "×")
+    put(
+        "growth_10000_to_20000",
+        "time at 20,000 events / time at 10,000",
+        big["project"]["wall_s"] / at["project"]["wall_s"] if big and at else None,
+        TARGET_GROWTH,
+        "×",
+    )
     small = by_n.get(100)
-    drift = abs(at["project"]["event_page_bytes"] / small["project"]["event_page_bytes"] - 1) if at and small else None
-    put("event_page_drift", "event page HTML size at 10,000 vs at 100 (relative change)", drift, TARGET_PAGE_DRIFT, "")
+    drift = (
+        abs(at["project"]["event_page_bytes"] / small["project"]["event_page_bytes"] - 1)
+        if at and small
+        else None
+    )
+    put(
+        "event_page_drift",
+        "event page HTML size at 10,000 vs at 100 (relative change)",
+        drift,
+        TARGET_PAGE_DRIFT,
+        "",
+    )
     largest = max(runs, key=lambda run: run["events"]) if runs else None
-    put("search_index_per_event", f"search index bytes per event (at {largest['events'] if largest else '-'} events)", largest["search_index_bytes_per_event"] if largest else None, TARGET_INDEX_PER_EVENT, "B")
-    put("peak_memory_at_20000", "peak memory of the project build at 20,000 events", big["project"]["peak_rss_mb"] if big else None, TARGET_PEAK_MB, "MB")
-    put("make_site", "`make site` on the real chronology", make_site["wall_s"] if make_site and make_site["exit_code"] == 0 else None, TARGET_MAKE_SITE_S, "s")
+    put(
+        "search_index_per_event",
+        f"search index bytes per event (at {largest['events'] if largest else '-'} events)",
+        largest["search_index_bytes_per_event"] if largest else None,
+        TARGET_INDEX_PER_EVENT,
+        "B",
+    )
+    put(
+        "peak_memory_at_20000",
+        "peak memory of the project build at 20,000 events",
+        big["project"]["peak_rss_mb"] if big else None,
+        TARGET_PEAK_MB,
+        "MB",
+    )
+    put(
+        "make_site",
+        "`make site` on the real chronology",
+        make_site["wall_s"] if make_site and make_site["exit_code"] == 0 else None,
+        TARGET_MAKE_SITE_S,
+        "s",
+    )
     return targets
 
 
 def format_table(runs: list[dict[str, Any]]) -> str:
-    header = ("N", "project s", "baseline s", "ratio", "cpu ratio", "proj MB", "base MB", "site MB", "event page", "base page", "search idx", "B/event")
+    header = (
+        "N",
+        "project s",
+        "baseline s",
+        "ratio",
+        "cpu ratio",
+        "proj MB",
+        "base MB",
+        "site MB",
+        "event page",
+        "base page",
+        "search idx",
+        "B/event",
+    )
     rows = [header]
     for run in runs:
         p, b = run["project"], run["baseline"]
-        rows.append((
-            f"{run['events']:,}", f"{p['wall_s']:.2f}", f"{b['wall_s']:.2f}", f"{run['ratio_wall_paired']:.2f}", f"{run['ratio_cpu']:.2f}",
-            f"{p['peak_rss_mb']:.0f}", f"{b['peak_rss_mb']:.0f}", f"{p['site_bytes'] / 1e6:.1f}", f"{p['event_page_bytes']:,}",
-            f"{b['event_page_bytes']:,}", f"{p['search_index_bytes'] / 1e6:.2f} MB", f"{run['search_index_bytes_per_event']:.0f}",
-        ))
+        rows.append(
+            (
+                f"{run['events']:,}",
+                f"{p['wall_s']:.2f}",
+                f"{b['wall_s']:.2f}",
+                f"{run['ratio_wall_paired']:.2f}",
+                f"{run['ratio_cpu']:.2f}",
+                f"{p['peak_rss_mb']:.0f}",
+                f"{b['peak_rss_mb']:.0f}",
+                f"{p['site_bytes'] / 1e6:.1f}",
+                f"{p['event_page_bytes']:,}",
+                f"{b['event_page_bytes']:,}",
+                f"{p['search_index_bytes'] / 1e6:.2f} MB",
+                f"{run['search_index_bytes_per_event']:.0f}",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows)
+    return "\n".join(
+        "  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    )
 
 
 def format_targets(targets: dict[str, dict[str, Any]]) -> str:
@@ -329,7 +473,9 @@ def format_targets(targets: dict[str, dict[str, Any]]) -> str:
     for target in targets.values():
         verdict = {True: "met", False: "MISSED", None: "not measured"}[target["met"]]
         value = "-" if target["value"] is None else f"{target['value']}{target['unit']}"
-        lines.append(f"{verdict:>12}  {target['text']}: {value} (limit {target['limit']}{target['unit']})")
+        lines.append(
+            f"{verdict:>12}  {target['text']}: {value} (limit {target['limit']}{target['unit']})"
+        )
     return "\n".join(lines)
 
 
@@ -351,15 +497,45 @@ def describe_machine() -> dict[str, Any]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Build time and size of the project's site against plain mkdocs-material.")
-    parser.add_argument("--sizes", type=int, nargs="+", help=f"numbers of events (default {' '.join(map(str, FULL_SIZES))})")
-    parser.add_argument("--quick", action="store_true", help=f"small sizes only ({' '.join(map(str, QUICK_SIZES))}), written to {QUICK_OUTPUT.relative_to(REPO)}")
-    parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size, interleaved; medians are reported")
+    parser = argparse.ArgumentParser(
+        description="Build time and size of the project's site against plain mkdocs-material."
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        help=f"numbers of events (default {' '.join(map(str, FULL_SIZES))})",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"small sizes only ({' '.join(map(str, QUICK_SIZES))}), written to {QUICK_OUTPUT.relative_to(REPO)}",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="builds of each kind per size, interleaved; medians are reported",
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic chronology")
-    parser.add_argument("--output", type=Path, help=f"JSON results file (default {FULL_OUTPUT.relative_to(REPO)}, or the quick file with --quick)")
-    parser.add_argument("--make-site", action="store_true", help="also time `make site` on a copy of the real project")
-    parser.add_argument("--workdir", type=Path, help="where the temporary projects go (default: the system's temp folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary projects for inspection")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help=f"JSON results file (default {FULL_OUTPUT.relative_to(REPO)}, or the quick file with --quick)",
+    )
+    parser.add_argument(
+        "--make-site",
+        action="store_true",
+        help="also time `make site` on a copy of the real project",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="where the temporary projects go (default: the system's temp folder)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary projects for inspection"
+    )
     return parser
 
 
@@ -373,12 +549,22 @@ def main(argv: list[str] | None = None) -> int:
     workroot = args.workdir or Path(tempfile.gettempdir())
     workroot.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.UTC)
-    results: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": describe_machine(), "repeat": args.repeat, "seed": args.seed, "runs": []}
+    results: dict[str, Any] = {
+        "started": started.isoformat(timespec="seconds"),
+        "machine": describe_machine(),
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "runs": [],
+    }
     for events in sizes:
         print(f"N = {events:,}: writing, validating, building ...", file=sys.stderr, flush=True)
         run = bench_size(events, args.repeat, args.seed, workroot, args.keep)
         results["runs"].append(run)
-        print(f"  project {run['project']['wall_s']:.2f} s, baseline {run['baseline']['wall_s']:.2f} s, ratio {run['ratio_wall_paired']:.2f}", file=sys.stderr, flush=True)
+        print(
+            f"  project {run['project']['wall_s']:.2f} s, baseline {run['baseline']['wall_s']:.2f} s, ratio {run['ratio_wall_paired']:.2f}",
+            file=sys.stderr,
+            flush=True,
+        )
     results["make_site"] = time_make_site(workroot) if args.make_site else None
     results["targets"] = check_targets(results["runs"], results["make_site"])
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -386,7 +572,9 @@ def main(argv: list[str] | None = None) -> int:
     output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(format_table(results["runs"]))
     if results["make_site"]:
-        print(f"make site on the real project: {results['make_site']['wall_s']} s (exit {results['make_site']['exit_code']}, {results['make_site']['events']} events)")
+        print(
+            f"make site on the real project: {results['make_site']['wall_s']} s (exit {results['make_site']['exit_code']}, {results['make_site']['events']} events)"
+        )
     print(format_targets(results["targets"]))
     print(f"results written to {output}")
     return 0

@@ -41,9 +41,18 @@ FAMILY_NAMES = (
     "Lebedev Moreau Nielsen Olsen Popescu Romanov Schmidt Tikhonov Ulyanov Volkov Wagner Zaitsev"
 ).split()
 OFFICES = (
-    "Foreign Minister", "Defence Minister", "Deputy Foreign Minister", "Permanent Representative to NATO",
-    "Ambassador", "President", "Prime Minister", "Secretary General", "Deputy Secretary General",
-    "Chief of the General Staff", "Spokesperson", "Chairman of the Military Committee",
+    "Foreign Minister",
+    "Defence Minister",
+    "Deputy Foreign Minister",
+    "Permanent Representative to NATO",
+    "Ambassador",
+    "President",
+    "Prime Minister",
+    "Secretary General",
+    "Deputy Secretary General",
+    "Chief of the General Staff",
+    "Spokesperson",
+    "Chairman of the Military Committee",
 )
 ORG_WORDS = (
     "Council Committee Agency Ministry Alliance Assembly Commission Office Command Mission Forum "
@@ -67,27 +76,97 @@ COUNTRIES = (
     "Kingdom Turkey Ukraine Belarus Estonia Lithuania Norway Italy Romania Bulgaria Georgia"
 ).split()
 TAG_NAMES = (
-    "arms control", "enlargement", "missile defence", "sanctions", "exercises", "diplomacy",
-    "nuclear weapons", "Baltic security", "Black Sea", "Ukraine", "Georgia", "cyber", "energy",
-    "conventional forces", "airspace incidents", "summits", "partnership", "crisis management",
-    "intelligence", "peacekeeping", "treaty compliance", "hybrid threats", "deterrence", "Arctic",
+    "arms control",
+    "enlargement",
+    "missile defence",
+    "sanctions",
+    "exercises",
+    "diplomacy",
+    "nuclear weapons",
+    "Baltic security",
+    "Black Sea",
+    "Ukraine",
+    "Georgia",
+    "cyber",
+    "energy",
+    "conventional forces",
+    "airspace incidents",
+    "summits",
+    "partnership",
+    "crisis management",
+    "intelligence",
+    "peacekeeping",
+    "treaty compliance",
+    "hybrid threats",
+    "deterrence",
+    "Arctic",
 )
 PUBLISHERS = (
-    "The Moscow Times", "Reuters", "Associated Press", "Agence France-Presse", "TASS", "Interfax",
-    "NATO Review", "The Guardian", "Deutsche Welle", "RFE/RL",
+    "The Moscow Times",
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "TASS",
+    "Interfax",
+    "NATO Review",
+    "The Guardian",
+    "Deutsche Welle",
+    "RFE/RL",
 )
 VERBS = (
-    "warns about", "calls for", "rejects", "proposes", "suspends", "welcomes", "criticises",
-    "discusses", "announces", "postpones", "reviews", "condemns", "agrees on", "questions",
+    "warns about",
+    "calls for",
+    "rejects",
+    "proposes",
+    "suspends",
+    "welcomes",
+    "criticises",
+    "discusses",
+    "announces",
+    "postpones",
+    "reviews",
+    "condemns",
+    "agrees on",
+    "questions",
 )
 NOUNS = (
-    "talks", "deployment", "exercise", "inspection", "proposal", "statement", "agreement",
-    "moratorium", "consultations", "meeting", "ceasefire", "withdrawal", "summit", "declaration",
-    "dialogue", "initiative", "reduction", "guarantees", "observers", "framework",
+    "talks",
+    "deployment",
+    "exercise",
+    "inspection",
+    "proposal",
+    "statement",
+    "agreement",
+    "moratorium",
+    "consultations",
+    "meeting",
+    "ceasefire",
+    "withdrawal",
+    "summit",
+    "declaration",
+    "dialogue",
+    "initiative",
+    "reduction",
+    "guarantees",
+    "observers",
+    "framework",
 )
 ADJECTIVES = (
-    "new", "joint", "bilateral", "military", "strategic", "regional", "nuclear", "naval",
-    "conventional", "transparent", "temporary", "formal", "informal", "expanded", "limited",
+    "new",
+    "joint",
+    "bilateral",
+    "military",
+    "strategic",
+    "regional",
+    "nuclear",
+    "naval",
+    "conventional",
+    "transparent",
+    "temporary",
+    "formal",
+    "informal",
+    "expanded",
+    "limited",
 )
 PROSE = (
     "officials said the talks would continue next month while both sides kept their positions "
@@ -158,7 +237,9 @@ def zipf_weights(count: int, exponent: float = 1.0) -> list[float]:
     return cumulative
 
 
-def pick_distinct(rng: random.Random, ids: list[str], cumulative: list[float], count: int) -> list[str]:
+def pick_distinct(
+    rng: random.Random, ids: list[str], cumulative: list[float], count: int
+) -> list[str]:
     """`count` different ids drawn by weight (fewer if there are not enough ids)."""
     count = min(count, len(ids))
     chosen: dict[str, None] = {}
@@ -191,14 +272,27 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
 
     people: dict[str, object] = {}
     for i in range(counts.people):
-        given, family = GIVEN_NAMES[i % len(GIVEN_NAMES)], FAMILY_NAMES[(i // len(GIVEN_NAMES) + i) % len(FAMILY_NAMES)]
-        name = f"{given} {family}" + (f" {i // (len(GIVEN_NAMES) * len(FAMILY_NAMES)) + 1}" if i >= len(GIVEN_NAMES) * len(FAMILY_NAMES) else "")
+        given, family = (
+            GIVEN_NAMES[i % len(GIVEN_NAMES)],
+            FAMILY_NAMES[(i // len(GIVEN_NAMES) + i) % len(FAMILY_NAMES)],
+        )
+        name = f"{given} {family}" + (
+            f" {i // (len(GIVEN_NAMES) * len(FAMILY_NAMES)) + 1}"
+            if i >= len(GIVEN_NAMES) * len(FAMILY_NAMES)
+            else ""
+        )
         start = rng.randrange(1990, 2020)
         people[make_unique(slugify(name), taken)] = {
             "name": name,
             "aliases": [family],
             "description": f"{rng.choice(OFFICES)} in the synthetic chronology.",
-            "roles": [{"title": rng.choice(OFFICES), "from": str(start), "to": str(start + rng.randrange(1, 8))}],
+            "roles": [
+                {
+                    "title": rng.choice(OFFICES),
+                    "from": str(start),
+                    "to": str(start + rng.randrange(1, 8)),
+                }
+            ],
         }
     ids["people"] = list(people)
 
@@ -208,20 +302,36 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
         if i >= len(ORG_QUALIFIERS) * len(ORG_WORDS):
             name += f" {i}"
         key = make_unique(slugify(name), taken)
-        organizations[key] = {"name": name, "abbreviation": "".join(w[0] for w in name.split()[:2]).upper(), "description": "An organization in the synthetic chronology."}
+        organizations[key] = {
+            "name": name,
+            "abbreviation": "".join(w[0] for w in name.split()[:2]).upper(),
+            "description": "An organization in the synthetic chronology.",
+        }
     ids["organizations"] = list(organizations)
 
     treaties: dict[str, object] = {}
     for i in range(counts.treaties):
         name = f"Treaty on {TREATY_WORDS[i % len(TREATY_WORDS)]} {i + 1}"
         signed = 1970 + rng.randrange(50)
-        treaties[make_unique(slugify(name), taken)] = {"name": name, "signed": str(signed), "in_force": str(signed + 1), "parties": ["Russia", "NATO members"]}
+        treaties[make_unique(slugify(name), taken)] = {
+            "name": name,
+            "signed": str(signed),
+            "in_force": str(signed + 1),
+            "parties": ["Russia", "NATO members"],
+        }
     ids["treaties"] = list(treaties)
 
     places: dict[str, object] = {}
     for i in range(counts.places):
-        name = PLACE_NAMES[i % len(PLACE_NAMES)] + (f" {i // len(PLACE_NAMES) + 1}" if i >= len(PLACE_NAMES) else "")
-        places[make_unique(slugify(name), taken)] = {"name": name, "country": COUNTRIES[i % len(COUNTRIES)], "latitude": round(rng.uniform(35, 65), 3), "longitude": round(rng.uniform(-10, 45), 3)}
+        name = PLACE_NAMES[i % len(PLACE_NAMES)] + (
+            f" {i // len(PLACE_NAMES) + 1}" if i >= len(PLACE_NAMES) else ""
+        )
+        places[make_unique(slugify(name), taken)] = {
+            "name": name,
+            "country": COUNTRIES[i % len(COUNTRIES)],
+            "latitude": round(rng.uniform(35, 65), 3),
+            "longitude": round(rng.uniform(-10, 45), 3),
+        }
     ids["places"] = list(places)
 
     tags = {make_unique(slugify(name), taken): {"name": name} for name in TAG_NAMES[: counts.tags]}
@@ -233,8 +343,17 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
         "reset": {"name": "Reset", "from": "2008-08", "to": "2014-02"},
         "after-crimea": {"name": "After Crimea", "from": "2014-02", "to": "2022-12"},
     }
-    for kind, data in (("people", people), ("organizations", organizations), ("treaties", treaties), ("places", places), ("tags", tags), ("eras", eras)):
-        (folder / f"{kind}.yml").write_text(dump_yaml(data, schema=f"{SCHEMA_BASE}/{kind}.schema.json"), encoding="utf-8")
+    for kind, data in (
+        ("people", people),
+        ("organizations", organizations),
+        ("treaties", treaties),
+        ("places", places),
+        ("tags", tags),
+        ("eras", eras),
+    ):
+        (folder / f"{kind}.yml").write_text(
+            dump_yaml(data, schema=f"{SCHEMA_BASE}/{kind}.schema.json"), encoding="utf-8"
+        )
     return ids
 
 
@@ -247,7 +366,13 @@ def plan_articles(rng: random.Random, count: int) -> list[tuple[str, PartialDate
     return articles
 
 
-def write_articles(rng: random.Random, seeds: Path, articles: list[tuple[str, PartialDate, str]], events: list[Event], names: dict[str, str]) -> None:
+def write_articles(
+    rng: random.Random,
+    seeds: Path,
+    articles: list[tuple[str, PartialDate, str]],
+    events: list[Event],
+    names: dict[str, str],
+) -> None:
     """seeds/*.txt of about 3 KB each (the seed articles' size) and seeds/sources.yml.
 
     Each article names the people, organizations and place of the events drawn from it and
@@ -265,37 +390,70 @@ def write_articles(rng: random.Random, seeds: Path, articles: list[tuple[str, Pa
         for event in drawn.get(name, []):
             who = ", ".join(names[p.id] for p in event.people[:2])
             where = f" in {names[event.place]}" if event.place else ""
-            paragraphs.append(f"{who} met{where} {event.date_basis.phrase if event.date_basis else 'this week'}. {sentence(rng, 12)}")
-            paragraphs += [f'"{quote.text}" said {names.get(quote.speaker, quote.speaker)}.' for quote in event.quotes]
+            paragraphs.append(
+                f"{who} met{where} {event.date_basis.phrase if event.date_basis else 'this week'}. {sentence(rng, 12)}"
+            )
+            paragraphs += [
+                f'"{quote.text}" said {names.get(quote.speaker, quote.speaker)}.'
+                for quote in event.quotes
+            ]
         (seeds / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
         digest = name.split("_")[1].removesuffix(".txt")
-        facts[name] = {"url": f"https://news.example.org/{published.year}/{digest}", "publisher": publisher, "published": published.iso()}
+        facts[name] = {
+            "url": f"https://news.example.org/{published.year}/{digest}",
+            "publisher": publisher,
+            "published": published.iso(),
+        }
     (seeds / "sources.yml").write_text(dump_yaml(facts), encoding="utf-8")
 
 
-def make_event(rng: random.Random, number: int, ids: dict[str, list[str]], weights: dict[str, list[float]], articles: list[tuple[str, PartialDate, str]], taken: set[str], earlier: list[str]) -> Event:
+def make_event(
+    rng: random.Random,
+    number: int,
+    ids: dict[str, list[str]],
+    weights: dict[str, list[float]],
+    articles: list[tuple[str, PartialDate, str]],
+    taken: set[str],
+    earlier: list[str],
+) -> Event:
     """One event with realistic counts of everything it refers to."""
     date = random_date(rng)
     end_date = None
     if date.precision == "day" and rng.random() < 0.05:
         end_date = PartialDate.from_date(date.first_day() + dt.timedelta(days=rng.randrange(1, 4)))
     people = pick_distinct(rng, ids["people"], weights["people"], rng.choice((1, 2, 3, 3, 4, 5)))
-    organizations = pick_distinct(rng, ids["organizations"], weights["organizations"], rng.choice((0, 1, 2, 2, 3, 4)))
+    organizations = pick_distinct(
+        rng, ids["organizations"], weights["organizations"], rng.choice((0, 1, 2, 2, 3, 4))
+    )
     treaties = pick_distinct(rng, ids["treaties"], weights["treaties"], rng.choice((0, 1, 1, 2)))
     tags = pick_distinct(rng, ids["tags"], weights["tags"], rng.choice((1, 2, 2, 3)))
-    place = rng.choices(ids["places"], cum_weights=weights["places"])[0] if rng.random() < 0.9 else None
+    place = (
+        rng.choices(ids["places"], cum_weights=weights["places"])[0] if rng.random() < 0.9 else None
+    )
     title = f"{rng.choice(GIVEN_NAMES)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
     event_id = make_unique(f"{date.iso()}-{slugify(title)}", taken)
     speakers = people + organizations
-    quotes = tuple(Quote(rng.choice(speakers), sentence(rng, rng.randrange(12, 30))) for _ in range(rng.choice((1, 1, 2))))
+    quotes = tuple(
+        Quote(rng.choice(speakers), sentence(rng, rng.randrange(12, 30)))
+        for _ in range(rng.choice((1, 1, 2)))
+    )
     sources = []
     for _ in range(rng.choice((1, 1, 2))):
         if rng.random() < 0.7:
-            name, published, publisher = articles[number % len(articles)] if not sources else rng.choice(articles)
+            name, published, publisher = (
+                articles[number % len(articles)] if not sources else rng.choice(articles)
+            )
             sources.append(SourceRef(article=name, publisher=publisher, published=published.iso()))
         else:
             digest = hashlib.sha256(f"{event_id}-{len(sources)}".encode()).hexdigest()[:12]
-            sources.append(SourceRef(url=f"https://press.example.org/{date.year}/{digest}", publisher=rng.choice(PUBLISHERS), published=date.iso(), title=title))
+            sources.append(
+                SourceRef(
+                    url=f"https://press.example.org/{date.year}/{digest}",
+                    publisher=rng.choice(PUBLISHERS),
+                    published=date.iso(),
+                    title=title,
+                )
+            )
     extracted = rng.random() < 0.85
     return Event(
         id=event_id,
@@ -305,10 +463,14 @@ def make_event(rng: random.Random, number: int, ids: dict[str, list[str]], weigh
         summary=" ".join(sentence(rng, rng.randrange(14, 24)) for _ in range(rng.randrange(2, 5))),
         provenance="extracted" if extracted else "curated",
         status="draft" if extracted and rng.random() < 0.7 else "reviewed",
-        date_basis=DateBasis("on Wednesday", sources[0].published, "latest Wednesday on or before") if extracted else None,
+        date_basis=DateBasis("on Wednesday", sources[0].published, "latest Wednesday on or before")
+        if extracted
+        else None,
         place=place,
         annotation=None if extracted else sentence(rng, 40),
-        people=tuple(PersonRole(p, rng.choice(OFFICES) if rng.random() < 0.8 else None) for p in people),
+        people=tuple(
+            PersonRole(p, rng.choice(OFFICES) if rng.random() < 0.8 else None) for p in people
+        ),
         organizations=tuple(organizations),
         treaties=tuple(treaties),
         tags=tuple(tags),
@@ -334,7 +496,9 @@ def write_chronology(root: Path, events: int, seed: int = 7) -> SyntheticChronol
         event = make_event(rng, number, ids, weights, articles, taken, earlier)
         # Plain writes: this is throw-away benchmark data, and an fsync per file would make
         # writing 20,000 files take minutes.
-        (chronology / EVENTS_DIR / f"{event.id}.yml").write_text(dump_event(event), encoding="utf-8")
+        (chronology / EVENTS_DIR / f"{event.id}.yml").write_text(
+            dump_event(event), encoding="utf-8"
+        )
         written.append(event)
         earlier.append(event.id)
     names = read_names(chronology)
@@ -348,7 +512,9 @@ def read_names(chronology: Path) -> dict[str, str]:
 
     names: dict[str, str] = {}
     for kind in ("people", "organizations", "treaties", "places", "tags"):
-        data = yaml.load((chronology / f"{kind}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        data = yaml.load(
+            (chronology / f"{kind}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+        )
         names.update({key: value["name"] for key, value in (data or {}).items()})
     return names
 
@@ -365,15 +531,28 @@ def format_plain_date(date: PartialDate) -> str:
 
 def render_plain_event(event: Event, names: dict[str, str]) -> str:
     """The event's visible content as simple Markdown: what plain mkdocs-material would be given."""
-    when = format_plain_date(event.date) + (f" – {format_plain_date(event.end_date)}" if event.end_date else "")
-    lines = [f"# {event.title}", "", f"**{when}**" + (f" · {names[event.place]}" if event.place else ""), "", event.summary, ""]
+    when = format_plain_date(event.date) + (
+        f" – {format_plain_date(event.end_date)}" if event.end_date else ""
+    )
+    lines = [
+        f"# {event.title}",
+        "",
+        f"**{when}**" + (f" · {names[event.place]}" if event.place else ""),
+        "",
+        event.summary,
+        "",
+    ]
     if event.annotation:
         lines += [event.annotation, ""]
     if event.people:
         lines += ["## People", ""]
         lines += [f"- {names[p.id]}" + (f", {p.role}" if p.role else "") for p in event.people]
         lines.append("")
-    for heading, values in (("Organizations", event.organizations), ("Treaties", event.treaties), ("Tags", event.tags)):
+    for heading, values in (
+        ("Organizations", event.organizations),
+        ("Treaties", event.treaties),
+        ("Tags", event.tags),
+    ):
         if values:
             lines += [f"**{heading}:** " + ", ".join(names[v] for v in values), ""]
     if event.quotes:
@@ -392,7 +571,10 @@ def write_plain_pages(docs: Path, synthetic: SyntheticChronology) -> None:
     """docs/events/<id>.md for every event and a short home page."""
     (docs / "events").mkdir(parents=True, exist_ok=True)
     for event in synthetic.events:
-        (docs / "events" / f"{event.id}.md").write_text(render_plain_event(event, synthetic.names), encoding="utf-8")
+        (docs / "events" / f"{event.id}.md").write_text(
+            render_plain_event(event, synthetic.names), encoding="utf-8"
+        )
     (docs / "index.md").write_text(
-        "# Baseline\n\nThe same event pages as plain Markdown, built by plain mkdocs-material.\n", encoding="utf-8"
+        "# Baseline\n\nThe same event pages as plain Markdown, built by plain mkdocs-material.\n",
+        encoding="utf-8",
     )

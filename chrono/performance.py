@@ -61,8 +61,15 @@ def render_performance_page(results: dict[str, Any] | None, problem: str | None 
     ]
     runs = _valid_runs(results)
     if not runs:
-        reason = f"No benchmark results can be shown: {problem}." if problem else "No benchmark results yet."
-        lines += [f"_{reason} Run `make benchmark` or `python {BENCHMARK_SCRIPT}` to produce them._", ""]
+        reason = (
+            f"No benchmark results can be shown: {problem}."
+            if problem
+            else "No benchmark results yet."
+        )
+        lines += [
+            f"_{reason} Run `make benchmark` or `python {BENCHMARK_SCRIPT}` to produce them._",
+            "",
+        ]
         return "\n".join(lines)
     assert results is not None
     lines += _machine_lines(results)
@@ -87,7 +94,10 @@ def _valid_runs(results: dict[str, Any] | None) -> list[dict[str, Any]]:
     for run in results.get("runs") or ():
         if not isinstance(run, dict) or _number(run.get("events")) is None:
             continue
-        if all(isinstance(run.get(key), dict) and _number(run[key].get("wall_s")) is not None for key, _, _ in SERIES):
+        if all(
+            isinstance(run.get(key), dict) and _number(run[key].get("wall_s")) is not None
+            for key, _, _ in SERIES
+        ):
             runs.append(run)
     return sorted(runs, key=lambda run: run["events"])
 
@@ -97,12 +107,21 @@ def _machine_lines(results: dict[str, Any]) -> list[str]:
     facts = []
     if machine.get("cpus"):
         facts.append(f"{escape(str(machine['cpus']))} CPU cores")
-    for key, label in (("python", "Python"), ("mkdocs", "MkDocs"), ("mkdocs_material", "mkdocs-material")):
+    for key, label in (
+        ("python", "Python"),
+        ("mkdocs", "MkDocs"),
+        ("mkdocs_material", "mkdocs-material"),
+    ):
         if machine.get(key):
             facts.append(f"{label} {escape(str(machine[key]))}")
     when = escape(str(results.get("started", "")))[:10]
     repeat = _number(results.get("repeat"))
-    text = "Measured" + (f" on {when}" if when else "") + (f" with {', '.join(facts)}" if facts else "") + "."
+    text = (
+        "Measured"
+        + (f" on {when}" if when else "")
+        + (f" with {', '.join(facts)}" if facts else "")
+        + "."
+    )
     if repeat and repeat > 1:
         text += f" Each build ran {int(repeat)} times; times are medians."
     text += (
@@ -120,31 +139,53 @@ def _format(value: Any, pattern: str, scale: float = 1.0) -> str:
 
 def _table(runs: list[dict[str, Any]]) -> list[str]:
     """Two tables, time and memory then sizes, each narrow enough for a phone."""
-    timing = ["Events", "This site (s)", "Baseline (s)", "Ratio", "Memory, this site (MB)", "Memory, baseline (MB)"]
-    sizes = ["Events", "Site (MB)", "Event page (KB)", "Baseline event page (KB)", "Search index (MB)", "Index per event (KB)"]
+    timing = [
+        "Events",
+        "This site (s)",
+        "Baseline (s)",
+        "Ratio",
+        "Memory, this site (MB)",
+        "Memory, baseline (MB)",
+    ]
+    sizes = [
+        "Events",
+        "Site (MB)",
+        "Event page (KB)",
+        "Baseline event page (KB)",
+        "Search index (MB)",
+        "Index per event (KB)",
+    ]
     lines = _table_head(timing)
     for run in runs:
         project, baseline = run["project"], run["baseline"]
         ratio = run.get("ratio_wall_paired", run.get("ratio_wall"))
-        lines.append(_table_row([
-            _format(run["events"], ",.0f"),
-            _format(project.get("wall_s"), ".2f"),
-            _format(baseline.get("wall_s"), ".2f"),
-            _format(ratio, ".2f"),
-            _format(project.get("peak_rss_mb"), ",.0f"),
-            _format(baseline.get("peak_rss_mb"), ",.0f"),
-        ]))
+        lines.append(
+            _table_row(
+                [
+                    _format(run["events"], ",.0f"),
+                    _format(project.get("wall_s"), ".2f"),
+                    _format(baseline.get("wall_s"), ".2f"),
+                    _format(ratio, ".2f"),
+                    _format(project.get("peak_rss_mb"), ",.0f"),
+                    _format(baseline.get("peak_rss_mb"), ",.0f"),
+                ]
+            )
+        )
     lines += [""] + _table_head(sizes)
     for run in runs:
         project, baseline = run["project"], run["baseline"]
-        lines.append(_table_row([
-            _format(run["events"], ",.0f"),
-            _format(project.get("site_bytes"), ",.1f", 1e6),
-            _format(project.get("event_page_bytes"), ",.1f", 1e3),
-            _format(baseline.get("event_page_bytes"), ",.1f", 1e3),
-            _format(project.get("search_index_bytes"), ",.2f", 1e6),
-            _format(run.get("search_index_bytes_per_event"), ".2f", 1e3),
-        ]))
+        lines.append(
+            _table_row(
+                [
+                    _format(run["events"], ",.0f"),
+                    _format(project.get("site_bytes"), ",.1f", 1e6),
+                    _format(project.get("event_page_bytes"), ",.1f", 1e3),
+                    _format(baseline.get("event_page_bytes"), ",.1f", 1e3),
+                    _format(project.get("search_index_bytes"), ",.2f", 1e6),
+                    _format(run.get("search_index_bytes_per_event"), ".2f", 1e3),
+                ]
+            )
+        )
     return lines
 
 
@@ -183,7 +224,10 @@ def _target_lines(results: dict[str, Any]) -> list[str]:
     make_site = results.get("make_site")
     lines.append("")
     if isinstance(make_site, dict) and _number(make_site.get("wall_s")) is not None:
-        lines += [f"`make site` on the real chronology ({_format(make_site.get('events'), ',.0f')} events) took {_format(make_site['wall_s'], '.2f')} s.", ""]
+        lines += [
+            f"`make site` on the real chronology ({_format(make_site.get('events'), ',.0f')} events) took {_format(make_site['wall_s'], '.2f')} s.",
+            "",
+        ]
     return lines
 
 
@@ -237,7 +281,8 @@ def _chart(runs: list[dict[str, Any]]) -> str:
         return round(top + plot_h * (1 - t / y_max), 1)
 
     summary = "; ".join(
-        f"{run['events']:,} events: this site {run['project']['wall_s']:.1f} s, baseline {run['baseline']['wall_s']:.1f} s" for run in runs
+        f"{run['events']:,} events: this site {run['project']['wall_s']:.1f} s, baseline {run['baseline']['wall_s']:.1f} s"
+        for run in runs
     )
     parts = [
         '<figure class="chrono-chart" data-search-exclude>',
@@ -249,13 +294,21 @@ def _chart(runs: list[dict[str, Any]]) -> str:
     steps = int(round(y_max / y_step))
     for i in range(steps + 1):
         value = i * y_step
-        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value)}" y2="{y(value)}" stroke="currentColor" stroke-opacity="0.15"/>')
-        parts.append(f'<text x="{left - 8}" y="{y(value) + 4}" text-anchor="end">{_tick_label(value)}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value)}" y2="{y(value)}" stroke="currentColor" stroke-opacity="0.15"/>'
+        )
+        parts.append(
+            f'<text x="{left - 8}" y="{y(value) + 4}" text-anchor="end">{_tick_label(value)}</text>'
+        )
     steps = int(round(x_max / x_step))
     for i in range(steps + 1):
         value = i * x_step
-        parts.append(f'<line x1="{x(value)}" x2="{x(value)}" y1="{top + plot_h}" y2="{top + plot_h + 5}" stroke="currentColor"/>')
-        parts.append(f'<text x="{x(value)}" y="{top + plot_h + 19}" text-anchor="middle">{_tick_label(value)}</text>')
+        parts.append(
+            f'<line x1="{x(value)}" x2="{x(value)}" y1="{top + plot_h}" y2="{top + plot_h + 5}" stroke="currentColor"/>'
+        )
+        parts.append(
+            f'<text x="{x(value)}" y="{top + plot_h + 19}" text-anchor="middle">{_tick_label(value)}</text>'
+        )
     parts += [
         f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="currentColor"/>',
         f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="currentColor"/>',
@@ -264,13 +317,24 @@ def _chart(runs: list[dict[str, Any]]) -> str:
     ]
     for number, (key, label, colour) in enumerate(SERIES):
         points = " ".join(f"{x(run['events'])},{y(run[key]['wall_s'])}" for run in runs)
-        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
+        )
         for run in runs:
             tip = f"{label}: {run['events']:,} events in {run[key]['wall_s']:.2f} s"
-            parts.append(f'<circle cx="{x(run["events"])}" cy="{y(run[key]["wall_s"])}" r="4" fill="{colour}"><title>{escape(tip)}</title></circle>')
+            parts.append(
+                f'<circle cx="{x(run["events"])}" cy="{y(run[key]["wall_s"])}" r="4" fill="{colour}"><title>{escape(tip)}</title></circle>'
+            )
         # The legend sits above the plot, one entry after the other.
         legend_x = left + number * 200
-        parts.append(f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="16" y2="16" stroke="{colour}" stroke-width="2.5"/>')
+        parts.append(
+            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="16" y2="16" stroke="{colour}" stroke-width="2.5"/>'
+        )
         parts.append(f'<text x="{legend_x + 30}" y="20">{escape(label)}</text>')
-    parts += ["</g>", "</svg>", "<figcaption>Build time against the number of events, this site and the baseline.</figcaption>", "</figure>"]
+    parts += [
+        "</g>",
+        "</svg>",
+        "<figcaption>Build time against the number of events, this site and the baseline.</figcaption>",
+        "</figure>",
+    ]
     return "\n".join(parts)

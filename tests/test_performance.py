@@ -13,13 +13,24 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from chrono.performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, nice_step, render_performance_page
+from chrono.performance import (
+    PERFORMANCE_PAGE,
+    RESULTS_FILE,
+    load_results,
+    nice_step,
+    render_performance_page,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def make_run(events: int, project_s: float, baseline_s: float) -> dict[str, Any]:
-    side = {"peak_rss_mb": 80.0, "site_bytes": 4_200_000, "event_page_bytes": 24_000, "search_index_bytes": 150_000}
+    side = {
+        "peak_rss_mb": 80.0,
+        "site_bytes": 4_200_000,
+        "event_page_bytes": 24_000,
+        "search_index_bytes": 150_000,
+    }
     return {
         "events": events,
         "project": {"wall_s": project_s, **side},
@@ -35,9 +46,27 @@ RESULTS: dict[str, Any] = {
     "repeat": 3,
     "runs": [make_run(1000, 6.0, 4.0), make_run(100, 1.2, 1.0)],
     "targets": {
-        "ratio_at_10000": {"text": "build time project/baseline at 10,000 events", "value": 1.4, "limit": 1.25, "unit": "×", "met": False},
-        "search_index_per_event": {"text": "search index bytes per event", "value": 900.0, "limit": 1536, "unit": "B", "met": True},
-        "peak_memory_at_20000": {"text": "peak memory at 20,000 events", "value": None, "limit": 1536, "unit": "MB", "met": None},
+        "ratio_at_10000": {
+            "text": "build time project/baseline at 10,000 events",
+            "value": 1.4,
+            "limit": 1.25,
+            "unit": "×",
+            "met": False,
+        },
+        "search_index_per_event": {
+            "text": "search index bytes per event",
+            "value": 900.0,
+            "limit": 1536,
+            "unit": "B",
+            "met": True,
+        },
+        "peak_memory_at_20000": {
+            "text": "peak memory at 20,000 events",
+            "value": None,
+            "limit": 1536,
+            "unit": "MB",
+            "met": None,
+        },
     },
     "make_site": {"wall_s": 2.1, "exit_code": 0, "events": 42},
 }
@@ -86,7 +115,10 @@ def test_no_results_and_broken_results_say_so(tmp_path: Path) -> None:
     broken.write_text("{\n  'runs': [}\n", encoding="utf-8")
     data, problem = load_results(broken)
     assert data is None and problem is not None and "line 2" in problem
-    assert "No benchmark results can be shown: the results file is not valid JSON" in render_performance_page(data, problem)
+    assert (
+        "No benchmark results can be shown: the results file is not valid JSON"
+        in render_performance_page(data, problem)
+    )
     broken.write_text('{"runs": [{"events": "many"}]}', encoding="utf-8")
     assert "No benchmark results yet" in render_performance_page(*load_results(broken))
 
@@ -101,9 +133,13 @@ def test_the_site_shows_the_page_from_the_results_file(project: Path) -> None:
     results = project / RESULTS_FILE
     results.parent.mkdir(parents=True)
     results.write_text(json.dumps(RESULTS), encoding="utf-8")
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    config = load_config(
+        config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True
+    )
     build(config)
-    html = (project / "site" / PERFORMANCE_PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    html = (project / "site" / PERFORMANCE_PAGE.removesuffix(".md") / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "<svg" in html and "<polyline" in html
     assert "<td>1,000</td>" in html or ">1,000</td>" in html
 
@@ -112,21 +148,52 @@ def test_benchmark_smoke_run_writes_results_of_the_documented_shape(tmp_path: Pa
     """N=20: both builds really run; this checks the shape of the output, not any speed."""
     output = tmp_path / "results.json"
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "bench_build.py"), "--sizes", "20", "--output", str(output), "--workdir", str(tmp_path)],
-        capture_output=True, text=True, check=False, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "bench_build.py"),
+            "--sizes",
+            "20",
+            "--output",
+            str(output),
+            "--workdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(output.read_text(encoding="utf-8"))
-    assert {"started", "finished", "machine", "repeat", "seed", "runs", "targets", "make_site"} <= set(data)
+    assert {
+        "started",
+        "finished",
+        "machine",
+        "repeat",
+        "seed",
+        "runs",
+        "targets",
+        "make_site",
+    } <= set(data)
     (run,) = data["runs"]
     assert run["events"] == 20
     for side in ("project", "baseline"):
         numbers = run[side]
-        for key in ("wall_s", "cpu_s", "peak_rss_mb", "site_bytes", "event_page_bytes", "search_index_bytes"):
+        for key in (
+            "wall_s",
+            "cpu_s",
+            "peak_rss_mb",
+            "site_bytes",
+            "event_page_bytes",
+            "search_index_bytes",
+        ):
             assert isinstance(numbers[key], (int, float)) and numbers[key] > 0, (side, key)
         assert len(numbers["walls_s"]) == 1
     assert run["ratio_wall_paired"] > 0
-    assert run["search_index_bytes_per_event"] == round(run["project"]["search_index_bytes"] / 20, 1)
+    assert run["search_index_bytes_per_event"] == round(
+        run["project"]["search_index_bytes"] / 20, 1
+    )
     assert data["targets"]["ratio_at_10000"]["met"] is None
     assert data["targets"]["search_index_per_event"]["met"] in (True, False)
     assert "N" in result.stdout and "results written to" in result.stdout

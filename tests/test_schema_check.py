@@ -78,9 +78,18 @@ def test_keywords(schema: dict[str, Any], value: Any, expected: bool) -> None:
 
 
 VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-200, 3000) | st.floats(allow_nan=True) | st.text(max_size=12)
-    | st.sampled_from(["1996-05-15", "2019-02-30", "jens-stoltenberg", "Bad Id", "curated", "https://x.org", "Q1"]),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8) | st.integers(0, 3), children, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers(-200, 3000)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["1996-05-15", "2019-02-30", "jens-stoltenberg", "Bad Id", "curated", "https://x.org", "Q1"]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=8) | st.integers(0, 3), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -100,7 +109,11 @@ def paths_of(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 def mutated_documents(draw: st.DrawFn) -> tuple[str, Any]:
     """A fixture file with one to three values replaced, removed or added anywhere in it."""
     choices = [("event", p) for p in sorted((FIXTURES / "events").glob("*.yml"))]
-    choices += [(kind, FIXTURES / f"{kind}.yml") for kind in ENTITY_FILES if (FIXTURES / f"{kind}.yml").exists()]
+    choices += [
+        (kind, FIXTURES / f"{kind}.yml")
+        for kind in ENTITY_FILES
+        if (FIXTURES / f"{kind}.yml").exists()
+    ]
     name, path = draw(st.sampled_from(choices))
     data = copy.deepcopy(load(path))
     for _ in range(draw(st.integers(1, 3))):
