@@ -539,6 +539,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def write_results(output: Path, results: dict[str, Any]) -> None:
+    """The results with the targets checked against what has been measured so far."""
+    results["targets"] = check_targets(results["runs"], results["make_site"])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
@@ -555,21 +562,24 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": args.repeat,
         "seed": args.seed,
         "runs": [],
+        "finished": None,
     }
+    # `make site` first (it takes seconds), then the sizes; the file is rewritten after each,
+    # so a long run that is stopped still leaves what it measured.
+    results["make_site"] = time_make_site(workroot) if args.make_site else None
     for events in sizes:
         print(f"N = {events:,}: writing, validating, building ...", file=sys.stderr, flush=True)
         run = bench_size(events, args.repeat, args.seed, workroot, args.keep)
         results["runs"].append(run)
         print(
-            f"  project {run['project']['wall_s']:.2f} s, baseline {run['baseline']['wall_s']:.2f} s, ratio {run['ratio_wall_paired']:.2f}",
+            f"  project {run['project']['wall_s']:.2f} s, baseline {run['baseline']['wall_s']:.2f} s,"
+            f" ratio {run['ratio_wall_paired']:.2f}",
             file=sys.stderr,
             flush=True,
         )
-    results["make_site"] = time_make_site(workroot) if args.make_site else None
-    results["targets"] = check_targets(results["runs"], results["make_site"])
+        write_results(output, results)
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(output, results)
     print(format_table(results["runs"]))
     if results["make_site"]:
         print(
