@@ -615,7 +615,14 @@ def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.fullmatch(word))
 
 
-_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|(?:[a-z]+ed))\b")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:has\s+|had\s+|will\s+|would\s+)?(?:decided?|announced?|warned?|ordered?|signed?|vowed?|pledged?|"
+    r"accused?|urged?|insisted?|denied?|met|meet|visited?|called|promised?|threatened?|argued?|admitted?|"
+    r"praised?|critici[sz]ed?|condemned?|welcomed?|rejected?|proposed?|demanded?|refused?|appointed?|"
+    r"dismissed?|resigned?|stressed?|declared?|agreed?|claimed?|suggested?)\b"
+)
+"""Verbs only a person (or a body, which is not a capitalised two-word name) does: "Donald
+Trump has decided" names a person; "Black Sea Fleet was placed" does not."""
 
 
 def find_new_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:

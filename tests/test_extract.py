@@ -14,6 +14,7 @@ from chrono.extract import (
     ExtractionError,
     extract_article,
     find_dateline,
+    find_new_people,
     find_role_after,
     find_role_before,
     fold_text,
@@ -284,3 +285,17 @@ def test_headline_kickers_and_site_names_are_dropped(headline: str, publisher: s
 def test_role_written_after_a_name(text: str, role: str | None) -> None:
     end = text.index(",")
     assert find_role_after(text, end) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Donald Trump has decided to withdraw.", ["Donald Trump"]),
+        ("Sergei Shoigu ordered snap drills.", ["Sergei Shoigu"]),
+        ("Black Sea Fleet was placed on alert.", []),
+        ("Pristina Airport was seized by paratroopers.", []),
+        ("Steadfast Jazz involved 6,000 troops.", []),
+    ],
+)
+def test_a_capitalised_subject_is_a_person_only_with_a_verb_people_do(text: str, names: list[str]) -> None:
+    assert [name for _, _, name, _ in find_new_people(text, [])] == names
