@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from chrono import entries
@@ -607,16 +607,18 @@ def test_any_article_text_gives_an_event_or_a_one_line_reason(catalog: Any, text
     try:
         extraction = extract_article(article, catalog)
     except ExtractionError as error:
+        event("refused")
         message = str(error)
         assert message.strip() and "\n" not in message.strip()
         return
+    event("extracted")
     schema = load_schema("event")
-    for event in (extraction.event, *extraction.mentioned):
-        problems = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(event_to_data(event))]
-        assert problems == [], (event.id, problems)
-        assert event.sources and event.sources[0].article == "900_probe.txt"
-        if event.date_basis and event.date_basis.anchor and when and len(when) == 10 and "yesterday" in event.date_basis.phrase.lower():
-            assert event.date.first_day() <= dt.date.fromisoformat(when)
+    for drawn in (extraction.event, *extraction.mentioned):
+        problems = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(event_to_data(drawn))]
+        assert problems == [], (drawn.id, problems)
+        assert drawn.sources and drawn.sources[0].article == "900_probe.txt"
+        if drawn.date_basis and drawn.date_basis.anchor and when and len(when) == 10 and "yesterday" in drawn.date_basis.phrase.lower():
+            assert drawn.date.first_day() <= dt.date.fromisoformat(when)
 
 
 @settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -638,6 +640,7 @@ def test_any_article_file_through_extract_gives_entries_or_a_located_message(tmp
     with open(root / "seeds" / "sources.yml", "a", encoding="utf-8") as facts:
         facts.write("900_probe.txt:\n  publisher: Probe\n  published: '2019-07-05'\n")
     report = run_extraction(root, ["900_probe.txt"])
+    event("refused" if report.errors else "extracted")
     for error in report.errors:
         assert error.path == "seeds/900_probe.txt" and error.message.strip(), str(error)
     if not report.errors:
