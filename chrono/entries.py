@@ -41,12 +41,13 @@ from .model import (
     Tag,
     Treaty,
 )
-from .sources import load_articles
+from .sources import load_articles, relative_to_root
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 EVENTS_DIR = "events"
 ENTITY_FILES = ("people", "organizations", "treaties", "places", "tags", "eras")
 MAX_ENTRY_BYTES = 1_000_000
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"
 
@@ -124,6 +125,13 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[EntryErro
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [EntryError(rel, line, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
+    # YAML also breaks lines at CR, NEL, U+2028 and U+2029; editors and GitHub show CR as a break
+    # but not the other three, so line numbers would disagree with what the contributor sees.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if separator := _UNUSUAL_LINE_BREAK.search(text):
+        line = text.count("\n", 0, separator.start()) + 1
+        name = f"U+{ord(separator.group()):04X}"
+        return None, [EntryError(rel, line, "", f"contains an unusual line separator ({name}); replace it with an ordinary line break or a space")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -558,13 +566,6 @@ def _range_error(document: YamlDocument, path: FieldPath, start: PartialDate | N
 
 
 # ---------------------------------------------------------------- the whole chronology
-
-
-def relative_to_root(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _entry_has_schema_errors(kind: str, key: Any, entry: Any) -> bool:

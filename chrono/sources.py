@@ -27,7 +27,7 @@ def _as_text(value: object) -> str | None:
 def read_source_facts(seeds_dir: Path, root: Path) -> tuple[dict[str, dict[str, str | None]], list[EntryError]]:
     """Publication facts per article file name; any fact may be missing."""
     path = seeds_dir / SOURCES_FILE
-    rel = _relative(path, root)
+    rel = relative_to_root(path, root)
     if not path.exists():
         return {}, []
     try:
@@ -126,7 +126,7 @@ def load_articles(seeds_dir: Path, root: Path) -> tuple[dict[str, Article], list
 
 def read_article(path: Path, facts: dict[str, str | None], root: Path) -> tuple[Article | None, EntryError | None]:
     """One article file with its facts, or a one-line reason naming the file."""
-    rel = _relative(path, root)
+    rel = relative_to_root(path, root)
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
@@ -161,7 +161,8 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_to_root(path: Path, root: Path) -> str:
+    """A path as errors show it: relative to the project root, with forward slashes."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -171,3 +171,15 @@ def test_write_text_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     write_text_atomic(target, "x: 2\n")
     assert target.read_text() == "x: 2\n"
     assert [p.name for p in target.parent.iterdir()] == ["b.yml"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("id: x\rtitle: [\r", "chronology/events/2000-01-01-x.yml:3: YAML syntax error: did not find expected node content"),
+        ("id: x\u2028title: y\n", "chronology/events/2000-01-01-x.yml:1: contains an unusual line separator (U+2028); replace it with an ordinary line break or a space"),
+    ],
+)
+def test_line_numbers_match_what_an_editor_shows(data_root: Path, content: str, expected: str) -> None:
+    (data_root / "chronology/events/2000-01-01-x.yml").write_bytes(content.encode("utf-8"))
+    assert [str(e) for e in read_chronology(data_root)[1]] == [expected]

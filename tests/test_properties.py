@@ -62,7 +62,7 @@ def check_probe(root: Path, content: bytes) -> list[EntryError]:
         chronology, errors = read_chronology(root)
     finally:
         probe.unlink()
-    line_count = content.count(b"\n") + 1
+    line_count = content.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
     for error in errors:
         assert error.path == PROBE, str(error)
         assert error.line is None or (isinstance(error.line, int) and 1 <= error.line <= line_count + 1), str(error)
