@@ -335,20 +335,21 @@ def render_event_page(event: Event, index: ChronologyIndex) -> GeneratedPage:
     return GeneratedPage(here, "\n".join(lines) + "\n", event_yaml_path(event.id))
 
 
+def _with_abbreviation(label: str, entity: Organization | Treaty | None) -> str:
+    """`label (ABBR)` when the entity has an abbreviation that is not its whole name."""
+    if entity and entity.abbreviation and entity.abbreviation != entity.name:
+        return f"{label} ({escape_markdown(entity.abbreviation)})"
+    return label
+
+
 def _organization_label(index: ChronologyIndex, org_id: str, here: str) -> str:
     link = _entity_link(index, "organization", org_id, here)
-    org = index.chronology.organizations.get(org_id)
-    if org and org.abbreviation and org.abbreviation != org.name:
-        return f"{link} ({escape_markdown(org.abbreviation)})"
-    return link
+    return _with_abbreviation(link, index.chronology.organizations.get(org_id))
 
 
 def _treaty_label(index: ChronologyIndex, treaty_id: str, here: str) -> str:
     link = _entity_link(index, "treaty", treaty_id, here)
-    treaty = index.chronology.treaties.get(treaty_id)
-    if treaty and treaty.abbreviation and treaty.abbreviation != treaty.name:
-        return f"{link} ({escape_markdown(treaty.abbreviation)})"
-    return link
+    return _with_abbreviation(link, index.chronology.treaties.get(treaty_id))
 
 
 def _source_line(index: ChronologyIndex, source: SourceRef, here: str) -> str:
@@ -480,9 +481,7 @@ def _span(start: PartialDate | None, end: PartialDate | None) -> str:
 def render_organization_page(org: Organization, index: ChronologyIndex) -> GeneratedPage:
     """An organization: names, what it is, and every event it appears in with its statements."""
     here = entity_path("organization", org.id)
-    title = escape_markdown(org.name)
-    if org.abbreviation and org.abbreviation != org.name:
-        title += f" ({escape_markdown(org.abbreviation)})"
+    title = _with_abbreviation(escape_markdown(org.name), org)
     lines = [f"# {title}", ""]
     lines += _names_line(org.aliases)
     if org.description:
@@ -497,9 +496,7 @@ def render_organization_page(org: Organization, index: ChronologyIndex) -> Gener
 def render_treaty_page(treaty: Treaty, index: ChronologyIndex) -> GeneratedPage:
     """A treaty: full name and abbreviation, key dates, parties, and every event it appears in."""
     here = entity_path("treaty", treaty.id)
-    title = escape_markdown(treaty.name)
-    if treaty.abbreviation and treaty.abbreviation != treaty.name:
-        title += f" ({escape_markdown(treaty.abbreviation)})"
+    title = _with_abbreviation(escape_markdown(treaty.name), treaty)
     lines = [f"# {title}", ""]
     lines += _names_line(treaty.aliases)
     if treaty.description:
@@ -564,9 +561,8 @@ def render_entity_index(kind: EntityKind, index: ChronologyIndex) -> GeneratedPa
     body = []
     for entry in entries:
         label = _link(entry.name, here, entity_path(kind, entry.id))  # type: ignore[attr-defined]
-        abbreviation = getattr(entry, "abbreviation", None)
-        if abbreviation and abbreviation != entry.name:  # type: ignore[attr-defined]
-            label += f" ({escape_markdown(abbreviation)})"
+        if isinstance(entry, (Organization, Treaty)):
+            label = _with_abbreviation(label, entry)
         count = len(index.events_of(kind, entry.id))  # type: ignore[attr-defined]
         body.append(f"- {label} — {count} event{'s' if count != 1 else ''}")
     lines += _search_excluded(body) if body else ["_None yet._", ""]
@@ -643,14 +639,6 @@ def render_milestones(index: ChronologyIndex, prefix: str = "") -> str:
     return "\n".join(_search_excluded(lines))
 
 
-def render_event_list(index: ChronologyIndex, prefix: str = "") -> str:
-    """Every event in date order as a Markdown list, links relative to a page at `prefix`."""
-    lines = []
-    for event in index.chronology.events:
-        lines.append(f"- {format_event_date(event)}: [{escape_markdown(event.title)}]({prefix}{event_path(event.id)})")
-    return "\n".join(lines) + "\n" if lines else "_No events yet._\n"
-
-
 # ---------------------------------------------------------------- sources and tags
 
 
@@ -692,12 +680,6 @@ def article_title(article: Article) -> str | None:
     if not article.title or article.title == first_line[:200]:
         return None
     return article.title
-
-
-def render_article_text(article: Article) -> str:
-    """The article's text as escaped paragraphs in a block of its own (the place to extend with
-    highlighting of what was extracted)."""
-    return "\n".join(['<div class="chrono-article" markdown>', "", escape_paragraphs(article.text), "", "</div>"])
 
 
 def render_sources_index(index: ChronologyIndex) -> GeneratedPage:
