@@ -549,7 +549,9 @@ def write_results(output: Path, results: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
-    output = args.output or (QUICK_OUTPUT if args.quick else FULL_OUTPUT)
+    # Only a full run replaces the committed results (and the site's Performance page); a run of
+    # chosen sizes goes with the quick ones, so trying one size never erases the full table.
+    output = args.output or (QUICK_OUTPUT if args.quick or args.sizes else FULL_OUTPUT)
     if args.repeat < 1 or any(n < 1 for n in sizes):
         print("--repeat and --sizes must be positive", file=sys.stderr)
         return 2
