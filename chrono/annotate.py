@@ -10,7 +10,6 @@ HTML block whose links are already relative to the source page (MkDocs leaves ra
 from __future__ import annotations
 
 import bisect
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from functools import lru_cache
 from html import escape
 from typing import Literal
 
-from .index import ChronologyIndex, EntityKind, entity_path, event_path
+from .index import ChronologyIndex, EntityKind, entity_path, event_path, page_href
 from .model import Article, Event
 
 HighlightKind = Literal["date", "person", "organization", "treaty", "place", "quote"]
@@ -172,20 +171,6 @@ def find_highlights(
         starts.insert(position, candidate.start)
         chosen.insert(position, candidate)
     return chosen
-
-
-def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
-    """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`)."""
-
-    def url(path: str) -> str:
-        stem = path.removesuffix(".md")
-        if posixpath.basename(stem) == "index":
-            folder = posixpath.dirname(stem)
-            folder = folder + "/" if folder else ""
-            return folder if directory_urls else folder + "index.html"
-        return stem + "/" if directory_urls else stem + ".html"
-
-    return "../" * url(from_path).count("/") + url(to_path) or "./"
 
 
 def render_annotated_text(

@@ -17,7 +17,7 @@ from typing import Any
 
 from .index import ChronologyIndex, event_path
 from .model import Event
-from .pages import GeneratedPage
+from .pages import GeneratedPage, RenderedPage
 
 EXPORT_VERSION = 1
 JSON_NAME = "chronology.json"
@@ -431,16 +431,19 @@ def render_export_files(
 
 
 def add_event_jsonld(
-    pages: list[GeneratedPage], index: ChronologyIndex, *, site_url: str | None = None
-) -> list[GeneratedPage]:
+    pages: list[RenderedPage | GeneratedPage],
+    index: ChronologyIndex,
+    *,
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> list[RenderedPage | GeneratedPage]:
     """Each event page with its schema.org JSON-LD block appended; other pages unchanged."""
     by_path = {event_path(event.id): event for event in index.chronology.events}
     out = []
     for page in pages:
         event = by_path.get(page.path)
-        if event is not None:
-            block = render_event_jsonld(event, index, site_url=site_url)
-            markdown = page.markdown.rstrip("\n") + "\n\n" + block + "\n"
-            page = dataclasses.replace(page, markdown=markdown)
+        if event is not None and isinstance(page, RenderedPage):
+            block = render_event_jsonld(event, index, site_url=site_url, directory_urls=directory_urls)
+            page = dataclasses.replace(page, html=page.html + block + "\n")
         out.append(page)
     return out

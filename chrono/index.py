@@ -4,6 +4,7 @@ model in one pass over the events, so every page can look up its links in consta
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
@@ -76,6 +77,20 @@ def relative_link(from_path: str, to_path: str) -> str:
     while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(start) - common) + target[common:])
+
+
+def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
+    """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`)."""
+
+    def url(path: str) -> str:
+        stem = path.removesuffix(".md")
+        if posixpath.basename(stem) == "index":
+            folder = posixpath.dirname(stem)
+            folder = folder + "/" if folder else ""
+            return folder if directory_urls else folder + "index.html"
+        return stem + "/" if directory_urls else stem + ".html"
+
+    return "../" * url(from_path).count("/") + url(to_path) or "./"
 
 
 @dataclass

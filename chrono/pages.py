@@ -1,19 +1,30 @@
-"""Model + index -> Markdown text for each generated page. Pure functions, no MkDocs imports.
+"""Model + index -> the text of each generated page. Pure functions, no MkDocs imports.
 
-Every piece of text that comes from data goes through `escape_markdown` (or, for the editorial
-annotation, `sanitize_annotation`), so a title holding `<script>` or a link to `javascript:`
-shows as text. Lists of links (backlinks, listings) sit in blocks marked `data-search-exclude`
-so that Material's search indexes what a page says, not every title it links to.
+Event, entity, year, listing and source pages are written here as HTML (`RenderedPage`), not as
+Markdown: their shape is fixed, and Python-Markdown parsing 30 MB of generated Markdown and
+MkDocs checking every link in it made up half of a 10,000-event build (see benchmarks/README.md).
+Their links are resolved here from the index, so they point at pages that exist; the built-site
+tests check every link. The few pages that mix with hand-written Markdown or with Material's
+tags listing stay `GeneratedPage` Markdown.
+
+Every piece of text that comes from data goes through `html.escape` (the editorial annotation,
+the one Markdown field, through `sanitize_annotation` first), so a title holding `<script>` or a
+link to `javascript:` shows as text. Lists of links (backlinks, listings) sit in blocks marked
+`data-search-exclude` so that Material's search indexes what a page says, not every title it
+links to.
 """
 
 from __future__ import annotations
 
 import calendar
-import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
 from urllib.parse import quote
+
+import markdown as python_markdown
 
 from .annotate import render_annotated_article
 from .index import (
@@ -32,8 +43,8 @@ from .index import (
     event_path,
     event_yaml_path,
     neighbours,
+    page_href,
     related_events,
-    relative_link,
     role_at,
     source_path,
     year_path,
@@ -59,14 +70,53 @@ SAFE_URL_SCHEMES = ("http", "https", "mailto")
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to add to the site: where it goes, its Markdown, and the file an edit should open."""
+    """A Markdown page to add to the site: where it goes, its Markdown, and the file an edit
+    should open. MkDocs converts it like a hand-written page."""
 
     path: str
-    """Docs-relative path, e.g. `events/1997-05-27-founding-act.md`."""
+    """Docs-relative path, e.g. `about/performance.md`."""
     markdown: str
     edit_path: str | None
     """Repository path of the YAML (or Markdown) file behind the page; a path ending in `/` is
     a folder, where the edit button opens the form for a new file in it."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading with an anchor, for the page's table of contents."""
+
+    id: str
+    title: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page whose HTML body is written here; MkDocs puts it in the theme without Markdown."""
+
+    path: str
+    """Docs-relative path, e.g. `events/1997-05-27-founding-act.md`."""
+    title: str
+    """Plain text; escaped wherever it is shown."""
+    html: str
+    edit_path: str | None
+    """As `GeneratedPage.edit_path`."""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """What front matter would hold: `search` (boost or exclude) and `tags` (display names)."""
+    headings: tuple[Heading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Here:
+    """The page being written, for links relative to it."""
+
+    path: str
+    directory_urls: bool = True
+
+    def href(self, to_path: str) -> str:
+        """The URL of a docs page (`people/x.md`) as seen from here, percent-encoded (an article
+        file name may hold spaces or brackets) and escaped for an attribute."""
+        return escape(quote(page_href(self.path, to_path, self.directory_urls), safe="/#"))
 
 
 # ---------------------------------------------------------------- dates
@@ -118,7 +168,8 @@ _BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
 
 
 def escape_markdown(text: str) -> str:
-    """Text shown as text on one line: no HTML, no Markdown or attribute-list markup takes effect."""
+    """Text shown as text on one line of Markdown (the home page's milestones): no HTML, no
+    Markdown or attribute-list markup takes effect."""
     text = " ".join(text.split()).translate(_ESCAPES)
     if text[:1] in "-+0123456789":
         # A line starting with '-', '+' or '1.' would become a list item.
@@ -126,10 +177,15 @@ def escape_markdown(text: str) -> str:
     return text
 
 
-def escape_paragraphs(text: str) -> str:
-    """Longer text shown as text, keeping its paragraphs (blank-line separated)."""
-    paragraphs = (escape_markdown(part) for part in re.split(r"\n\s*\n", text))
-    return "\n\n".join(part for part in paragraphs if part)
+def text_html(text: str) -> str:
+    """Text from data as HTML on one line: whitespace runs become one space, markup is escaped."""
+    return escape(" ".join(text.split()))
+
+
+def paragraphs_html(text: str, attributes: str = "") -> str:
+    """Longer text as HTML paragraphs (blank-line separated in the data), markup escaped."""
+    parts = (text_html(part) for part in re.split(r"\n\s*\n", text))
+    return "\n".join(f"<p{attributes}>{part}</p>" for part in parts if part)
 
 
 _INLINE_DESTINATION = re.compile(r"\]\(\s*([^)\s]*)")
@@ -164,52 +220,96 @@ def sanitize_annotation(markdown: str) -> str:
     return _REFERENCE_DEFINITION.sub(unlink_definition, text)
 
 
+_ANNOTATION_MARKDOWN = python_markdown.Markdown()
+"""One converter for every annotation (making one costs more than converting a paragraph)."""
+_PAGE_LINK = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#|/)([^"#]*?\.md)(#[^"]*)?"')
+
+
+def annotation_html(annotation: str, here: Here) -> str:
+    """The editorial annotation, sanitized Markdown, as HTML. A relative link to another page's
+    `.md` file (`../people/x.md`, as elsewhere in MkDocs) becomes that page's URL."""
+    html = _ANNOTATION_MARKDOWN.reset().convert(sanitize_annotation(annotation))
+
+    def page_url(match: re.Match[str]) -> str:
+        folder = here.path.rsplit("/", 1)[0] + "/" if "/" in here.path else ""
+        target = _normalise(folder + match[1])
+        return f'href="{here.href(target)}{match[2] or ""}"' if target else match[0]
+
+    return _PAGE_LINK.sub(page_url, html)
+
+
+def _normalise(path: str) -> str | None:
+    """`events/../people/x.md` -> `people/x.md`; None if it climbs out of the docs folder."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
 def _url(url: str) -> str:
-    """A web address made safe to put inside a Markdown link's parentheses."""
-    return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
+    """A web address as an escaped attribute value; spaces and quotes percent-encoded."""
+    return escape(quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~"))
 
 
 def _external_link(label: str, url: str | None) -> str:
     """A link to an outside page, or the label alone when the address is missing or unsafe."""
     if not url or not is_safe_url(url) or not _SCHEME.match(url.strip().lower()):
-        return escape_markdown(label)
-    return f"[{escape_markdown(label)}]({_url(url)})"
+        return text_html(label)
+    return f'<a href="{_url(url)}">{text_html(label)}</a>'
 
 
-def _link(label: str, from_path: str, to_path: str) -> str:
-    # Percent-encoded, so an article file name with spaces or brackets still makes one link;
-    # MkDocs decodes the target before it checks it.
-    return f"[{escape_markdown(label)}]({quote(relative_link(from_path, to_path))})"
+def _link(label: str, here: Here, to_path: str) -> str:
+    return f'<a href="{here.href(to_path)}">{text_html(label)}</a>'
 
 
-def _front_matter(*, boost: float | None = None, exclude: bool = False, tags: Iterable[str] = ()) -> str:
-    """YAML front matter; values are written as JSON, which YAML reads back unchanged."""
-    lines = []
-    if boost is not None or exclude:
-        lines.append("search:")
-        lines.append("  exclude: true" if exclude else f"  boost: {boost}")
+def _search_meta(*, boost: float | None = None, exclude: bool = False, tags: Iterable[str] = ()) -> dict[str, Any]:
+    """What front matter would say: Material's search settings and the tags of the page."""
+    meta: dict[str, Any] = {}
+    if exclude:
+        meta["search"] = {"exclude": True}
+    elif boost is not None:
+        meta["search"] = {"boost": boost}
     tag_list = list(tags)
     if tag_list:
-        lines.append("tags:")
-        lines += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tag_list]
-    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+        meta["tags"] = tag_list
+    return meta
 
 
-def _search_excluded(lines: list[str]) -> list[str]:
-    """Wrap Markdown in a block that Material's search leaves out of its index. Never put a
-    heading inside: Material would still start a search section at it, titled like the page."""
-    return ['<div class="chrono-list" data-search-exclude markdown>', "", *lines, "", "</div>", ""]
+def _search_excluded(parts: list[str]) -> list[str]:
+    """Wrap HTML in a block that Material's search leaves out of its index. Never put an <h2>
+    inside: Material would still start a search section at it, titled like the page."""
+    return ['<div class="chrono-list" data-search-exclude>', *parts, "</div>"]
 
 
-def _section_heading(title: str) -> list[str]:
+def _section_heading(title: str) -> str:
     """A section heading of a generated page: a level-2 heading to assistive technology, but no
     <h2>, because Material's search makes every <h2> a result of its own, and on these short
     pages such results only repeat the page (and double the size of the search index)."""
-    return [title, '{ .chrono-heading role="heading" aria-level="2" }', ""]
+    return f'<p class="chrono-heading" role="heading" aria-level="2">{text_html(title)}</p>'
 
 
-def _indent(text: str, prefix: str = "    ") -> str:
-    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+def _list(items: Iterable[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
+
+
+def _page(
+    here: Here,
+    title: str,
+    parts: list[str],
+    edit_path: str | None,
+    *,
+    title_html: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    headings: tuple[Heading, ...] = (),
+) -> RenderedPage:
+    """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it."""
+    body = "\n".join([f"<h1>{title_html or text_html(title)}</h1>", *parts])
+    return RenderedPage(here.path, " ".join(title.split()), body + "\n", edit_path, meta or {}, headings)
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -227,14 +327,14 @@ def entity_name(index: ChronologyIndex, kind: EntityKind, entity_id: str) -> str
     return entity.name if entity is not None else entity_id
 
 
-def _entity_link(index: ChronologyIndex, kind: EntityKind, entity_id: str, from_path: str) -> str:
-    return _link(entity_name(index, kind, entity_id), from_path, entity_path(kind, entity_id))
+def _entity_link(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> str:
+    return _link(entity_name(index, kind, entity_id), here, entity_path(kind, entity_id))
 
 
-def _event_line(event: Event, from_path: str, *, with_year: bool = True) -> str:
-    """One list item: date and linked title."""
+def _event_line(event: Event, here: Here, *, with_year: bool = True) -> str:
+    """One list item's content: date and linked title."""
     when = format_event_date(event) if with_year else _format_without_year(event)
-    return f"- {when}: {_link(event.title, from_path, event_path(event.id))}"
+    return f"{when}: {_link(event.title, here, event_path(event.id))}"
 
 
 def _format_without_year(event: Event) -> str:
@@ -255,115 +355,99 @@ def person_role(index: ChronologyIndex, event: Event, person_id: str) -> str | N
     return role_at(person_entry, event.date) if person_entry else None
 
 
-def _speaker(index: ChronologyIndex, event: Event, quote_: Quote, from_path: str) -> str:
+def _speaker(index: ChronologyIndex, event: Event, quote_: Quote, here: Here) -> str:
     kind = index.speaker_kind(quote_.speaker)
     if kind is None:
-        return escape_markdown(quote_.speaker)
-    link = _entity_link(index, kind, quote_.speaker, from_path)
+        return text_html(quote_.speaker)
+    link = _entity_link(index, kind, quote_.speaker, here)
     role = person_role(index, event, quote_.speaker) if kind == "person" else None
-    return f"{link}, {escape_markdown(role)}" if role else link
+    return f"{link}, {text_html(role)}" if role else link
 
 
-def _blockquote(text: str, attribution: str, prefix: str = "") -> list[str]:
+def _blockquote(text: str, attribution: str) -> str:
     """A quote as a block quote with its attribution under it."""
-    body = escape_paragraphs(text).split("\n\n")
-    lines = []
-    for number, paragraph in enumerate(body):
-        if number:
-            lines.append(f"{prefix}>")
-        lines.append(f"{prefix}> {paragraph}")
-    lines += [f"{prefix}>", f"{prefix}> — {attribution}"]
-    return lines
+    return f"<blockquote>\n{paragraphs_html(text)}\n<p>— {attribution}</p>\n</blockquote>"
 
 
 # ---------------------------------------------------------------- event page
 
 
-def render_event_page(event: Event, index: ChronologyIndex) -> GeneratedPage:
+def render_event_page(event: Event, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """One event: when, where, what, who said what, where it was reported and how it was dated."""
-    here = event_path(event.id)
+    here = Here(event_path(event.id), directory_urls)
     chronology = index.chronology
     tag_names = [chronology.tags[t].name if t in chronology.tags else t for t in event.tags]
-    lines = [_front_matter(boost=EVENT_SEARCH_BOOST, tags=tag_names) + f"# {escape_markdown(event.title)}", ""]
 
-    facts = [f"**{format_event_date(event)}**"]
+    facts = [f"<strong>{format_event_date(event)}</strong>"]
     if event.place:
         facts.append(_entity_link(index, "place", event.place, here))
     facts.append(_link(str(event.date.year), here, year_path(event.date.year)))
-    lines += [" · ".join(facts), "{ .chrono-when }", ""]
-    lines += [escape_paragraphs(event.summary), ""]
+    parts = [f'<p class="chrono-when">{" · ".join(facts)}</p>', paragraphs_html(event.summary)]
 
     if event.annotation:
-        lines += ['!!! note chrono-annotation "Editorial note"', ""]
-        lines += [_indent(sanitize_annotation(event.annotation)), ""]
-
+        parts.append(
+            '<div class="admonition note chrono-annotation">\n'
+            '<p class="admonition-title">Editorial note</p>\n'
+            f"{annotation_html(event.annotation, here)}\n</div>"
+        )
     if event.people:
-        lines += _section_heading("People")
+        items = []
         for person in event.people:
             role = person_role(index, event, person.id)
             link = _entity_link(index, "person", person.id, here)
-            lines.append(f"- {link}, {escape_markdown(role)}" if role else f"- {link}")
-        lines.append("")
+            items.append(f"{link}, {text_html(role)}" if role else link)
+        parts += [_section_heading("People"), _list(items)]
     if event.organizations:
-        lines += _section_heading("Organizations")
-        lines += [f"- {_organization_label(index, org, here)}" for org in event.organizations]
-        lines.append("")
+        parts += [_section_heading("Organizations"), _list(_organization_label(index, o, here) for o in event.organizations)]
     if event.treaties:
-        lines += _section_heading("Treaties")
-        lines += [f"- {_treaty_label(index, treaty, here)}" for treaty in event.treaties]
-        lines.append("")
+        parts += [_section_heading("Treaties"), _list(_treaty_label(index, t, here) for t in event.treaties)]
     if event.quotes:
-        lines += _section_heading("Quotes")
-        for quote_ in event.quotes:
-            lines += _blockquote(quote_.text, _speaker(index, event, quote_, here))
-            lines.append("")
+        parts.append(_section_heading("Quotes"))
+        parts += [_blockquote(q.text, _speaker(index, event, q, here)) for q in event.quotes]
     # What follows helps a reader check and move on, but is not what a search looks for.
     tail = []
     if event.sources:
-        tail += _section_heading("Sources")
-        tail += [f"- {_source_line(index, source, here)}" for source in event.sources]
-        tail.append("")
+        tail += [_section_heading("Sources"), _list(_source_line(index, s, here) for s in event.sources)]
     tail += _date_basis_section(event)
     related = related_events(index, event)
     if related:
-        tail += _section_heading("Related events")
-        tail += [_event_line(other, here) for other in related]
-        tail.append("")
+        tail += [_section_heading("Related events"), _list(_event_line(other, here) for other in related)]
     tail += _entry_status(event)
     tail += _previous_next(index, event, here)
-    lines += _search_excluded(tail)
-    return GeneratedPage(here, "\n".join(lines) + "\n", event_yaml_path(event.id))
+    parts += _search_excluded(tail)
+    meta = _search_meta(boost=EVENT_SEARCH_BOOST, tags=tag_names)
+    return _page(here, event.title, parts, event_yaml_path(event.id), meta=meta)
 
 
 def _with_abbreviation(label: str, entity: Organization | Treaty | None) -> str:
     """`label (ABBR)` when the entity has an abbreviation that is not its whole name."""
     if entity and entity.abbreviation and entity.abbreviation != entity.name:
-        return f"{label} ({escape_markdown(entity.abbreviation)})"
+        return f"{label} ({text_html(entity.abbreviation)})"
     return label
 
 
-def _organization_label(index: ChronologyIndex, org_id: str, here: str) -> str:
+def _organization_label(index: ChronologyIndex, org_id: str, here: Here) -> str:
     link = _entity_link(index, "organization", org_id, here)
     return _with_abbreviation(link, index.chronology.organizations.get(org_id))
 
 
-def _treaty_label(index: ChronologyIndex, treaty_id: str, here: str) -> str:
+def _treaty_label(index: ChronologyIndex, treaty_id: str, here: Here) -> str:
     link = _entity_link(index, "treaty", treaty_id, here)
     return _with_abbreviation(link, index.chronology.treaties.get(treaty_id))
 
 
-def _source_line(index: ChronologyIndex, source: SourceRef, here: str) -> str:
+def _source_line(index: ChronologyIndex, source: SourceRef, here: Here) -> str:
     """Publisher, date, the original and (for articles in seeds/) the source page here."""
     article = index.chronology.articles.get(source.article) if source.article else None
     publisher = source.publisher or (article.publisher if article else None)
     published = source.published or (article.published if article else None)
     url = source.url or (article.url if article else None)
     title = source.title or (article_title(article) if article else None)
-    parts = [escape_markdown(publisher or "Unknown publisher")]
+    parts = [text_html(publisher or "Unknown publisher")]
     if published:
         parts.append(_format_iso(published))
     if title:
-        parts.append(f"“{escape_markdown(title)}”")
+        parts.append(f"“{text_html(title)}”")
     links = []
     if url and is_safe_url(url):
         links.append(_external_link("original", url))
@@ -374,98 +458,99 @@ def _source_line(index: ChronologyIndex, source: SourceRef, here: str) -> str:
 
 
 def _format_iso(text: str) -> str:
-    """An ISO date from data as a reader reads it; the text itself if it is not one."""
+    """An ISO date from data as a reader reads it (HTML); the escaped text if it is not one."""
     try:
         return format_date(PartialDate.parse(text))
     except ValueError:
-        return escape_markdown(text)
+        return text_html(text)
 
 
 def _date_basis_section(event: Event) -> list[str]:
     basis = event.date_basis
     if basis is None:
         return []
-    sentence = f"The source says “{escape_markdown(basis.phrase)}”"
+    sentence = f"The source says “{text_html(basis.phrase)}”"
     if basis.anchor:
         sentence += f", read against {_format_iso(basis.anchor)}"
     if basis.rule:
-        sentence += f" ({escape_markdown(basis.rule)})"
+        sentence += f" ({text_html(basis.rule)})"
     sentence += f", which gives {format_event_date(event)}."
-    return [*_section_heading("How the date was found"), sentence, ""]
+    return [_section_heading("How the date was found"), f"<p>{sentence}</p>"]
 
 
 def _entry_status(event: Event) -> list[str]:
     origin = "Drawn from a source by the extractor" if event.provenance == "extracted" else "Curated by hand"
     state = "reviewed by a person" if event.status == "reviewed" else "not yet reviewed"
-    lines = [f"{origin}; {state}.", "{ .chrono-status }", ""]
+    parts = [f'<p class="chrono-status">{origin}; {state}.</p>']
     if event.review:
-        lines += ["To check:", ""] + [f"- {escape_markdown(reason)}" for reason in event.review] + [""]
-    return lines
+        parts += ["<p>To check:</p>", _list(text_html(reason) for reason in event.review)]
+    return parts
 
 
-def _previous_next(index: ChronologyIndex, event: Event, here: str) -> list[str]:
+def _previous_next(index: ChronologyIndex, event: Event, here: Here) -> list[str]:
     previous, following = neighbours(index, event)
     if not (previous or following):
         return []
-    lines = ["---", ""]
+    lines = []
     if previous:
-        lines.append(f"Previous: {_link(previous.title, here, event_path(previous.id))} ({format_event_date(previous)})  ")
+        lines.append(f"Previous: {_link(previous.title, here, event_path(previous.id))} ({format_event_date(previous)})")
     if following:
         lines.append(f"Next: {_link(following.title, here, event_path(following.id))} ({format_event_date(following)})")
-    return [*lines, ""]
+    return ["<hr>", "<p>" + "<br>\n".join(lines) + "</p>"]
 
 
 # ---------------------------------------------------------------- entity pages
 
 
 def _names_line(aliases: Iterable[str]) -> list[str]:
-    names = [escape_markdown(alias) for alias in aliases]
-    return [f"Also known as: {', '.join(names)}", ""] if names else []
+    names = [text_html(alias) for alias in aliases]
+    return [f"<p>Also known as: {', '.join(names)}</p>"] if names else []
 
 
 def _wikidata_line(wikidata: str | None) -> list[str]:
     if not wikidata:
         return []
     link = _external_link(wikidata, f"https://www.wikidata.org/wiki/{quote(wikidata)}")
-    return [f"Wikidata: {link}", ""]
+    return [f"<p>Wikidata: {link}</p>"]
 
 
-def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: str) -> list[str]:
+def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> list[str]:
     """Every event the entity appears in, in date order, with the quotes it gave there."""
     events = index.events_of(kind, entity_id)
     heading = _section_heading(f"Events ({len(events)})")
     if not events:
-        return heading + ["_No events yet._", ""]
+        return [heading, "<p><em>No events yet.</em></p>"]
     quotes: dict[str, list[Quote]] = {}
     for event, quote_ in index.quotes_by_speaker.get(entity_id, []):
         quotes.setdefault(event.id, []).append(quote_)
-    body = []
+    items = []
     for event in events:
         line = _event_line(event, here)
         if kind == "person" and (role := person_role(index, event, entity_id)):
-            line += f", as {escape_markdown(role)}"
-        body.append(line)
-        # Each quote its own item under the event (consecutive block quotes would run together).
-        body += [f"    - “{escape_markdown(quote_.text)}”" for quote_ in quotes.get(event.id, [])]
-    return _search_excluded(heading + body)
+            line += f", as {text_html(role)}"
+        said = quotes.get(event.id)
+        if said:
+            # Each quote its own item under the event.
+            line += "\n" + _list(f"“{text_html(q.text)}”" for q in said)
+        items.append(line)
+    return _search_excluded([heading, _list(items)])
 
 
-def render_person_page(person: Person, index: ChronologyIndex) -> GeneratedPage:
+def render_person_page(person: Person, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """A person: names, roles over time, and every event they appear in with their quotes."""
-    here = entity_path("person", person.id)
-    lines = [f"# {escape_markdown(person.name)}", ""]
-    lines += _names_line(person.aliases)
+    here = Here(entity_path("person", person.id), directory_urls)
+    parts = _names_line(person.aliases)
     if person.description:
-        lines += [escape_paragraphs(person.description), ""]
-    lines += _wikidata_line(person.wikidata)
+        parts.append(paragraphs_html(person.description))
+    parts += _wikidata_line(person.wikidata)
     if person.roles:
-        lines += _section_heading("Roles over time")
+        items = []
         for role in person.roles:
             span = _span(role.start, role.end)
-            lines.append(f"- {escape_markdown(role.title)}" + (f", {span}" if span else ""))
-        lines.append("")
-    lines += _appearances(index, "person", person.id, here)
-    return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path("person"))
+            items.append(text_html(role.title) + (f", {span}" if span else ""))
+        parts += [_section_heading("Roles over time"), _list(items)]
+    parts += _appearances(index, "person", person.id, here)
+    return _page(here, person.name, parts, entity_yaml_path("person"))
 
 
 def _span(start: PartialDate | None, end: PartialDate | None) -> str:
@@ -478,29 +563,32 @@ def _span(start: PartialDate | None, end: PartialDate | None) -> str:
     return ""
 
 
-def render_organization_page(org: Organization, index: ChronologyIndex) -> GeneratedPage:
+def render_organization_page(org: Organization, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """An organization: names, what it is, and every event it appears in with its statements."""
-    here = entity_path("organization", org.id)
-    title = _with_abbreviation(escape_markdown(org.name), org)
-    lines = [f"# {title}", ""]
-    lines += _names_line(org.aliases)
+    here = Here(entity_path("organization", org.id), directory_urls)
+    parts = _names_line(org.aliases)
     if org.description:
-        lines += [escape_paragraphs(org.description), ""]
+        parts.append(paragraphs_html(org.description))
     if org.url:
-        lines += [f"Website: {_external_link(org.url, org.url)}", ""]
-    lines += _wikidata_line(org.wikidata)
-    lines += _appearances(index, "organization", org.id, here)
-    return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path("organization"))
+        parts.append(f"<p>Website: {_external_link(org.url, org.url)}</p>")
+    parts += _wikidata_line(org.wikidata)
+    parts += _appearances(index, "organization", org.id, here)
+    return _page(here, _plain_with_abbreviation(org), parts, entity_yaml_path("organization"),
+                 title_html=_with_abbreviation(text_html(org.name), org))
 
 
-def render_treaty_page(treaty: Treaty, index: ChronologyIndex) -> GeneratedPage:
+def _plain_with_abbreviation(entity: Organization | Treaty) -> str:
+    if entity.abbreviation and entity.abbreviation != entity.name:
+        return f"{entity.name} ({entity.abbreviation})"
+    return entity.name
+
+
+def render_treaty_page(treaty: Treaty, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """A treaty: full name and abbreviation, key dates, parties, and every event it appears in."""
-    here = entity_path("treaty", treaty.id)
-    title = _with_abbreviation(escape_markdown(treaty.name), treaty)
-    lines = [f"# {title}", ""]
-    lines += _names_line(treaty.aliases)
+    here = Here(entity_path("treaty", treaty.id), directory_urls)
+    parts = _names_line(treaty.aliases)
     if treaty.description:
-        lines += [escape_paragraphs(treaty.description), ""]
+        parts.append(paragraphs_html(treaty.description))
     key_dates = [
         ("Signed", treaty.signed),
         ("In force", treaty.in_force),
@@ -509,33 +597,31 @@ def render_treaty_page(treaty: Treaty, index: ChronologyIndex) -> GeneratedPage:
     ]
     known = [(label, date) for label, date in key_dates if date is not None]
     if known:
-        lines += _section_heading("Key dates")
-        lines += [f"- {label}: {format_date(date)}" for label, date in known]
-        lines.append("")
+        parts += [_section_heading("Key dates"), _list(f"{label}: {format_date(date)}" for label, date in known)]
     if treaty.parties:
-        lines += [*_section_heading("Parties"), ", ".join(escape_markdown(p) for p in treaty.parties), ""]
-    lines += _wikidata_line(treaty.wikidata)
-    lines += _appearances(index, "treaty", treaty.id, here)
-    return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path("treaty"))
+        parts += [_section_heading("Parties"), f"<p>{', '.join(text_html(p) for p in treaty.parties)}</p>"]
+    parts += _wikidata_line(treaty.wikidata)
+    parts += _appearances(index, "treaty", treaty.id, here)
+    return _page(here, _plain_with_abbreviation(treaty), parts, entity_yaml_path("treaty"),
+                 title_html=_with_abbreviation(text_html(treaty.name), treaty))
 
 
-def render_place_page(place: Place, index: ChronologyIndex) -> GeneratedPage:
+def render_place_page(place: Place, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """A place: where it is, and every event that happened there."""
-    here = entity_path("place", place.id)
-    lines = [f"# {escape_markdown(place.name)}", ""]
-    lines += _names_line(place.aliases)
+    here = Here(entity_path("place", place.id), directory_urls)
+    parts = _names_line(place.aliases)
     where = []
     if place.country:
-        where.append(escape_markdown(place.country))
+        where.append(text_html(place.country))
     if place.latitude is not None and place.longitude is not None:
         where.append(f"{place.latitude:.4g}, {place.longitude:.4g}")
     if where:
-        lines += [" · ".join(where), ""]
+        parts.append(f"<p>{' · '.join(where)}</p>")
     if place.description:
-        lines += [escape_paragraphs(place.description), ""]
-    lines += _wikidata_line(place.wikidata)
-    lines += _appearances(index, "place", place.id, here)
-    return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path("place"))
+        parts.append(paragraphs_html(place.description))
+    parts += _wikidata_line(place.wikidata)
+    parts += _appearances(index, "place", place.id, here)
+    return _page(here, place.name, parts, entity_yaml_path("place"))
 
 
 _ENTITY_HEADINGS: dict[EntityKind, tuple[str, str]] = {
@@ -546,9 +632,13 @@ _ENTITY_HEADINGS: dict[EntityKind, tuple[str, str]] = {
 }
 
 
-def render_entity_index(kind: EntityKind, index: ChronologyIndex) -> GeneratedPage:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def render_entity_index(kind: EntityKind, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """The page listing every entity of a kind by name, with the number of events of each."""
-    here = entity_index_path(kind)
+    here = Here(entity_index_path(kind), directory_urls)
     heading, intro = _ENTITY_HEADINGS[kind]
     table = {
         "person": index.chronology.people,
@@ -557,120 +647,135 @@ def render_entity_index(kind: EntityKind, index: ChronologyIndex) -> GeneratedPa
         "place": index.chronology.places,
     }[kind]
     entries = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))  # type: ignore[attr-defined]
-    lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + f"# {heading}", "", intro, ""]
-    body = []
+    items = []
     for entry in entries:
         label = _link(entry.name, here, entity_path(kind, entry.id))  # type: ignore[attr-defined]
         if isinstance(entry, (Organization, Treaty)):
             label = _with_abbreviation(label, entry)
         count = len(index.events_of(kind, entry.id))  # type: ignore[attr-defined]
-        body.append(f"- {label} — {count} event{'s' if count != 1 else ''}")
-    lines += _search_excluded(body) if body else ["_None yet._", ""]
-    return GeneratedPage(here, "\n".join(lines) + "\n", entity_yaml_path(kind))
+        items.append(f"{label} — {_count(count, 'event')}")
+    parts = [f"<p>{intro}</p>"]
+    parts += _search_excluded([_list(items)]) if items else ["<p><em>None yet.</em></p>"]
+    return _page(here, heading, parts, entity_yaml_path(kind), meta=_search_meta(boost=LISTING_SEARCH_BOOST))
 
 
 # ---------------------------------------------------------------- years and timeline
 
 
-def render_year_page(year: int, index: ChronologyIndex) -> GeneratedPage:
+def render_year_page(year: int, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """One year's events in date order, each with its summary."""
-    here = year_path(year)
+    here = Here(year_path(year), directory_urls)
     years = sorted(index.by_year)
     position = years.index(year)
-    lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + f"# {year}", ""]
     events = index.by_year.get(year, [])
-    lines += [f"{len(events)} event{'s' if len(events) != 1 else ''}.", ""]
-    body = []
+    parts = [f"<p>{_count(len(events), 'event')}.</p>"]
+    items = []
     for event in events:
         title = _link(event.title, here, event_path(event.id))
-        body += [f"- {_format_without_year(event)}: **{title}**{_place_suffix(index, event, here)}", ""]
-        body += [_indent(escape_paragraphs(event.summary)), ""]
-    lines += _search_excluded(body)
+        item = f"<p>{_format_without_year(event)}: <strong>{title}</strong>{_place_suffix(index, event, here)}</p>"
+        items.append(item + "\n" + paragraphs_html(event.summary))
+    parts += _search_excluded([_list(items)])
     around = []
     if position > 0:
         around.append(f"Previous year: {_link(str(years[position - 1]), here, year_path(years[position - 1]))}")
     if position + 1 < len(years):
         around.append(f"Next year: {_link(str(years[position + 1]), here, year_path(years[position + 1]))}")
     if around:
-        lines += ["---", "", " · ".join(around), ""]
-    return GeneratedPage(here, "\n".join(lines) + "\n", EVENTS_FOLDER_YAML)
+        parts += ["<hr>", f"<p>{' · '.join(around)}</p>"]
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    return _page(here, str(year), parts, EVENTS_FOLDER_YAML, meta=meta)
 
 
-def _place_suffix(index: ChronologyIndex, event: Event, here: str) -> str:
+def _place_suffix(index: ChronologyIndex, event: Event, here: Here) -> str:
     return f" · {_entity_link(index, 'place', event.place, here)}" if event.place else ""
 
 
-def render_years_index(index: ChronologyIndex) -> GeneratedPage:
+def render_years_index(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """Every year that has events, with how many."""
-    here = YEARS_INDEX_PATH
-    lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + "# Years", ""]
-    body = []
-    for year in sorted(index.by_year):
-        count = len(index.by_year[year])
-        body.append(f"- {_link(str(year), here, year_path(year))} — {count} event{'s' if count != 1 else ''}")
-    lines += _search_excluded(body) if body else ["_No events yet._", ""]
-    return GeneratedPage(here, "\n".join(lines) + "\n", EVENTS_FOLDER_YAML)
+    here = Here(YEARS_INDEX_PATH, directory_urls)
+    items = [
+        f"{_link(str(year), here, year_path(year))} — {_count(len(index.by_year[year]), 'event')}"
+        for year in sorted(index.by_year)
+    ]
+    parts = _search_excluded([_list(items)]) if items else ["<p><em>No events yet.</em></p>"]
+    return _page(here, "Years", parts, EVENTS_FOLDER_YAML, meta=_search_meta(boost=LISTING_SEARCH_BOOST))
 
 
-def render_timeline_page(index: ChronologyIndex) -> GeneratedPage:
-    """All events grouped by year, one line each."""
-    here = TIMELINE_PATH
-    lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + "# Timeline", ""]
+def render_timeline_page(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+    """All events grouped by year, one line each, with a table of contents of the years."""
+    here = Here(TIMELINE_PATH, directory_urls)
     count = len(index.chronology.events)
-    lines += [f"All {count} events, oldest first. Each year's page has the summaries.", ""]
+    parts = [f"<p>All {count} events, oldest first. Each year's page has the summaries.</p>"]
+    headings = []
     for year in sorted(index.by_year):
+        anchor = f"y{year}"
+        headings.append(Heading(anchor, str(year)))
         # The heading stays outside the excluded block: Material's search would otherwise index
         # an untitled section under the page's title.
-        lines += [f"## {_link(str(year), here, year_path(year))} {{ #y{year} }}", ""]
-        lines += _search_excluded([_event_line(e, here, with_year=False) for e in index.by_year[year]])
+        parts.append(
+            f'<h2 id="{anchor}">{_link(str(year), here, year_path(year))}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h2>'
+        )
+        parts += _search_excluded([_list(_event_line(e, here, with_year=False) for e in index.by_year[year])])
     if not index.by_year:
-        lines += ["_No events yet._", ""]
-    return GeneratedPage(here, "\n".join(lines) + "\n", EVENTS_FOLDER_YAML)
+        parts.append("<p><em>No events yet.</em></p>")
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    return _page(here, "Timeline", parts, EVENTS_FOLDER_YAML, meta=meta, headings=tuple(headings))
 
 
 def render_milestones(index: ChronologyIndex, prefix: str = "") -> str:
-    """The curated events (the editors' milestones) as a compact list, links relative to `prefix`;
-    every event when none is curated yet. Its length grows with curation, not with extraction."""
+    """The curated events (the editors' milestones) as a compact Markdown list for the home page,
+    links relative to `prefix`; every event when none is curated yet. Its length grows with
+    curation, not with extraction."""
     events = [e for e in index.chronology.events if e.provenance == "curated"]
     events = events or list(index.chronology.events)
     if not events:
         return "_No events yet._\n"
     lines = [f"- {format_event_date(e)}: [{escape_markdown(e.title)}]({prefix}{event_path(e.id)})" for e in events]
-    return "\n".join(_search_excluded(lines))
+    return "\n".join(['<div class="chrono-list" data-search-exclude markdown>', "", *lines, "", "</div>", ""])
 
 
 # ---------------------------------------------------------------- sources and tags
 
 
-def render_source_page(article: Article, index: ChronologyIndex) -> GeneratedPage:
+def render_source_page(article: Article, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """An article in `seeds/`: its publication facts, every event drawn from it, and its text."""
-    here = source_path(article.file)
-    # Listed with the other raw material: below the events drawn from it in search results.
-    front = _front_matter(boost=LISTING_SEARCH_BOOST)
+    here = Here(source_path(article.file), directory_urls)
     published = _format_iso(article.published) if article.published else "date unknown"
-    heading = f"{article.publisher or 'Unknown publisher'}, {published}"
-    lines = [front + f"# {escape_markdown(heading)}", ""]
+    publisher = text_html(article.publisher or "Unknown publisher")
     title = article_title(article)
-    facts = [f"- Title: {escape_markdown(title)}"] if title else []
-    facts.append(f"- Publisher: {escape_markdown(article.publisher or 'unknown')}")
-    facts.append(f"- Published: {_format_iso(article.published) if article.published else 'unknown'}")
+    facts = [f"Title: {text_html(title)}"] if title else []
+    facts.append(f"Publisher: {text_html(article.publisher or 'unknown')}")
+    facts.append(f"Published: {_format_iso(article.published) if article.published else 'unknown'}")
     if article.url:
-        facts.append(f"- Original: {_external_link(article.url, article.url)}")
-    facts.append(f"- File: `seeds/{article.file.replace('`', '')}`")
+        facts.append(f"Original: {_external_link(article.url, article.url)}")
+    facts.append(f"File: <code>seeds/{text_html(article.file)}</code>")
     if article.note:
-        facts.append(f"- Note: {escape_markdown(article.note)}")
-    lines += facts + [""]
+        facts.append(f"Note: {text_html(article.note)}")
+    parts = [_list(facts)]
     events = index.by_article.get(article.file, [])
     heading = _section_heading(f"Events drawn from this article ({len(events)})")
     if events:
-        lines += _search_excluded(heading + [_event_line(e, here) for e in events])
+        parts += _search_excluded([heading, _list(_event_line(e, here) for e in events)])
     else:
-        lines += heading + ["_None yet._", ""]
+        parts += [heading, "<p><em>None yet.</em></p>"]
     # The text stays out of the search index: the events drawn from it are found instead, and
     # the articles would otherwise make up most of the index.
-    text = render_annotated_article(article, events, index, here)
-    lines += _search_excluded([*_section_heading("Text"), text])
-    return GeneratedPage(here, "\n".join(lines) + "\n", SOURCES_YAML)
+    text = render_annotated_article(article, events, index, here.path, directory_urls=directory_urls)
+    parts += _search_excluded([_section_heading("Text"), text])
+    # Listed with the other raw material: below the events drawn from it in search results.
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    plain_title = f"{article.publisher or 'Unknown publisher'}, {_plain_date(article.published)}"
+    return _page(here, plain_title, parts, SOURCES_YAML, title_html=f"{publisher}, {published}", meta=meta)
+
+
+def _plain_date(published: str | None) -> str:
+    if not published:
+        return "date unknown"
+    try:
+        return format_date(PartialDate.parse(published))
+    except ValueError:
+        return published
 
 
 def article_title(article: Article) -> str | None:
@@ -682,26 +787,26 @@ def article_title(article: Article) -> str | None:
     return article.title
 
 
-def render_sources_index(index: ChronologyIndex) -> GeneratedPage:
+def render_sources_index(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """Every article in `seeds/` with its publisher, date and number of events."""
-    here = SOURCES_INDEX_PATH
-    lines = [_front_matter(boost=LISTING_SEARCH_BOOST) + "# Sources", ""]
-    lines += ["The articles the extracted events are drawn from, with their publication facts.", ""]
+    here = Here(SOURCES_INDEX_PATH, directory_urls)
     articles = sorted(index.chronology.articles.values(), key=lambda a: (a.published or "", a.file))
-    body = []
+    items = []
     for article in articles:
         count = len(index.by_article.get(article.file, []))
         when = _format_iso(article.published) if article.published else "date unknown"
-        publisher = escape_markdown(article.publisher or "unknown publisher")
+        publisher = text_html(article.publisher or "unknown publisher")
         link = _link(article_title(article) or article.file, here, source_path(article.file))
-        body.append(f"- {when}, {publisher}: {link} — {count} event{'s' if count != 1 else ''}")
-    lines += _search_excluded(body) if body else ["_No articles yet._", ""]
-    return GeneratedPage(here, "\n".join(lines) + "\n", SOURCES_YAML)
+        items.append(f"{when}, {publisher}: {link} — {_count(count, 'event')}")
+    parts = ["<p>The articles the extracted events are drawn from, with their publication facts.</p>"]
+    parts += _search_excluded([_list(items)]) if items else ["<p><em>No articles yet.</em></p>"]
+    return _page(here, "Sources", parts, SOURCES_YAML, meta=_search_meta(boost=LISTING_SEARCH_BOOST))
 
 
 def render_tags_page(index: ChronologyIndex) -> GeneratedPage:
-    """What each tag means, then Material's listing of the pages under each tag."""
-    lines = [_front_matter(exclude=True) + "# Tags", ""]
+    """What each tag means, then Material's listing of the pages under each tag. Markdown, as
+    Material's tags plugin writes its listing where the page's Markdown has its marker."""
+    lines = ["---", "search:", "  exclude: true", "---", "", "# Tags", ""]
     for tag in sorted(index.chronology.tags.values(), key=lambda t: t.name.casefold()):
         count = len(index.by_tag.get(tag.id, []))
         text = f"- **{escape_markdown(tag.name)}** ({count})"
@@ -712,17 +817,18 @@ def render_tags_page(index: ChronologyIndex) -> GeneratedPage:
     return GeneratedPage(TAGS_PATH, "\n".join(lines) + "\n", TAGS_YAML)
 
 
-def render_all_pages(index: ChronologyIndex) -> list[GeneratedPage]:
+def render_all_pages(index: ChronologyIndex, *, directory_urls: bool = True) -> list[RenderedPage | GeneratedPage]:
     """Every generated page of the site except the home page, in a stable order."""
     chronology = index.chronology
-    pages = [render_event_page(event, index) for event in chronology.events]
-    pages += [render_person_page(p, index) for p in chronology.people.values()]
-    pages += [render_organization_page(o, index) for o in chronology.organizations.values()]
-    pages += [render_treaty_page(t, index) for t in chronology.treaties.values()]
-    pages += [render_place_page(p, index) for p in chronology.places.values()]
-    pages += [render_entity_index(kind, index) for kind in ("person", "organization", "treaty", "place")]
-    pages += [render_year_page(year, index) for year in sorted(index.by_year)]
-    pages += [render_years_index(index), render_timeline_page(index)]
-    pages += [render_source_page(article, index) for article in chronology.articles.values()]
-    pages += [render_sources_index(index), render_tags_page(index)]
+    urls = {"directory_urls": directory_urls}
+    pages: list[RenderedPage | GeneratedPage] = [render_event_page(e, index, **urls) for e in chronology.events]
+    pages += [render_person_page(p, index, **urls) for p in chronology.people.values()]
+    pages += [render_organization_page(o, index, **urls) for o in chronology.organizations.values()]
+    pages += [render_treaty_page(t, index, **urls) for t in chronology.treaties.values()]
+    pages += [render_place_page(p, index, **urls) for p in chronology.places.values()]
+    pages += [render_entity_index(kind, index, **urls) for kind in ("person", "organization", "treaty", "place")]
+    pages += [render_year_page(year, index, **urls) for year in sorted(index.by_year)]
+    pages += [render_years_index(index, **urls), render_timeline_page(index, **urls)]
+    pages += [render_source_page(article, index, **urls) for article in chronology.articles.values()]
+    pages += [render_sources_index(index, **urls), render_tags_page(index)]
     return pages

@@ -424,3 +424,21 @@ def test_edit_uri_for_climbs_out_of_docs(tmp_path: Path, edit_uri: str, edit_pat
     config = SimpleNamespace(edit_uri=edit_uri, docs_dir=str(tmp_path / "docs"))
     relative = edit_uri_for(config, tmp_path, edit_path)  # type: ignore[arg-type]
     assert urljoin("https://example.org/o/r/", edit_uri + str(relative)) == expected
+
+
+def test_shared_navigation_is_the_html_each_page_would_get(project: Path, tmp_path: Path) -> None:
+    """overrides/main.html renders the navigation once for the pages outside it that would get
+    the same HTML (chrono.site.SharedBlock); without that block every page must come out the same."""
+    shared = build_site(project)
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    without, count = re.subn(r"\{% block site_nav %\}.*?\{% endblock %\}", "", text, flags=re.S)
+    assert count == 1
+    template.write_text(without, encoding="utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "plain"), strict=True)
+    build(config)
+    pages = sorted(path.relative_to(shared) for path in shared.rglob("*.html"))
+    assert len(pages) > 25
+    assert pages == sorted(path.relative_to(tmp_path / "plain") for path in (tmp_path / "plain").rglob("*.html"))
+    for page in pages:
+        assert (shared / page).read_bytes() == (tmp_path / "plain" / page).read_bytes(), page

@@ -1,9 +1,11 @@
 """Page text: dates as readers read them, escaping of everything from data, and what each page
-shows. Markdown is rendered with the site's own extensions to see what a reader would get."""
+shows. Most pages are HTML written by chrono.pages; the Markdown ones (tags, home milestones) are
+rendered with the site's own extensions to see what a reader would get."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,10 +18,12 @@ from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
 from chrono.model import Article, Chronology, DateBasis, PartialDate, Quote
 from chrono.pages import (
+    Here,
+    annotation_html,
     escape_markdown,
-    escape_paragraphs,
     format_date,
     is_safe_url,
+    paragraphs_html,
     render_all_pages,
     render_entity_index,
     render_event_page,
@@ -30,7 +34,7 @@ from chrono.pages import (
     render_timeline_page,
     render_treaty_page,
     render_year_page,
-    sanitize_annotation,
+    text_html,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -125,9 +129,17 @@ def test_escaped_text_renders_as_the_same_text(text: str) -> None:
     assert unescaped == text
 
 
-def test_escaped_paragraphs_keep_paragraphs_and_nothing_else() -> None:
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_from_data_is_html_text(text: str) -> None:
+    found = elements(f"<p>{text_html(text)}</p>")
+    assert found.tags == ["p"]
+    assert found.attributes == []
+    assert unescape(text_html(text)) == text
+
+
+def test_paragraphs_keep_paragraphs_and_nothing_else() -> None:
     text = "First line\nstill first.\n\n  <script>x</script>\n\n\n- third"
-    html = render(escape_paragraphs(text))
+    html = paragraphs_html(text)
     assert html == "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>"
 
 
@@ -158,7 +170,7 @@ def test_annotation_keeps_markdown_but_no_html_attributes_or_script_links() -> N
         "*styled*{: onclick=\"alert(5)\" }\n\n"
         "[r]: javascript:alert(6)\n"
     )
-    html = render(sanitize_annotation(annotation))
+    html = annotation_html(annotation, Here("events/x.md"))
     found = elements(html)
     assert "em" in found.tags
     assert "script" not in found.tags and "img" not in found.tags
@@ -169,6 +181,17 @@ def test_annotation_keeps_markdown_but_no_html_attributes_or_script_links() -> N
     assert "javascript:alert(3)" in html  # shown as text, not as a link
 
 
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"),
+    [(True, "../../people/jens-stoltenberg/#roles"), (False, "../people/jens-stoltenberg.html#roles")],
+)
+def test_annotation_links_to_other_pages_become_their_urls(directory_urls: bool, expected: str) -> None:
+    annotation = "See [Stoltenberg](../people/jens-stoltenberg.md#roles) and [out](../../x.md)."
+    html = annotation_html(annotation, Here("events/x.md", directory_urls))
+    assert f'<a href="{expected}">Stoltenberg</a>' in html
+    assert '<a href="../../x.md">out</a>' in html  # outside the docs: left as written
+
+
 # ---------------------------------------------------------------- event pages
 
 
@@ -176,31 +199,37 @@ def test_event_page_shows_every_part_of_the_event(index: ChronologyIndex) -> Non
     page = render_event_page(index.events_by_id[TALKS], index)
     assert page.path == f"events/{TALKS}.md"
     assert page.edit_path == f"chronology/events/{TALKS}.yml"
-    meta = get_data(page.markdown)[1]
-    assert meta == {"search": {"boost": 2}, "tags": ["Arms control", "NATO-Russia Council"]}
-    html = render(page.markdown)
-    assert "<h1 id=\"nato-russia-council-fails-to-save-the-inf-treaty\">" in html
+    assert page.meta == {"search": {"boost": 2}, "tags": ["Arms control", "NATO-Russia Council"]}
+    assert page.title == "NATO-Russia Council fails to save the INF Treaty"
+    html = page.html
+    assert html.startswith("<h1>NATO-Russia Council fails to save the INF Treaty</h1>")
     assert "<strong>5 July 2019</strong>" in html
-    assert '<a href="../places/brussels.md">Brussels</a>' in html
-    assert '<a href="../people/jens-stoltenberg.md">Jens Stoltenberg</a>, NATO Secretary General' in html
-    assert '<a href="../organizations/nato-russia-council.md">NATO-Russia Council</a> (NRC)' in html
-    assert '<a href="../treaties/inf-treaty.md">Intermediate-Range Nuclear Forces Treaty</a> (INF)' in html
+    assert '<a href="../../places/brussels/">Brussels</a>' in html
+    assert '<a href="../../people/jens-stoltenberg/">Jens Stoltenberg</a>, NATO Secretary General' in html
+    assert '<a href="../../organizations/nato-russia-council/">NATO-Russia Council</a> (NRC)' in html
+    assert '<a href="../../treaties/inf-treaty/">Intermediate-Range Nuclear Forces Treaty</a> (INF)' in html
     assert "<blockquote>\n<p>We have not seen any signs of a breakthrough.</p>" in html
-    assert "— <a href=\"../people/jens-stoltenberg.md\">Jens Stoltenberg</a>, NATO Secretary General" in html
+    assert "— <a href=\"../../people/jens-stoltenberg/\">Jens Stoltenberg</a>, NATO Secretary General" in html
     assert "The Moscow Times (Reuters), 5 July 2019" in html
     assert '<a href="https://www.themoscowtimes.com/2019/07/05/' in html
-    assert '<a href="../sources/002_5b8a1d404cf63abd.md">source page</a>' in html
+    assert '<a href="../../sources/002_5b8a1d404cf63abd/">source page</a>' in html
     assert "The source says “on Friday”, read against 5 July 2019" in html
-    assert "Previous: <a href=\"1996-05-15-cfe-review-conference.md\">" in html
-    assert "Next: <a href=\"2019-08-02-inf-treaty-ends.md\">The INF Treaty ends</a>" in html
+    assert "Previous: <a href=\"../../events/1996-05-15-cfe-review-conference/\">" in html
+    assert "Next: <a href=\"../../events/2019-08-02-inf-treaty-ends/\">The INF Treaty ends</a>" in html
     assert "Related events" in html
     assert "not yet reviewed" in html
     assert "<h2" not in html
-    assert '<p aria-level="2" class="chrono-heading" role="heading">Quotes</p>' in html
+    assert '<p class="chrono-heading" role="heading" aria-level="2">Quotes</p>' in html
+
+
+def test_event_page_links_follow_use_directory_urls(index: ChronologyIndex) -> None:
+    html = render_event_page(index.events_by_id[TALKS], index, directory_urls=False).html
+    assert '<a href="../places/brussels.html">Brussels</a>' in html
+    assert '<a href="../years/2019.html">2019</a>' in html
 
 
 def test_annotation_is_shown_apart_from_the_summary(index: ChronologyIndex) -> None:
-    html = render(render_event_page(index.events_by_id["2019-08-02-inf-treaty-ends"], index).markdown)
+    html = render_event_page(index.events_by_id["2019-08-02-inf-treaty-ends"], index).html
     assert '<div class="admonition note chrono-annotation">\n<p class="admonition-title">Editorial note</p>\n' in html
     assert "<p>The end of the treaty <em>opened</em> the way to new deployments.</p>" in html
     assert html.index("The United States withdraws") < html.index("admonition")
@@ -210,7 +239,7 @@ def test_role_comes_from_the_person_when_the_event_gives_none(index: ChronologyI
     talks = index.events_by_id[TALKS]
     bare = replace(talks, people=(replace(talks.people[0], role=None),))
     rebuilt = build_index(replace(chronology, events=(chronology.events[0], bare, chronology.events[2])))
-    html = render(render_event_page(bare, rebuilt).markdown)
+    html = render_event_page(bare, rebuilt).html
     # The fixture's Stoltenberg held the office from October 2014.
     assert "Jens Stoltenberg</a>, NATO Secretary General" in html
 
@@ -229,23 +258,25 @@ def test_event_page_escapes_everything_from_data(index: ChronologyIndex, chronol
         review=(hostile,),
     )
     rebuilt = build_index(replace(chronology, events=(chronology.events[0], bad, chronology.events[2])))
-    found = elements(render(render_event_page(bad, rebuilt).markdown))
+    page = render_event_page(bad, rebuilt)
+    found = elements(page.html)
     assert "script" not in found.tags and "img" not in found.tags
     assert {name for name, _ in found.attributes} <= {"href", "id", "class", "title", "data-search-exclude", "role", "aria-level"}
     links = [value or "" for name, value in found.attributes if name in ("href", "src")]
     assert not any("javascript" in link.lower() for link in links)
+    assert page.title == hostile  # plain text; MkDocs and the templates escape it
 
 
 def test_event_page_size_does_not_grow_with_the_chronology(index: ChronologyIndex, chronology: Chronology) -> None:
     talks = index.events_by_id[TALKS]
-    small = render_event_page(talks, index).markdown
+    small = render_event_page(talks, index).html
     others = tuple(
         replace(chronology.events[0], id=f"1997-01-{day:02d}-filler", date=PartialDate(1997, 1, day))
         for day in range(1, 29)
     )
     bigger = replace(chronology, events=tuple(sorted((*chronology.events, *others), key=lambda e: e.sort_key)))
-    assert render_event_page(talks, build_index(bigger)).markdown.count("filler") == 1  # "previous" only
-    assert abs(len(render_event_page(talks, build_index(bigger)).markdown) - len(small)) < 200
+    assert render_event_page(talks, build_index(bigger)).html.count("filler") == 1  # "previous" only
+    assert abs(len(render_event_page(talks, build_index(bigger)).html) - len(small)) < 200
 
 
 # ---------------------------------------------------------------- entity, listing and source pages
@@ -255,20 +286,22 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     page = render_person_page(chronology.people["jens-stoltenberg"], index)
     assert page.path == "people/jens-stoltenberg.md"
     assert page.edit_path == "chronology/people.yml"
-    html = render(page.markdown)
-    assert "<h1 id=\"jens-stoltenberg\">Jens Stoltenberg</h1>" in html
+    html = page.html
+    assert html.startswith("<h1>Jens Stoltenberg</h1>")
     assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
     assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
-    assert f'5 July 2019: <a href="../events/{TALKS}.md">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
+    assert f'5 July 2019: <a href="../../events/{TALKS}/">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
     assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
-        '<div class="chrono-list" data-search-exclude="data-search-exclude">\n'
-        '<p aria-level="2" class="chrono-heading" role="heading">Events (1)</p>'
+        '<div class="chrono-list" data-search-exclude>\n'
+        '<p class="chrono-heading" role="heading" aria-level="2">Events (1)</p>'
     ) in html
 
 
 def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
-    html = render(render_treaty_page(chronology.treaties["inf-treaty"], index).markdown)
+    page = render_treaty_page(chronology.treaties["inf-treaty"], index)
+    html = page.html
+    assert page.title == "Intermediate-Range Nuclear Forces Treaty (INF)"
     assert "Intermediate-Range Nuclear Forces Treaty (INF)</h1>" in html
     assert "<li>Signed: 8 December 1987</li>\n<li>Ended: 2 August 2019</li>" in html
     assert "United States, Soviet Union" in html
@@ -277,23 +310,25 @@ def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chro
 
 def test_listing_pages_rank_low_and_keep_their_lists_out_of_search(index: ChronologyIndex) -> None:
     for page in [render_entity_index("person", index), render_timeline_page(index), render_year_page(2019, index)]:
-        assert get_data(page.markdown)[1] == {"search": {"boost": 0.5}}
-        assert "data-search-exclude" in page.markdown
+        assert page.meta == {"search": {"boost": 0.5}}
+        assert "data-search-exclude" in page.html
     assert get_data(render_tags_page(index).markdown)[1] == {"search": {"exclude": True}}
 
 
 def test_timeline_groups_by_year(index: ChronologyIndex) -> None:
-    html = render(render_timeline_page(index).markdown)
-    assert '<h2 id="y1996"><a href="years/1996.md">1996</a></h2>' in html
+    page = render_timeline_page(index)
+    html = page.html
+    assert '<h2 id="y1996"><a href="../years/1996/">1996</a>' in html
     assert html.index("15–31 May: <a") < html.index('id="y2019"') < html.index("5 July: <a") < html.index("2 August: <a")
+    assert [(h.id, h.title) for h in page.headings] == [("y1996", "1996"), ("y2019", "2019")]
 
 
 def test_year_page_has_summaries_and_neighbouring_years(index: ChronologyIndex) -> None:
     page = render_year_page(2019, index)
     assert page.edit_path == "chronology/events/"
-    html = render(page.markdown)
+    html = page.html
     assert "NATO and Russia made no progress on the INF Treaty." in html
-    assert 'Previous year: <a href="1996.md">1996</a>' in html
+    assert 'Previous year: <a href="../../years/1996/">1996</a>' in html
 
 
 def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, chronology: Chronology) -> None:
@@ -301,9 +336,10 @@ def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, c
     page = render_source_page(article, index)
     assert page.path == "sources/002_5b8a1d404cf63abd.md"
     assert page.edit_path == "seeds/sources.yml"
-    html = render(page.markdown)
-    assert "<h1 id=\"the-moscow-times-reuters-5-july-2019\">The Moscow Times (Reuters), 5 July 2019</h1>" in html
-    assert f'<a href="../events/{TALKS}.md">' in html
+    assert page.title == "The Moscow Times (Reuters), 5 July 2019"
+    html = page.html
+    assert "<h1>The Moscow Times (Reuters), 5 July 2019</h1>" in html
+    assert f'<a href="../../events/{TALKS}/">' in html
     # The article text is highlighted by chrono/annotate.py (tests/test_annotate.py has the rules).
     assert (
         ' Says There Is No Breakthrough With Russia on <mark class="ann ann-treaty" '
@@ -311,13 +347,13 @@ def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, c
         "INF Treaty</a></mark> Dispute</p>"
     ) in html
     hostile = replace(article, text="Intro.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n", title="<b>T</b>")
-    found = elements(render(render_source_page(hostile, index).markdown))
+    found = elements(render_source_page(hostile, index).html)
     assert "script" not in found.tags and "b" not in found.tags
     assert not any(value and "javascript" in value for _, value in found.attributes)
 
 
 def test_source_without_events_or_facts_still_renders(index: ChronologyIndex) -> None:
-    html = render(render_source_page(Article("009_new.txt", "Only text."), index).markdown)
+    html = render_source_page(Article("009_new.txt", "Only text."), index).html
     assert "Unknown publisher, date unknown</h1>" in html
     assert "<em>None yet.</em>" in html
 
