@@ -6,15 +6,26 @@ does not re-import hooks on rebuild.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from chrono.site import add_generated_files, allow_only_known_tags, link_repository_files, share_blocks, watch_data
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from chrono.site import (
+    add_generated_files,
+    allow_only_known_tags,
+    link_repository_files,
+    restore_content,
+    share_blocks,
+    show_search_html,
+    watch_data,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 
@@ -32,6 +43,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return link_repository_files(markdown, config)
+
+
+@event_priority(100)  # before Material's search plugin (priority 0)
+def _before_search(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    show_search_html(page)
+    return context
+
+
+@event_priority(-100)  # after it
+def _after_search(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    restore_content(page)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

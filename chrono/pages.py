@@ -9,9 +9,9 @@ tags listing stay `GeneratedPage` Markdown.
 
 Every piece of text that comes from data goes through `html.escape` (the editorial annotation,
 the one Markdown field, through `sanitize_annotation` first), so a title holding `<script>` or a
-link to `javascript:` shows as text. Lists of links (backlinks, listings) sit in blocks marked
-`data-search-exclude` so that Material's search indexes what a page says, not every title it
-links to.
+link to `javascript:` shows as text. Lists of links (backlinks, listings) and article texts are
+left out of each page's `search_html`, what Material's search is given to index, so that search
+finds what a page says, not every title it links to.
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ class RenderedPage:
     html: str
     edit_path: str | None
     """As `GeneratedPage.edit_path`."""
+    search_html: str = ""
+    """The part of `html` that Material's search indexes (see chrono.site.PrerenderedPage)."""
     meta: Mapping[str, Any] = field(default_factory=dict)
     """What front matter would hold: `search` (boost or exclude) and `tags` (display names)."""
     headings: tuple[Heading, ...] = ()
@@ -280,10 +282,14 @@ def _search_meta(*, boost: float | None = None, exclude: bool = False, tags: Ite
     return meta
 
 
+class _Unsearched(str):
+    """A part of a page that is shown but not given to search to index."""
+
+
 def _search_excluded(parts: list[str]) -> list[str]:
-    """Wrap HTML in a block that Material's search leaves out of its index. Never put an <h2>
-    inside: Material would still start a search section at it, titled like the page."""
-    return ['<div class="chrono-list" data-search-exclude>', *parts, "</div>"]
+    """A block of the page that search leaves out of its index (link lists, article texts).
+    Cheaper than Material's `data-search-exclude`, whose blocks its search still parses."""
+    return [_Unsearched("\n".join(['<div class="chrono-list">', *parts, "</div>"]))]
 
 
 def _section_heading(title: str) -> str:
@@ -308,8 +314,11 @@ def _page(
     headings: tuple[Heading, ...] = (),
 ) -> RenderedPage:
     """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it."""
-    body = "\n".join([f"<h1>{title_html or text_html(title)}</h1>", *parts])
-    return RenderedPage(here.path, " ".join(title.split()), body + "\n", edit_path, meta or {}, headings)
+    parts = [f"<h1>{title_html or text_html(title)}</h1>", *parts]
+    html = "\n".join(parts) + "\n"
+    searched = "\n".join(part for part in parts if not isinstance(part, _Unsearched)) + "\n"
+    plain_title = " ".join(title.split())
+    return RenderedPage(here.path, plain_title, html, edit_path, searched, meta or {}, headings)
 
 
 # ---------------------------------------------------------------- shared pieces

@@ -293,7 +293,7 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     assert f'5 July 2019: <a href="../../events/{TALKS}/">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
     assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
-        '<div class="chrono-list" data-search-exclude>\n'
+        '<div class="chrono-list">\n'
         '<p class="chrono-heading" role="heading" aria-level="2">Events (1)</p>'
     ) in html
 
@@ -311,8 +311,18 @@ def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chro
 def test_listing_pages_rank_low_and_keep_their_lists_out_of_search(index: ChronologyIndex) -> None:
     for page in [render_entity_index("person", index), render_timeline_page(index), render_year_page(2019, index)]:
         assert page.meta == {"search": {"boost": 0.5}}
-        assert "data-search-exclude" in page.html
+        assert "people/" in page.html or "events/" in page.html
+        assert "people/" not in page.search_html and "events/" not in page.search_html
+        assert page.search_html.startswith(page.html.split("\n", 1)[0])  # the <h1> is indexed
     assert get_data(render_tags_page(index).markdown)[1] == {"search": {"exclude": True}}
+
+
+def test_search_is_given_what_an_event_says_not_its_link_lists(index: ChronologyIndex) -> None:
+    page = render_event_page(index.events_by_id[TALKS], index)
+    assert "We have not seen any signs of a breakthrough." in page.search_html
+    assert "NATO Secretary General" in page.search_html
+    assert "source page" in page.html and "source page" not in page.search_html
+    assert "Previous:" in page.html and "Previous:" not in page.search_html
 
 
 def test_timeline_groups_by_year(index: ChronologyIndex) -> None:
