@@ -15,10 +15,10 @@ from chrono.site import (
     allow_only_known_tags,
     link_repository_files,
     restore_content,
-    share_blocks,
     show_search_html,
     watch_data,
 )
+from chrono.theme import share_blocks
 
 if TYPE_CHECKING:
     from jinja2 import Environment

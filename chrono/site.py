@@ -15,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from .entries import read_chronology, read_yaml
 from .index import ChronologyIndex, build_index
@@ -190,38 +189,6 @@ def show_search_html(page: Page) -> None:
 def restore_content(page: Page) -> None:
     if isinstance(page, PrerenderedPage) and page.shown_content is not None:
         page.content, page.shown_content = page.shown_content, None
-
-
-class SharedBlock:
-    """Renders a template block once for every page that would get the same HTML from it.
-
-    Material writes the whole navigation (and the table-of-contents sidebar) into every page:
-    about 0.5 ms a page, a tenth of an event page's build. For a page that is not in the
-    navigation and has no table of contents (every event, entity and source page), that HTML
-    depends only on where the page sits, since its links are relative: the same for every
-    page with the same relative links to the navigation's pages and the same `base_url`. One
-    instance lives for one build (set in `on_env`); `overrides/main.html` calls it."""
-
-    def __init__(self) -> None:
-        self._rendered: dict[tuple[object, ...], Any] = {}
-
-    def __call__(self, name: str, page: Page | None, nav: Any, base_url: str, render: Any) -> Any:
-        if page is None or nav is None or page.toc or (page.meta and page.meta.get("hide")):
-            return render()
-        nav_pages = nav.pages
-        if any(item is page for item in nav_pages):
-            return render()
-        key = (name, base_url, *(get_relative_url(item.url, page.url) for item in nav_pages))
-        html = self._rendered.get(key)
-        if html is None:
-            html = self._rendered[key] = render()
-        return html
-
-
-def share_blocks(env: Any) -> Any:
-    """Give the theme's templates a fresh `SharedBlock` for this build."""
-    env.globals["chronology_shared_block"] = SharedBlock()
-    return env
 
 
 @lru_cache(maxsize=8)

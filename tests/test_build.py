@@ -426,14 +426,14 @@ def test_edit_uri_for_climbs_out_of_docs(tmp_path: Path, edit_uri: str, edit_pat
     assert urljoin("https://example.org/o/r/", edit_uri + str(relative)) == expected
 
 
-def test_shared_navigation_is_the_html_each_page_would_get(project: Path, tmp_path: Path) -> None:
-    """overrides/main.html renders the navigation once for the pages outside it that would get
-    the same HTML (chrono.site.SharedBlock); without that block every page must come out the same."""
+def test_shared_blocks_are_the_html_each_page_would_get(project: Path, tmp_path: Path) -> None:
+    """overrides/main.html renders the navigation, header and config blocks once for the pages
+    that would get the same HTML (chrono/theme.py); without them every page must come out the same."""
     shared = build_site(project)
     template = project / "overrides" / "main.html"
     text = template.read_text(encoding="utf-8")
-    without, count = re.subn(r"\{% block site_nav %\}.*?\{% endblock %\}", "", text, flags=re.S)
-    assert count == 1
+    without, count = re.subn(r"\{% block (site_nav|header|config) %\}.*?\{% endblock %\}", "", text, flags=re.S)
+    assert count == 3
     template.write_text(without, encoding="utf-8")
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "plain"), strict=True)
     build(config)
