@@ -56,10 +56,62 @@ class Highlight:
 
 @dataclass(frozen=True)
 class _Needle:
-    pattern: re.Pattern[str]
+    """What to look for: a case-insensitive pattern (date phrases) or words to find as they are
+    (names and quotes: compiling a pattern for each quote was most of a source page's cost)."""
+
     kind: HighlightKind
     target: str
     label: str
+    pattern: re.Pattern[str] | None = None
+    words: str = ""
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Searchable:
+    """An article's text with each run of whitespace one space and curly apostrophes straight,
+    and the offset in the text of each of its characters: words from the data are then found
+    with `str.find`, matching exactly what `_word_pattern` would."""
+
+    text: str
+    origin: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Searchable:
+        parts: list[str] = []
+        origin: list[int] = []
+        position = 0
+        for run in _WHITESPACE_RUN.finditer(text):
+            parts += [text[position : run.start()], " "]
+            origin += range(position, run.start() + 1)
+            position = run.end()
+        parts.append(text[position:])
+        origin += range(position, len(text))
+        return cls(_APOSTROPHE.sub("'", "".join(parts)), origin)
+
+    def find_all(self, words: str) -> Iterable[tuple[int, int]]:
+        """Start and end in the original text of each match of `words` between word boundaries."""
+        text, size = self.text, len(words)
+        start = text.find(words)
+        while start >= 0:
+            end = start + size
+            if not (start and _is_word(text[start - 1])) and not (end < len(text) and _is_word(text[end])):
+                yield self.origin[start], self.origin[end - 1] + 1
+                start = text.find(words, end)
+            else:
+                start = text.find(words, start + 1)
+
+
+def _is_word(char: str) -> bool:
+    r"""What `\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _literal(words: str) -> str:
+    """Words as `_Searchable` holds text: single spaces, straight apostrophes."""
+    return _APOSTROPHE.sub("'", " ".join(words.split()))
 
 
 # Cached: every source page looks for the same entity names, and more distinct patterns than
@@ -101,15 +153,7 @@ def _entity_names(
     return entity.name, forms
 
 
-def _may_occur(words: str, text: str) -> bool:
-    """False when a case-sensitive `_word_pattern(words)` cannot match in text: its first word,
-    up to any apostrophe, is not there. A substring test is far cheaper than compiling and
-    running the pattern, and most names and quotes looked for are not in a given article."""
-    first = words.split()[:1]
-    return not first or _APOSTROPHE.split(first[0])[0] in text
-
-
-def _needles(events: Iterable[Event], index: ChronologyIndex, text: str) -> list[_Needle]:
+def _needles(events: Iterable[Event], index: ChronologyIndex) -> list[_Needle]:
     """Everything to look for in `text`, from the events drawn from the article."""
     needles: list[_Needle] = []
     entities: dict[tuple[EntityKind, str], None] = {}
@@ -119,12 +163,11 @@ def _needles(events: Iterable[Event], index: ChronologyIndex, text: str) -> list
         if event.date_basis and event.date_basis.phrase.strip():
             pattern = _word_pattern(event.date_basis.phrase, ignore_case=True)
             if pattern:
-                needles.append(_Needle(pattern, "date", here, f"date of: {event.title}"))
+                needles.append(_Needle("date", here, f"date of: {event.title}", pattern=pattern))
         for quote in event.quotes:
-            words = quote.text.strip(_QUOTE_EDGES)
-            pattern = _word_pattern(words, ignore_case=False) if _may_occur(words, text) else None
-            if pattern:
-                needles.append(_Needle(pattern, "quote", here, f"quoted in: {event.title}"))
+            words = _literal(quote.text.strip(_QUOTE_EDGES))
+            if words:
+                needles.append(_Needle("quote", here, f"quoted in: {event.title}", words=words))
             kind: EntityKind = "person" if quote.speaker in chronology.people else "organization"
             entities[(kind, quote.speaker)] = None
         for person in event.people:
@@ -137,10 +180,9 @@ def _needles(events: Iterable[Event], index: ChronologyIndex, text: str) -> list
             entities[("place", event.place)] = None
     for kind, entity_id in entities:
         name, forms = _entity_names(index, kind, entity_id)
-        for form in dict.fromkeys(forms):
-            pattern = _word_pattern(form, ignore_case=False) if _may_occur(form, text) else None
-            if pattern:
-                needles.append(_Needle(pattern, kind, entity_path(kind, entity_id), name))
+        for form in dict.fromkeys(_literal(form) for form in forms):
+            if form:
+                needles.append(_Needle(kind, entity_path(kind, entity_id), name, words=form))
     return needles
 
 
@@ -150,12 +192,14 @@ def find_highlights(
     """Non-overlapping highlights in text order: the longest match wins, then the earliest,
     then the kind listed first in LEGEND."""
     text = article.text
+    searchable = _Searchable.of(text)
     candidates = []
-    for needle in _needles(events, index, text):
-        for match in needle.pattern.finditer(text):
-            candidates.append(
-                Highlight(match.start(), match.end(), needle.kind, needle.target, needle.label)
-            )
+    for needle in _needles(events, index):
+        if needle.pattern is not None:
+            spans: Iterable[tuple[int, int]] = (m.span() for m in needle.pattern.finditer(text))
+        else:
+            spans = searchable.find_all(needle.words)
+        candidates += [Highlight(start, end, needle.kind, needle.target, needle.label) for start, end in spans]
     candidates.sort(key=lambda h: (h.start - h.end, h.start, _PRIORITY[h.kind]))
     starts: list[int] = []
     chosen: list[Highlight] = []

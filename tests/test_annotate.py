@@ -7,8 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from chrono.annotate import find_highlights, page_href, render_annotated_article
+from chrono.annotate import _literal, _Searchable, _word_pattern, find_highlights, page_href, render_annotated_article
 from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
 from chrono.model import Article, DateBasis, Event, PartialDate, PersonRole, Quote
@@ -134,3 +136,19 @@ def test_page_href_follows_mkdocs_urls(
     source: str, target: str, directory_urls: bool, href: str
 ) -> None:
     assert page_href(source, target, directory_urls) == href
+
+
+# Few letters, apostrophes of both kinds and odd whitespace, so the words do occur in the text.
+_TEXT = st.text(alphabet="ab'’_é1 \t\n\u00a0\u2028.", max_size=40)
+_WORDS = st.text(alphabet="ab'’_é1 .", min_size=1, max_size=8)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=_TEXT, words=_WORDS)
+def test_finding_words_as_they_are_matches_the_word_pattern(text: str, words: str) -> None:
+    """Names and quotes are found with str.find in a normalised text; the result must be
+    exactly what the regular expression for the same words finds."""
+    pattern = _word_pattern(words, ignore_case=False)
+    expected = [m.span() for m in pattern.finditer(text)] if pattern else []
+    found = list(_Searchable.of(text).find_all(_literal(words))) if _literal(words) else []
+    assert found == expected
