@@ -66,19 +66,6 @@ def source_path(article_file: str) -> str:
     return f"sources/{stem}.md"
 
 
-def relative_link(from_path: str, to_path: str) -> str:
-    """A relative `.md` link from one docs page to another, which MkDocs checks and rewrites."""
-    # String work instead of posixpath.relpath, which makes both paths absolute against the
-    # working directory on each call: 5 s of a 5,000-event build for 120,000 links. Docs paths
-    # are already normalised (no '.', '..' or doubled slashes), so the result is the same.
-    start = from_path.split("/")[:-1]
-    target = to_path.split("/")
-    common = 0
-    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
-
-
 def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`)."""
 

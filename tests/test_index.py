@@ -15,7 +15,7 @@ from chrono.index import (
     event_path,
     neighbours,
     related_events,
-    relative_link,
+    page_href,
     role_at,
     source_path,
     year_path,
@@ -88,10 +88,14 @@ def test_paths_and_relative_links() -> None:
     assert entity_yaml_path("organization") == "chronology/organizations.yml"
     assert year_path(1996) == "years/1996.md"
     assert source_path("002_5b8a1d404cf63abd.txt") == "sources/002_5b8a1d404cf63abd.md"
-    assert relative_link(event_path(TALKS), "people/jens-stoltenberg.md") == "../people/jens-stoltenberg.md"
-    assert relative_link(event_path(TALKS), event_path(ENDS)) == f"{ENDS}.md"
-    assert relative_link("index.md", "timeline.md") == "timeline.md"
-    assert relative_link("timeline.md", "years/2019.md") == "years/2019.md"
+    assert page_href(event_path(TALKS), "people/jens-stoltenberg.md") == "../../people/jens-stoltenberg/"
+    assert page_href(event_path(TALKS), event_path(ENDS)) == f"../../events/{ENDS}/"
+    assert page_href("index.md", "timeline.md") == "timeline/"
+    assert page_href("timeline.md", "years/index.md") == "../years/"
+    assert page_href("timeline.md", "index.md") == "../"
+    assert page_href("index.md", "index.md") == "./"
+    assert page_href(event_path(TALKS), "people/jens-stoltenberg.md", directory_urls=False) == "../people/jens-stoltenberg.html"
+    assert page_href("timeline.md", "years/index.md", directory_urls=False) == "years/index.html"
 
 
 @pytest.mark.parametrize(
