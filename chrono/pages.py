@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import markdown as python_markdown
 
@@ -106,6 +106,9 @@ class RenderedPage:
     meta: Mapping[str, Any] = field(default_factory=dict)
     """What front matter would hold: `search` (boost or exclude) and `tags` (display names)."""
     headings: tuple[Heading, ...] = ()
+    linked_pages: tuple[str, ...] = ()
+    """Docs pages that hand-written text (an annotation) links to; the rest of a page's links
+    are made from the index. chrono.site checks these exist, as MkDocs checks Markdown links."""
 
 
 @dataclass(frozen=True)
@@ -227,17 +230,20 @@ _ANNOTATION_MARKDOWN = python_markdown.Markdown()
 _PAGE_LINK = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#|/)([^"#]*?\.md)(#[^"]*)?"')
 
 
-def annotation_html(annotation: str, here: Here) -> str:
-    """The editorial annotation, sanitized Markdown, as HTML. A relative link to another page's
-    `.md` file (`../people/x.md`, as elsewhere in MkDocs) becomes that page's URL."""
+def annotation_html(annotation: str, here: Here) -> tuple[str, tuple[str, ...]]:
+    """The editorial annotation, sanitized Markdown, as HTML, and the docs pages it links to.
+    A relative link to another page's `.md` file (`../people/x.md`, as elsewhere in MkDocs)
+    becomes that page's URL; chrono.site reports a link to a page that does not exist."""
     html = _ANNOTATION_MARKDOWN.reset().convert(sanitize_annotation(annotation))
+    linked: list[str] = []
 
     def page_url(match: re.Match[str]) -> str:
         folder = here.path.rsplit("/", 1)[0] + "/" if "/" in here.path else ""
-        target = _normalise(folder + match[1])
+        target = _normalise(folder + unquote(match[1]))
+        linked.append(target or match[1])
         return f'href="{here.href(target)}{match[2] or ""}"' if target else match[0]
 
-    return _PAGE_LINK.sub(page_url, html)
+    return _PAGE_LINK.sub(page_url, html), tuple(linked)
 
 
 def _normalise(path: str) -> str | None:
@@ -312,13 +318,14 @@ def _page(
     title_html: str | None = None,
     meta: Mapping[str, Any] | None = None,
     headings: tuple[Heading, ...] = (),
+    linked_pages: tuple[str, ...] = (),
 ) -> RenderedPage:
     """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it."""
     parts = [f"<h1>{title_html or text_html(title)}</h1>", *parts]
     html = "\n".join(parts) + "\n"
     searched = "\n".join(part for part in parts if not isinstance(part, _Unsearched)) + "\n"
     plain_title = " ".join(title.split())
-    return RenderedPage(here.path, plain_title, html, edit_path, searched, meta or {}, headings)
+    return RenderedPage(here.path, plain_title, html, edit_path, searched, meta or {}, headings, linked_pages)
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -393,11 +400,12 @@ def render_event_page(event: Event, index: ChronologyIndex, *, directory_urls: b
     facts.append(_link(str(event.date.year), here, year_path(event.date.year)))
     parts = [f'<p class="chrono-when">{" · ".join(facts)}</p>', paragraphs_html(event.summary)]
 
+    linked: tuple[str, ...] = ()
     if event.annotation:
+        note, linked = annotation_html(event.annotation, here)
         parts.append(
             '<div class="admonition note chrono-annotation">\n'
-            '<p class="admonition-title">Editorial note</p>\n'
-            f"{annotation_html(event.annotation, here)}\n</div>"
+            f'<p class="admonition-title">Editorial note</p>\n{note}\n</div>'
         )
     if event.people:
         items = []
@@ -425,7 +433,7 @@ def render_event_page(event: Event, index: ChronologyIndex, *, directory_urls: b
     tail += _previous_next(index, event, here)
     parts += _search_excluded(tail)
     meta = _search_meta(boost=EVENT_SEARCH_BOOST, tags=tag_names)
-    return _page(here, event.title, parts, event_yaml_path(event.id), meta=meta)
+    return _page(here, event.title, parts, event_yaml_path(event.id), meta=meta, linked_pages=linked)
 
 
 def _with_abbreviation(label: str, entity: Organization | Treaty | None) -> str:

@@ -4,6 +4,7 @@ All page text comes from pages.py."""
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from html import escape
@@ -27,6 +28,8 @@ from .performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, render_pe
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 EVENT_LIST_MARKER = "<!-- chronology:events -->"
 COUNTS_MARKER = "<!-- chronology:counts -->"
@@ -144,7 +147,21 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if isinstance(page, RenderedPage):
             PrerenderedPage(page, generated, config)
         files.append(generated)
+    report_missing_links(pages, files)
     return files
+
+
+def report_missing_links(pages: list[RenderedPage | GeneratedPage], files: Files) -> None:
+    """Warn (an error under `mkdocs build --strict`) about a link in an annotation to a page
+    that does not exist, naming the file to fix, as MkDocs does for links in Markdown."""
+    for page in pages:
+        if not isinstance(page, RenderedPage):
+            continue
+        for target in page.linked_pages:
+            if files.get_file_from_path(target) is None:
+                log.warning(
+                    f"{page.edit_path}: annotation: the link to '{target}' points at no page of the site"
+                )
 
 
 class PrerenderedPage(Page):

@@ -442,3 +442,20 @@ def test_shared_blocks_are_the_html_each_page_would_get(project: Path, tmp_path:
     assert pages == sorted(path.relative_to(tmp_path / "plain") for path in (tmp_path / "plain").rglob("*.html"))
     for page in pages:
         assert (shared / page).read_bytes() == (tmp_path / "plain" / page).read_bytes(), page
+
+
+def test_links_in_annotations_reach_their_pages_or_fail_the_build(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    event = project / "chronology/events/2019-08-02-inf-treaty-ends.yml"
+    original = event.read_text(encoding="utf-8")
+    linked = "annotation: 'As [Stoltenberg](../people/jens-stoltenberg.md) said.'"
+    event.write_text(original.replace("annotation: The end of the treaty *opened* the way to new deployments.", linked), encoding="utf-8")
+    site = build_site(project)
+    html = (site / "events/2019-08-02-inf-treaty-ends/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../people/jens-stoltenberg/">Stoltenberg</a>' in html
+    event.write_text(original.replace("annotation: The end of the treaty *opened* the way to new deployments.", linked.replace("jens", "jen")), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project)
+    assert (
+        "chronology/events/2019-08-02-inf-treaty-ends.yml: annotation: the link to "
+        "'people/jen-stoltenberg.md' points at no page of the site"
+    ) in caplog.text

@@ -170,7 +170,8 @@ def test_annotation_keeps_markdown_but_no_html_attributes_or_script_links() -> N
         "*styled*{: onclick=\"alert(5)\" }\n\n"
         "[r]: javascript:alert(6)\n"
     )
-    html = annotation_html(annotation, Here("events/x.md"))
+    html, linked = annotation_html(annotation, Here("events/x.md"))
+    assert linked == ()
     found = elements(html)
     assert "em" in found.tags
     assert "script" not in found.tags and "img" not in found.tags
@@ -187,9 +188,10 @@ def test_annotation_keeps_markdown_but_no_html_attributes_or_script_links() -> N
 )
 def test_annotation_links_to_other_pages_become_their_urls(directory_urls: bool, expected: str) -> None:
     annotation = "See [Stoltenberg](../people/jens-stoltenberg.md#roles) and [out](../../x.md)."
-    html = annotation_html(annotation, Here("events/x.md", directory_urls))
+    html, linked = annotation_html(annotation, Here("events/x.md", directory_urls))
     assert f'<a href="{expected}">Stoltenberg</a>' in html
     assert '<a href="../../x.md">out</a>' in html  # outside the docs: left as written
+    assert linked == ("people/jens-stoltenberg.md", "../../x.md")
 
 
 # ---------------------------------------------------------------- event pages
