@@ -97,7 +97,7 @@ def generate_pages(
     # site_url (optional) makes the JSON-LD and calendar links absolute.
     urls = {"directory_urls": directory_urls}
     pages = add_event_jsonld(render_all_pages(index, **urls), index, site_url=site_url, **urls)
-    pages.append(render_visual_timeline_page(index))
+    pages.append(render_visual_timeline_page(index, **urls))
     pages += render_export_files(index, site_url=site_url, **urls)
     # The full guide replaces the short hand-written docs/about/contributing.md when the
     # repository's CONTRIBUTING.md is there (a bare data project has only the short page).

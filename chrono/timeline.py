@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from .annotate import page_href
-from .index import ChronologyIndex, event_path
+from .index import ChronologyIndex, event_path, page_href
 from .model import Event
 from .pages import GeneratedPage, format_date
 

@@ -459,3 +459,14 @@ def test_links_in_annotations_reach_their_pages_or_fail_the_build(project: Path,
         "chronology/events/2019-08-02-inf-treaty-ends.yml: annotation: the link to "
         "'people/jen-stoltenberg.md' points at no page of the site"
     ) in caplog.text
+
+
+def test_no_broken_link_without_directory_urls(project: Path) -> None:
+    """Generated pages make their own links; with `use_directory_urls: false` they end in .html."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    site = build_site(project)
+    assert (site / f"events/{EVENT_ID}.html").is_file()
+    broken, checked = find_broken_links(site)
+    assert broken == []
+    assert checked > 500
