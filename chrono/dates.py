@@ -43,6 +43,8 @@ DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
+""""04.04.2008": with dots a numeric date is written day first (German, Russian, most of Europe)."""
 TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
 
 # Lines that carry a date that is not the publication date: archive copies, edits, access.
@@ -139,6 +141,10 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
         date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match[0]))
+    for match in DOTTED_DATE.finditer(text):
+        date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if date:
+            found.append((match.start(), date, match[0]))
     for pattern in (MONTH_DAY, DAY_MONTH):
         for match in pattern.finditer(text):
             month = parse_month(match["month"])
@@ -174,15 +180,19 @@ def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate
         seen += 1
         if seen > head_lines:
             break
-        if NOT_PUBLICATION.search(line):
-            continue
+        if edit := NOT_PUBLICATION.search(line):
+            # "Issued on 01 Apr. 2014 | Last updated: 02 Apr. 2014": the date before the edit
+            # stamp is the publication date; a line that only gives an edit date is skipped.
+            line = line[: edit.start()].rstrip(" |•·,;-–—").strip()
+            if not line:
+                continue
         candidates: list[str] = []
         if match := _DATELINE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
-        words_without_date = len(TIME.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line)))).split())
+        words_without_date = len(TIME.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line))))).split())
         if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
             candidates.append(line)
         for candidate in candidates:

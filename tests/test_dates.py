@@ -112,6 +112,9 @@ def test_a_multi_day_event_ending_on_a_date_starts_earlier() -> None:
         (["Headline here", "14 Jan, 2022 07:12", "MOSCOW (Sputnik) - Body."], "2022-01-14"),
         (["MOSCOW (UrduPoint News / Sputnik - 12th January, 2022) Russia said..."], "2022-01-12"),
         (["Published: March 3, 2004", "Text"], "2004-03-03"),
+        (["A headline", "Date 04.04.2008", "Author Nick Amies"], "2008-04-04"),
+        (["A headline", "Datum 12.03.1999 10:15", "Body."], "1999-03-12"),
+        (["Press Release (2014) 062", "Issued on 01 Apr. 2014 | Last updated: 02 Apr. 2014 17:30"], "2014-04-01"),
     ],
 )
 def test_publication_stamps_in_the_text(lines: list[str], expected: str) -> None:
@@ -121,6 +124,11 @@ def test_publication_stamps_in_the_text(lines: list[str], expected: str) -> None
 
 def test_archive_stamps_are_not_the_publication_date() -> None:
     assert find_text_date(["Last Updated: 07/27/2016", "Updated: July 28, 2016 10:00", "A headline"]) is None
+
+
+def test_an_impossible_dotted_date_is_no_stamp() -> None:
+    # Dots are read day first; "12.31.2008" has no 31st month, so it is not a date at all.
+    assert find_text_date(["A headline", "Date 12.31.2008"]) is None
 
 
 def test_a_date_in_a_body_sentence_is_not_a_stamp() -> None:
