@@ -437,12 +437,23 @@ def find_dateline(paragraph: str) -> tuple[str, int] | None:
     return city, match.end()
 
 
+_STAMP_LABELS = {
+    "published", "posted", "issued", "updated", "last", "modified", "date", "dated", "on", "at",
+    "am", "pm", "gmt", "utc", "cet", "cest", "msk", "est", "edt", "bst",
+}
+"""Words of a page's date stamp ("Issued on 01 Apr. 2014 | Last updated: 02 Apr. 2014")."""
+
+
 def is_stamp_line(line: str) -> bool:
-    """A line that is only a date or a time ("14 Mar, 2014 10:05"): the page's, not the story's."""
-    if len(line) > 60:
+    """A line that is only a date or a time ("14 Mar, 2014 10:05"), perhaps with the labels of
+    a stamp ("Published On 28 Mar 2022"): the page's, not the story's."""
+    if len(line) > 80:
         return False
     rest = TIME_OF_DAY.sub(" ", DATE_PHRASE.sub(" ", line))
-    return rest != line and len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
+    if rest == line:
+        return False
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(words) <= 2 or (len(line) <= 80 and all(w.lower() in _STAMP_LABELS for w in words))
 
 
 def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -565,16 +576,19 @@ def find_role_before(text: str, start: int) -> str | None:
     return role
 
 
-_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’.-]*|of|the|for|to|in)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|to|in)){0,8}),")
+_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)){0,8}),")
 
 
 def find_role_after(text: str, end: int) -> str | None:
     """"Gen. Philip Breedlove, the Supreme Allied Commander Europe, told": the office set off
-    by commas after the name, written with capitals and holding an office word."""
+    by commas after the name, holding an office word. Lower-case words may only be role words
+    ("Jens Stoltenberg, the NATO secretary general, said"; "the commander of U.S. Army Europe")."""
     match = _ROLE_AFTER.match(text, end)
     if not match:
         return None
     words = match[1].split()
+    if any(w.islower() and w not in CONNECTORS and w not in LOWERCASE_ROLE_WORDS for w in words):
+        return None
     while words and words[-1] in CONNECTORS:
         words.pop()
     if not {w.lower().rstrip(".") for w in words} & (OFFICE_WORDS - _HONORIFICS):
@@ -1049,6 +1063,8 @@ class _ArticleReader:
                 if form.kind == "place" and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]):
                     if _SEAT_OF.search(text[max(0, start - 50) : start]):
                         continue  # "its mission to NATO in Brussels": where the mission is
+                    if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
+                        continue  # "regarded in Moscow as a threat": where people think so
                     places.append((sentence.start + start, sentence.start + end, form.id))
         if self.main_position is not None:
             for start, end, key in places:
@@ -1066,6 +1082,13 @@ class _ArticleReader:
             # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
             return self.place_id(HEADQUARTERS_CITY, stub=True)
         if self.dateline:
+            elsewhere = _GATHERING_IN.search(text)
+            if elsewhere and not _SPEECH.search(text) and normalise_name(elsewhere["where"]) != normalise_name(self.dateline[0]):
+                # "WASHINGTON -- ... launched Zapad 2017, a joint exercise in Belarus": the
+                # dateline is where the report was filed; the venue is a country or region.
+                # (When the lead reports a statement, "said the talks in Geneva ...", the
+                # gathering is its subject and the dateline stands.)
+                return None
             return self.place_id(self.dateline[0], stub=True)
         return self.place_of_statement()
 
@@ -1074,11 +1097,12 @@ class _ArticleReader:
         lead_end = self.paragraph_starts[3] if len(self.paragraph_starts) > 3 else len(self.body)
         lead = self.folded[:lead_end]
         for start, _end, form in self.catalog.matcher.find(lead):
-            if form.kind == "place" and re.search(
-                rf"\b(?:{SPEECH_VERBS}|speaking|reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\s+(?:\w+\s+)?in\s+$",
-                lead[max(0, start - 50) : start], re.IGNORECASE,
-            ):
+            if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
                 return form.id
+        for headquarters in HEADQUARTERS.finditer(lead):
+            # "made the announcement at NATO headquarters": Brussels.
+            if _STATEMENT_VENUE_AT.search(lead[max(0, headquarters.start() - 50) : headquarters.start()]):
+                return self.place_id(HEADQUARTERS_CITY, stub=True)
         return None
 
     def place_id(self, name: str, *, stub: bool) -> str | None:
@@ -1150,6 +1174,7 @@ class _ArticleReader:
     def find_quotes(self, mentions: list[_Mention]) -> tuple[Quote, ...]:
         """Quoted words of five words or more, with the person or organization who said them."""
         quotes: list[Quote] = []
+        positions: list[int] = []
         people = [m for m in mentions if m.kind == "person"]
         organizations = [m for m in mentions if m.kind == "organization"]
         previous_end: int | None = None
@@ -1178,10 +1203,33 @@ class _ArticleReader:
             if speaker is None or len(text.split()) < 5:
                 continue  # a word or two in quotation marks is a label, not a statement
             quotes.append(Quote(speaker, text))
+            positions.append(start)
+        for start, speaker, text in self.transcript_turns(people):
+            at = next((i for i, p in enumerate(positions) if p > start), len(positions))
+            quotes.insert(at, Quote(speaker, text))
+            positions.insert(at, start)
         unique: dict[tuple[str, str], Quote] = {}
         for quote in quotes:
             unique.setdefault((quote.speaker, quote.text), quote)
         return tuple(unique.values())
+
+    def transcript_turns(self, people: list[_Mention]) -> list[tuple[int, str, str]]:
+        """A broadcast transcript's turns: "Secretary of State MADELEINE ALBRIGHT: Never
+        again ...", "Mr. IGOR IVANOV (Russian Foreign Minister): (Through Translator) ...". The
+        speaker's name is written in capitals before a colon; a turn counts as a quote only
+        when that name is a person the article names (the host's turns are not quotes)."""
+        ids = {m.id for m in people}
+        turns = []
+        for start, paragraph in zip(self.paragraph_starts, self.paragraphs):
+            match = _TRANSCRIPT_TURN.match(paragraph)
+            if not match:
+                continue
+            slug = make_slug(match["name"], max_words=6)
+            speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+            speech = " ".join(match["speech"].split())
+            if speaker and len(speech.split()) >= 5:
+                turns.append((start + match.start("speech"), speaker, speech))
+        return turns
 
     def quote_spans(self) -> list[tuple[int, int, str, int | None]]:
         """Quoted passages as (start, end, text, attribution position or None). Marks pair in
@@ -1332,6 +1380,14 @@ class _ArticleReader:
                 if kind not in ("full_md", "full_dm", "month_year", "md", "dm"):
                     continue
                 clause_start = max(sentence.start, self.body.rfind(",", sentence.start, position) + 1)
+                if in_main and position != self.main_position and is_end_of_gathering(sentence.text, phrase):
+                    # "launched Zapad 2017, a joint exercise that runs through Sept. 20": the
+                    # last day of the gathering the lead opens.
+                    if GATHERING_OPENS.search(sentence.text) and main_date.end_date is None:
+                        resolved = resolve_phrase(kind, phrase, published.date, tense="future")
+                        if resolved is not None and resolved.date.precision == "day":
+                            self.main_end = resolved.date
+                    continue
                 if in_main and (position == self.main_position or not FUTURE_CONTEXT.search(self.body[clause_start:position])):
                     continue  # the lead's only other dated events are the steps it announces
                 if self.dateline and position < self.dateline[1]:
@@ -1354,7 +1410,8 @@ class _ArticleReader:
                     if main is not None and GATHERING_OPENS.search(main.text) and main_date.end_date is None:
                         self.main_end = resolved.date
                     break
-                if not EVENT_VERBS.search(clause):
+                gathering = _GATHERING_SINCE.search(self.body[sentence.start : position])
+                if not EVENT_VERBS.search(clause) and not (gathering and position - sentence.start - gathering.end() <= 40):
                     continue  # a date without a happening ("closed to the media") is no event
                 inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
                 for m in inside:
@@ -1433,11 +1490,45 @@ _SEATS_OF_POWER = re.compile(
 )
 """Buildings that stand for the government working in them ("the Kremlin said"); "in the
 Kremlin" or "at the White House" is a venue, not a speaker."""
+_GATHERING_IN = re.compile(
+    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games|manoeuvres|maneuvers)"
+    r"\s+(?:(?:held|being\s+held|taking\s+place|under\s*way)\s+)?in\s+(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+"""A gathering said to be somewhere ("a joint military exercise in Belarus")."""
+_TRANSCRIPT_TURN = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\))?:\s+"
+    r"(?:\((?:[^()]{0,40})\)\s*)*(?P<speech>\S.*)$"
+)
+"""A transcript turn: the speaker's name in capitals, perhaps with a title before it and a
+note after it, a colon, then the words spoken (after "(Through Translator)" and the like)."""
 _SEAT_OF = re.compile(
     r"\b(?:mission|embassy|office|bureau|consulate|delegation|representation)"
     r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|at)\s+(?:the\s+)?$",
 )
 """An institution's seat, not the place of the event: "its permanent mission to NATO in"."""
+_STATEMENT_WORDS = (
+    rf"(?:{SPEECH_VERBS}|speaking|reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|"
+    r"(?:the|an|his|her|their|its)\s+(?:announcement|remarks|comments|statement|speech))"
+)
+_STATEMENT_VENUE = re.compile(
+    rf"\b{_STATEMENT_WORDS}\s+(?:at\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,4}})?(?:\w+\s+)?in\s+$", re.IGNORECASE
+)
+"""Where a statement was made: "told reporters in Moscow", "made the announcement at NATO
+headquarters in Brussels"."""
+_STATEMENT_VENUE_AT = re.compile(rf"\b{_STATEMENT_WORDS}\s+(?:at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_VIEWPOINT_IN = re.compile(
+    r"\b(?:regarded|seen|viewed|considered|perceived|taken|interpreted|read|felt|received)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Whose view, not where the event was: "would be regarded in Moscow as a threat"."""
+_GATHERING_SINCE = re.compile(
+    r"\b(?:first|last|previous)\s+(?:\w+\s+){0,2}(?:conference|summit|meeting|talks|session|forum|exercises?|drills?)\b"
+    r"[^.;]{0,120}?\b(?:since|was\s+in|was\s+held\s+in)\b",
+    re.IGNORECASE,
+)
+"""A gathering named by its noun: "the first meeting of the council ... since Bucharest in
+April 2008" dates the earlier meeting, though no verb of a happening is written."""
 EVENT_VERBS = re.compile(
     r"\b(?:met|meets?|signed|signs?|suspend(?:ed|s)?|withdr(?:ew|awn|aws?)|pull(?:ed|s)?\s+out|left|"
     r"launch(?:ed|es)?|held|holds?|adopted|adopts?|approved|approves?|ratified|ratif(?:y|ies)|agreed|"
@@ -1445,6 +1536,7 @@ EVENT_VERBS = re.compile(
     r"joined|joins?|took\s+place|takes?\s+place|opened|began|started|ended|collapsed|expired|"
     r"(?:entered|enters|came|comes)\s+into\s+force|(?:took|takes?)\s+effect|established|created|founded|set\s+up|"
     r"convened|voted|deployed|conducted|staged|published|proposed|rejected|terminated|quit|broke\s+off|"
+    r"handed|delivered|submitted|presented|"
     r"froze|resumed|restored|hosted|struck|killed|fired|tested|laps(?:es|ed)|expir(?:es|ed)|will\s+\w+|(?:is|are|was|were)\s+"
     r"(?:set|due|scheduled|expected)\s+to|scheduled|planned|to\s+be\s+held)\b",
     re.IGNORECASE,
@@ -1452,7 +1544,10 @@ EVENT_VERBS = re.compile(
 """Verbs of a happening: a mentioned date becomes its own draft only beside one of these."""
 GATHERING_OPENS = re.compile(
     r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games)\b[^.]{0,80}?"
-    r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off|got\s+under\s*way|convened)\b",
+    r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off|got\s+under\s*way|convened|launched)\b"
+    # or the verb first: "launched Zapad 2017, a joint military exercise"
+    r"|\b(?:opened|began|started|kicked\s+off|launched|convened)\b[^.;]{0,60}?"
+    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games)\b",
     re.IGNORECASE,
 )
 _GATHERING_ENDS = re.compile(

@@ -203,6 +203,29 @@ def test_datelines(paragraph: str, city: str | None) -> None:
     assert (found[0] if found else None) == city
 
 
+def test_a_place_where_something_is_regarded_is_not_the_venue() -> None:
+    text = "Putin told NATO leaders on Friday that expansion would be regarded in Moscow as a threat."
+    assert extract_article(make_article(text, "2008-04-04"), CATALOG).event.place is None
+
+
+def test_stamp_lines_with_labels_are_not_the_lead() -> None:
+    text = "Allies act\n\nIssued on 01 Apr. 2014 | Last updated: 01 Apr. 2014 17:30\n\nMinisters, meeting in Paris on 1 April, decided to act."
+    event = extract_article(make_article(text), CATALOG).event
+    assert (event.date.iso(), event.place) == ("2014-04-01", "paris")
+    assert "Issued" not in event.summary
+
+
+def test_transcript_turns_of_named_people_are_quotes() -> None:
+    text = (
+        "Allies grow\n\nHOST NAME, host:\n\nToday Foreign Minister Sergey Lavrov met allies in Paris.\n\n"
+        "HOST: He was not pleased.\n\n"
+        "Mr. SERGEY LAVROV (Foreign Minister): (Through Translator) This is a mistake that Europe will regret.\n\n"
+        "NATO: Statements by bodies in capitals are not transcript turns of a person."
+    )
+    event = extract_article(make_article(text, "1999-03-12"), CATALOG).event
+    assert [(q.speaker, q.text) for q in event.quotes] == [("sergey-lavrov", "This is a mistake that Europe will regret.")]
+
+
 def test_unknown_place_in_text_stays_empty() -> None:
     event = extract_article(make_article("Diplomats met in Ruritania on Monday to discuss the crisis.", "2001-03-06"), CATALOG)
     assert event.event.place is None and event.places == ()
@@ -280,6 +303,10 @@ def test_headline_kickers_and_site_names_are_dropped(headline: str, publisher: s
         ("Gen. Philip Breedlove, the Supreme Allied Commander Europe, told reporters", "Supreme Allied Commander Europe"),
         ("Alexander Vershbow, Deputy Secretary General of NATO, said", "Deputy Secretary General of NATO"),
         ("Sergei Ivanov, Moscow, and others", None),
+        ("Jens Stoltenberg, the NATO secretary general, told reporters", "NATO secretary general"),
+        ("Lt. Gen. Ben Hodges, the commander of U.S. Army Europe, said", "commander of U.S. Army Europe"),
+        ("Sergei Ivanov, who was in town, said", None),
+        ("Igor Ivanov, a man of few words, said", None),
     ],
 )
 def test_role_written_after_a_name(text: str, role: str | None) -> None:
