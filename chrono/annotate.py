@@ -3,8 +3,8 @@
 The date phrases, names of people, organizations, treaties and places, and the quoted words of
 the events drawn from an article are found in its text and wrapped in `<mark>` links to the
 event or entity page. Matches never overlap: the longest wins, then the earliest. The article
-text is untrusted, so everything outside the marks is HTML-escaped, and the result is one raw
-HTML block whose links are already relative to the source page (MkDocs leaves raw HTML alone).
+text is untrusted, so everything outside the marks is HTML-escaped; the result is HTML for the
+source page (chrono/pages.py), its links relative to that page.
 """
 
 from __future__ import annotations
@@ -114,9 +114,10 @@ def _literal(words: str) -> str:
     return _APOSTROPHE.sub("'", " ".join(words.split()))
 
 
-# Cached: every source page looks for the same entity names, and more distinct patterns than
-# `re`'s own cache holds (512) made each page compile them again (8 s of a 5,000-event build).
-@lru_cache(maxsize=16384)
+# Used for date phrases, found case-insensitively; names and quotes are found with
+# `_Searchable` (a property test checks both ways find the same spans). Cached: the same few
+# phrases ("on Friday") come back in every article.
+@lru_cache(maxsize=4096)
 def _word_pattern(text: str, *, ignore_case: bool) -> re.Pattern[str] | None:
     """The text as a regex matching any run of whitespace between words, on word boundaries."""
     words = text.split()
@@ -235,7 +236,6 @@ def render_annotated_text(
     out.append(escape(text[position:]))
     body = "".join(out).replace("\r\n", "\n")
     paragraphs = [p.strip().replace("\n", "<br>\n") for p in re.split(r"\n\s*\n", body)]
-    # One line per paragraph and no blank line inside, so Markdown keeps it one raw HTML block.
     return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
 
 
@@ -255,7 +255,7 @@ def render_annotated_article(
     *,
     directory_urls: bool = True,
 ) -> str:
-    """Legend and highlighted text of an article, as one raw HTML block for its source page."""
+    """Legend and highlighted text of an article, as HTML for its source page."""
     events = list(events)
     highlights = find_highlights(article, events, index)
     body = render_annotated_text(article.text, highlights, from_path, directory_urls=directory_urls)

@@ -67,9 +67,12 @@ def source_path(article_file: str) -> str:
 
 
 def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
-    """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`)."""
+    """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`); a
+    `to_path` that is not a page (`chronology.csv`) keeps its name."""
 
     def url(path: str) -> str:
+        if not path.endswith(".md"):
+            return path
         stem = path.removesuffix(".md")
         if posixpath.basename(stem) == "index":
             folder = posixpath.dirname(stem)

@@ -20,11 +20,14 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from typing import Any
+from xml.etree.ElementTree import Element
 from urllib.parse import quote, unquote
 
 import markdown as python_markdown
+from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
 
 from .annotate import render_annotated_article
 from .index import (
@@ -187,10 +190,10 @@ def text_html(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def paragraphs_html(text: str, attributes: str = "") -> str:
+def paragraphs_html(text: str) -> str:
     """Longer text as HTML paragraphs (blank-line separated in the data), markup escaped."""
     parts = (text_html(part) for part in re.split(r"\n\s*\n", text))
-    return "\n".join(f"<p{attributes}>{part}</p>" for part in parts if part)
+    return "\n".join(f"<p>{part}</p>" for part in parts if part)
 
 
 _INLINE_DESTINATION = re.compile(r"\]\(\s*([^)\s]*)")
@@ -225,25 +228,54 @@ def sanitize_annotation(markdown: str) -> str:
     return _REFERENCE_DEFINITION.sub(unlink_definition, text)
 
 
+class _AnnotationLinks(Treeprocessor):
+    """The last word on an annotation's links, on the parsed tree rather than the text: a link
+    to anything but a web or mail address loses its target (however the Markdown spelled it),
+    an image becomes its alt text (no request to another site), and a relative link is resolved
+    from the event's page, a `.md` file to that page's URL, as MkDocs does for Markdown pages."""
+
+    def __init__(self, md: python_markdown.Markdown) -> None:
+        super().__init__(md)
+        self.here = Here("index.md")
+        self.linked: list[str] = []
+
+    def run(self, root: Element) -> None:
+        for element in list(root.iter()):
+            if element.tag == "img":
+                alt = element.get("alt", "")
+                element.clear()
+                element.tag, element.text = "span", alt
+            elif element.tag == "a" and "href" in element.attrib:
+                self._resolve(element, unescape(element.get("href", "")))
+
+    def _resolve(self, link: Element, url: str) -> None:
+        if not is_safe_url(url):
+            del link.attrib["href"]
+            link.tag = "span"
+            return
+        link.set("href", url)
+        if _SCHEME.match(url.strip().lower()) or url.startswith(("#", "/")):
+            return
+        path, hash_mark, fragment = url.partition("#")
+        folder = self.here.path.rsplit("/", 1)[0] + "/" if "/" in self.here.path else ""
+        target = _normalise(folder + unquote(path))
+        self.linked.append(target or path)
+        if target:
+            link.set("href", unescape(self.here.href(target)) + hash_mark + fragment)
+
+
 _ANNOTATION_MARKDOWN = python_markdown.Markdown()
 """One converter for every annotation (making one costs more than converting a paragraph)."""
-_PAGE_LINK = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#|/)([^"#]*?\.md)(#[^"]*)?"')
+_ANNOTATION_LINKS = _AnnotationLinks(_ANNOTATION_MARKDOWN)
+_ANNOTATION_MARKDOWN.treeprocessors.register(_ANNOTATION_LINKS, "chrono_annotation_links", 1)
 
 
 def annotation_html(annotation: str, here: Here) -> tuple[str, tuple[str, ...]]:
-    """The editorial annotation, sanitized Markdown, as HTML, and the docs pages it links to.
-    A relative link to another page's `.md` file (`../people/x.md`, as elsewhere in MkDocs)
-    becomes that page's URL; chrono.site reports a link to a page that does not exist."""
+    """The editorial annotation, sanitized Markdown, as HTML, and the docs files it links to
+    (relative links, resolved from the event's page); chrono.site reports any that is missing."""
+    _ANNOTATION_LINKS.here, _ANNOTATION_LINKS.linked = here, []
     html = _ANNOTATION_MARKDOWN.reset().convert(sanitize_annotation(annotation))
-    linked: list[str] = []
-
-    def page_url(match: re.Match[str]) -> str:
-        folder = here.path.rsplit("/", 1)[0] + "/" if "/" in here.path else ""
-        target = _normalise(folder + unquote(match[1]))
-        linked.append(target or match[1])
-        return f'href="{here.href(target)}{match[2] or ""}"' if target else match[0]
-
-    return _PAGE_LINK.sub(page_url, html), tuple(linked)
+    return html, tuple(_ANNOTATION_LINKS.linked)
 
 
 def _normalise(path: str) -> str | None:
@@ -275,13 +307,9 @@ def _link(label: str, here: Here, to_path: str) -> str:
     return f'<a href="{here.href(to_path)}">{text_html(label)}</a>'
 
 
-def _search_meta(*, boost: float | None = None, exclude: bool = False, tags: Iterable[str] = ()) -> dict[str, Any]:
-    """What front matter would say: Material's search settings and the tags of the page."""
-    meta: dict[str, Any] = {}
-    if exclude:
-        meta["search"] = {"exclude": True}
-    elif boost is not None:
-        meta["search"] = {"boost": boost}
+def _search_meta(*, boost: float, tags: Iterable[str] = ()) -> dict[str, Any]:
+    """What front matter would say: Material's search boost and the tags of the page."""
+    meta: dict[str, Any] = {"search": {"boost": boost}}
     tag_list = list(tags)
     if tag_list:
         meta["tags"] = tag_list
@@ -320,8 +348,12 @@ def _page(
     headings: tuple[Heading, ...] = (),
     linked_pages: tuple[str, ...] = (),
 ) -> RenderedPage:
-    """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it."""
-    parts = [f"<h1>{title_html or text_html(title)}</h1>", *parts]
+    """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it.
+    The <h1> has an id and a permalink, and heads the table of contents, as Markdown's would."""
+    anchor = slugify(title, "-") or "_1"
+    permalink = f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
+    parts = [f'<h1 id="{anchor}">{title_html or text_html(title)}{permalink}</h1>', *parts]
+    headings = (Heading(anchor, " ".join(title.split()), 1), *headings)
     html = "\n".join(parts) + "\n"
     searched = "\n".join(part for part in parts if not isinstance(part, _Unsearched)) + "\n"
     plain_title = " ".join(title.split())

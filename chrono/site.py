@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -19,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from .entries import read_chronology, read_yaml
 from .index import ChronologyIndex, build_index
-from .pages import GeneratedPage, RenderedPage, render_all_pages, render_milestones
+from .pages import GeneratedPage, Heading, RenderedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
@@ -135,6 +136,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
     pages = generate_pages(root, home_markdown, config.site_url, directory_urls=config.use_directory_urls)
+    nav_titles = titles_in_nav(config.nav)
     for page in pages:
         existing = files.get_file_from_path(page.path)
         inclusion = InclusionLevel.NOT_IN_NAV
@@ -145,10 +147,24 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.path, content=content, inclusion=inclusion)
         generated.edit_uri = edit_uri_for(config, root, page.edit_path)
         if isinstance(page, RenderedPage):
-            PrerenderedPage(page, generated, config)
+            PrerenderedPage(page, generated, config, nav_titles.get(page.path))
         files.append(generated)
     report_missing_links(pages, files)
     return files
+
+
+def titles_in_nav(nav: Any) -> dict[str, str]:
+    """`{"years/index.md": "Years", ...}` from mkdocs.yml's `nav` (entries given a title)."""
+    titles: dict[str, str] = {}
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = str(title)
+                else:
+                    titles.update(titles_in_nav(value))
+    return titles
 
 
 def report_missing_links(pages: list[RenderedPage | GeneratedPage], files: Files) -> None:
@@ -166,12 +182,14 @@ def report_missing_links(pages: list[RenderedPage | GeneratedPage], files: Files
 
 class PrerenderedPage(Page):
     """A page whose HTML chrono.pages wrote: MkDocs takes its meta and content as they are,
-    with no Markdown to parse and no links to check (they were made from the index). Set as
+    with no Markdown to parse (its links were made from the index; those written by hand in
+    an annotation are checked by `report_missing_links`). `title` is its title in mkdocs.yml's
+    `nav`, which wins over the page's own, as for any page. Set as
     the file's page in `on_files`, the way Material's blog plugin makes its pages; everything
     after rendering (plugins, theme, search) treats it as any other page."""
 
-    def __init__(self, rendered: RenderedPage, file: File, config: MkDocsConfig) -> None:
-        super().__init__(None, file, config)
+    def __init__(self, rendered: RenderedPage, file: File, config: MkDocsConfig, title: str | None = None) -> None:
+        super().__init__(title, file, config)
         self.rendered = rendered
         self.shown_content: str | None = None
 
@@ -183,12 +201,22 @@ class PrerenderedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.rendered.html
-        headings = self.rendered.headings
-        self.toc = get_toc(
-            [{"level": h.level, "id": h.id, "name": escape(h.title), "children": []} for h in headings]  # type: ignore[typeddict-item]
-        )
-        self.present_anchor_ids = {h.id for h in headings}
+        self.toc = get_toc(_toc_tokens(self.rendered.headings))
+        self.present_anchor_ids = {h.id for h in self.rendered.headings}
         self.links_to_anchors = {}
+
+
+def _toc_tokens(headings: Iterable[Heading]) -> list[Any]:
+    """MkDocs' table-of-contents tokens: each heading under the last one of a higher level."""
+    tokens: list[Any] = []
+    open_tokens: list[Any] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": escape(heading.title), "children": []}
+        while open_tokens and open_tokens[-1]["level"] >= heading.level:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else tokens).append(token)
+        open_tokens.append(token)
+    return tokens
 
 
 # Material's search indexes `page.content` in its `on_page_context`. A rendered page gives it

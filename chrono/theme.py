@@ -46,12 +46,12 @@ class SharedBlocks:
             return render()
         if name == "config":
             return self._shared(("config", base_url), render)
-        place = (base_url, *(get_relative_url(item.url, page.url) for item in nav.pages))
+        # A page in the navigation is marked there (and, with sticky tabs, in the header).
+        in_nav = any(item is page for item in nav.pages)
+        place = (base_url, page.url if in_nav else None, *(get_relative_url(item.url, page.url) for item in nav.pages))
         if name == "site_nav":
-            # The navigation marks the page (or its section) when it is in it, and the sidebar
-            # next to it lists the page's headings: those pages get their own.
-            in_nav = any(item is page for item in nav.pages)
-            if in_nav or page.toc or (page.meta and page.meta.get("hide")):
+            # The sidebar next to the navigation lists the page's headings below its title.
+            if in_nav or _has_sections(page) or (page.meta and page.meta.get("hide")):
                 return render()
             return self._shared(("site_nav", *place), render)
         if name == "header":
@@ -73,6 +73,12 @@ class SharedBlocks:
         html = str(render())
         self._around_title[place] = _split_at_title(html, title)
         return html
+
+
+def _has_sections(page: Page) -> bool:
+    """Whether the page's table of contents has more than its title."""
+    toc = list(page.toc)
+    return len(toc) > 1 or any(item.level != 1 or item.children for item in toc)
 
 
 def _split_at_title(html: str, title: str) -> tuple[str, str] | None:

@@ -426,9 +426,24 @@ def test_edit_uri_for_climbs_out_of_docs(tmp_path: Path, edit_uri: str, edit_pat
     assert urljoin("https://example.org/o/r/", edit_uri + str(relative)) == expected
 
 
-def test_shared_blocks_are_the_html_each_page_would_get(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "",
+        # Without directory URLs every page of a folder has the same relative links; sticky tabs
+        # put the active section into the header.
+        "use_directory_urls: false\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "  features: [navigation.tabs, navigation.tabs.sticky, content.action.edit]\n",
+    ],
+)
+def test_shared_blocks_are_the_html_each_page_would_get(project: Path, tmp_path: Path, settings: str) -> None:
     """overrides/main.html renders the navigation, header and config blocks once for the pages
     that would get the same HTML (chrono/theme.py); without them every page must come out the same."""
+    if settings:
+        config_file = project / "mkdocs.yml"
+        config = config_file.read_text(encoding="utf-8")
+        config = re.sub(r"^theme:\n(?:  .*\n|\s*\n)*", "", config, flags=re.M)
+        config_file.write_text(config + "\n" + settings, encoding="utf-8")
     shared = build_site(project)
     template = project / "overrides" / "main.html"
     text = template.read_text(encoding="utf-8")
@@ -470,3 +485,16 @@ def test_no_broken_link_without_directory_urls(project: Path) -> None:
     broken, checked = find_broken_links(site)
     assert broken == []
     assert checked > 500
+
+
+def test_titles_in_the_nav_name_generated_pages_too(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("- Years: years/index.md", "- Browse by year: years/index.md"), encoding="utf-8")
+    html = (build_site(project) / "years/index.html").read_text(encoding="utf-8")
+    assert "<title>Browse by year - " in html
+
+
+def test_generated_pages_keep_the_skip_link_and_a_titled_first_heading(site: Path) -> None:
+    html = (site / "events" / EVENT_ID / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="#[a-z0-9-]+" class="md-skip">', html)
+    assert re.search(r'<h1 id="[a-z0-9-]+">[^<]+<a class="headerlink"', html)

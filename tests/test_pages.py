@@ -194,6 +194,34 @@ def test_annotation_links_to_other_pages_become_their_urls(directory_urls: bool,
     assert linked == ("people/jens-stoltenberg.md", "../../x.md")
 
 
+@pytest.mark.parametrize(
+    "annotation",
+    [
+        "See [ref][a].\n\n[a]:\n    javascript:alert(4)",  # the address on the next line
+        "- item\n\n    [a]: javascript:alert(1)\n\n[x][a]",  # a definition inside a list item
+        "[x](javascript&#58;alert(1)) [y](&#106;avascript:alert(2))",  # entities in the scheme
+        "![pic](javascript:alert(3)) ![remote](https://tracker.example/p.gif)",  # images
+        "<javascript:alert(5)>",
+    ],
+)
+def test_no_annotation_markdown_makes_a_script_link_or_an_image(annotation: str) -> None:
+    html, _ = annotation_html(annotation, Here("events/x.md"))
+    found = elements(html)
+    assert "img" not in found.tags and "script" not in found.tags
+    for name, value in found.attributes:
+        assert name != "href" or is_safe_url(unescape(value or "")), html
+        assert name != "href" or not unescape(value or "").strip().lower().startswith("javascript"), html
+
+
+def test_annotation_links_to_other_files_and_addresses_with_ampersands() -> None:
+    html, linked = annotation_html(
+        "The [CSV](../chronology.csv) and [a search](https://example.org/?a=1&b=2).", Here("events/x.md")
+    )
+    assert '<a href="../../chronology.csv">CSV</a>' in html
+    assert '<a href="https://example.org/?a=1&amp;b=2">a search</a>' in html
+    assert linked == ("chronology.csv",)
+
+
 # ---------------------------------------------------------------- event pages
 
 
@@ -204,7 +232,11 @@ def test_event_page_shows_every_part_of_the_event(index: ChronologyIndex) -> Non
     assert page.meta == {"search": {"boost": 2}, "tags": ["Arms control", "NATO-Russia Council"]}
     assert page.title == "NATO-Russia Council fails to save the INF Treaty"
     html = page.html
-    assert html.startswith("<h1>NATO-Russia Council fails to save the INF Treaty</h1>")
+    assert html.startswith(
+        '<h1 id="nato-russia-council-fails-to-save-the-inf-treaty">NATO-Russia Council fails to save the INF Treaty'
+        '<a class="headerlink" href="#nato-russia-council-fails-to-save-the-inf-treaty" title="Permanent link">&para;</a></h1>'
+    )
+    assert [(h.id, h.level) for h in page.headings] == [("nato-russia-council-fails-to-save-the-inf-treaty", 1)]
     assert "<strong>5 July 2019</strong>" in html
     assert '<a href="../../places/brussels/">Brussels</a>' in html
     assert '<a href="../../people/jens-stoltenberg/">Jens Stoltenberg</a>, NATO Secretary General' in html
@@ -265,7 +297,7 @@ def test_event_page_escapes_everything_from_data(index: ChronologyIndex, chronol
     assert "script" not in found.tags and "img" not in found.tags
     assert {name for name, _ in found.attributes} <= {"href", "id", "class", "title", "data-search-exclude", "role", "aria-level"}
     links = [value or "" for name, value in found.attributes if name in ("href", "src")]
-    assert not any("javascript" in link.lower() for link in links)
+    assert not any("javascript" in link.lower() for link in links if not link.startswith("#"))
     assert page.title == hostile  # plain text; MkDocs and the templates escape it
 
 
@@ -289,7 +321,7 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     assert page.path == "people/jens-stoltenberg.md"
     assert page.edit_path == "chronology/people.yml"
     html = page.html
-    assert html.startswith("<h1>Jens Stoltenberg</h1>")
+    assert html.startswith('<h1 id="jens-stoltenberg">Jens Stoltenberg<a class="headerlink"')
     assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
     assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
     assert f'5 July 2019: <a href="../../events/{TALKS}/">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
@@ -304,7 +336,7 @@ def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chro
     page = render_treaty_page(chronology.treaties["inf-treaty"], index)
     html = page.html
     assert page.title == "Intermediate-Range Nuclear Forces Treaty (INF)"
-    assert "Intermediate-Range Nuclear Forces Treaty (INF)</h1>" in html
+    assert '<h1 id="intermediate-range-nuclear-forces-treaty-inf">Intermediate-Range Nuclear Forces Treaty (INF)<a' in html
     assert "<li>Signed: 8 December 1987</li>\n<li>Ended: 2 August 2019</li>" in html
     assert "United States, Soviet Union" in html
     assert html.index(TALKS) < html.index("2019-08-02-inf-treaty-ends")
@@ -332,7 +364,9 @@ def test_timeline_groups_by_year(index: ChronologyIndex) -> None:
     html = page.html
     assert '<h2 id="y1996"><a href="../years/1996/">1996</a>' in html
     assert html.index("15–31 May: <a") < html.index('id="y2019"') < html.index("5 July: <a") < html.index("2 August: <a")
-    assert [(h.id, h.title) for h in page.headings] == [("y1996", "1996"), ("y2019", "2019")]
+    assert [(h.id, h.title, h.level) for h in page.headings] == [
+        ("timeline", "Timeline", 1), ("y1996", "1996", 2), ("y2019", "2019", 2)
+    ]
 
 
 def test_year_page_has_summaries_and_neighbouring_years(index: ChronologyIndex) -> None:
@@ -350,7 +384,7 @@ def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, c
     assert page.edit_path == "seeds/sources.yml"
     assert page.title == "The Moscow Times (Reuters), 5 July 2019"
     html = page.html
-    assert "<h1>The Moscow Times (Reuters), 5 July 2019</h1>" in html
+    assert '<h1 id="the-moscow-times-reuters-5-july-2019">The Moscow Times (Reuters), 5 July 2019<a' in html
     assert f'<a href="../../events/{TALKS}/">' in html
     # The article text is highlighted by chrono/annotate.py (tests/test_annotate.py has the rules).
     assert (
@@ -366,7 +400,7 @@ def test_source_page_has_facts_events_and_escaped_text(index: ChronologyIndex, c
 
 def test_source_without_events_or_facts_still_renders(index: ChronologyIndex) -> None:
     html = render_source_page(Article("009_new.txt", "Only text."), index).html
-    assert "Unknown publisher, date unknown</h1>" in html
+    assert "Unknown publisher, date unknown<a" in html
     assert "<em>None yet.</em>" in html
 
 
