@@ -206,6 +206,10 @@ def test_filter_by_keyboard_keeps_the_filter_in_the_address(
         "Russia warns against NATO expansion at the CFE review conference"
     ]
     assert page.text_content("#chrono-status") == "1 of 3 events match."
+    # The counts follow the filter: of the event shown, none names the INF Treaty.
+    assert page.text_content("label:has(#chrono-treaty-cfe-treaty) .chrono-count") == "1"
+    assert page.text_content("label:has(#chrono-treaty-inf-treaty) .chrono-count") == "0"
+    assert "chrono-none-left" in page.get_attribute("li:has(#chrono-treaty-inf-treaty)", "class")
     _screenshot(page, "filter-keyboard")
 
     # The address alone restores the filter; facets combine (both treaties: none match).

@@ -187,6 +187,27 @@
     });
   }
 
+  // Each box's count is how many of the events shown now it is in: ticking it would leave
+  // that many (boxes combine with "and"). A box in none of them is dimmed, not disabled, so a
+  // ticked one can always be unticked.
+  function updateCounts(found) {
+    FACETS.forEach(function (facet) {
+      var counts = new Map();
+      found.forEach(function (event) {
+        entitiesOf(event, facet).forEach(function (entity) {
+          counts.set(entity.id, (counts.get(entity.id) || 0) + 1);
+        });
+      });
+      document.querySelectorAll('input[type="checkbox"][name="' + facet.key + '"]').forEach(function (box) {
+        var number = counts.get(box.value) || 0;
+        var count = box.parentNode.querySelector(".chrono-count");
+        count.textContent = String(number);
+        count.setAttribute("aria-label", number === 1 ? "1 event" : number + " events");
+        box.closest("li").classList.toggle("chrono-none-left", number === 0);
+      });
+    });
+  }
+
   function render(data, filter, status, results) {
     var found = data.events.filter(function (event) { return matches(event, filter); });
     var fragment = document.createDocumentFragment();
@@ -203,6 +224,7 @@
       fragment.appendChild(item);
     });
     results.replaceChildren(fragment);
+    updateCounts(found);
     var total = data.events.length;
     status.textContent = found.length === total
       ? "All " + total + " events."
