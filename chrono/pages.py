@@ -343,16 +343,15 @@ def _page(
     parts: list[str],
     edit_path: str | None,
     *,
-    title_html: str | None = None,
     meta: Mapping[str, Any] | None = None,
     headings: tuple[Heading, ...] = (),
     linked_pages: tuple[str, ...] = (),
 ) -> RenderedPage:
-    """A rendered page: its <h1> (the escaped title, or `title_html`) and the parts under it.
+    """A rendered page: its <h1> (the title, escaped) and the parts under it.
     The <h1> has an id and a permalink, and heads the table of contents, as Markdown's would."""
     anchor = slugify(title, "-") or "_1"
     permalink = f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
-    parts = [f'<h1 id="{anchor}">{title_html or text_html(title)}{permalink}</h1>', *parts]
+    parts = [f'<h1 id="{anchor}">{text_html(title)}{permalink}</h1>', *parts]
     headings = (Heading(anchor, " ".join(title.split()), 1), *headings)
     html = "\n".join(parts) + "\n"
     searched = "\n".join(part for part in parts if not isinstance(part, _Unsearched)) + "\n"
@@ -506,12 +505,17 @@ def _source_line(index: ChronologyIndex, source: SourceRef, here: Here) -> str:
     return f"{text} ({' · '.join(links)})" if links else text
 
 
-def _format_iso(text: str) -> str:
-    """An ISO date from data as a reader reads it (HTML); the escaped text if it is not one."""
+def _plain_iso(text: str) -> str:
+    """An ISO date from data as a reader reads it; the text itself if it is not one."""
     try:
         return format_date(PartialDate.parse(text))
     except ValueError:
-        return text_html(text)
+        return text
+
+
+def _format_iso(text: str) -> str:
+    """`_plain_iso` as HTML."""
+    return text_html(_plain_iso(text))
 
 
 def _date_basis_section(event: Event) -> list[str]:
@@ -622,8 +626,7 @@ def render_organization_page(org: Organization, index: ChronologyIndex, *, direc
         parts.append(f"<p>Website: {_external_link(org.url, org.url)}</p>")
     parts += _wikidata_line(org.wikidata)
     parts += _appearances(index, "organization", org.id, here)
-    return _page(here, _plain_with_abbreviation(org), parts, entity_yaml_path("organization"),
-                 title_html=_with_abbreviation(text_html(org.name), org))
+    return _page(here, _plain_with_abbreviation(org), parts, entity_yaml_path("organization"))
 
 
 def _plain_with_abbreviation(entity: Organization | Treaty) -> str:
@@ -651,8 +654,7 @@ def render_treaty_page(treaty: Treaty, index: ChronologyIndex, *, directory_urls
         parts += [_section_heading("Parties"), f"<p>{', '.join(text_html(p) for p in treaty.parties)}</p>"]
     parts += _wikidata_line(treaty.wikidata)
     parts += _appearances(index, "treaty", treaty.id, here)
-    return _page(here, _plain_with_abbreviation(treaty), parts, entity_yaml_path("treaty"),
-                 title_html=_with_abbreviation(text_html(treaty.name), treaty))
+    return _page(here, _plain_with_abbreviation(treaty), parts, entity_yaml_path("treaty"))
 
 
 def render_place_page(place: Place, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
@@ -790,8 +792,6 @@ def render_milestones(index: ChronologyIndex, prefix: str = "") -> str:
 def render_source_page(article: Article, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
     """An article in `seeds/`: its publication facts, every event drawn from it, and its text."""
     here = Here(source_path(article.file), directory_urls)
-    published = _format_iso(article.published) if article.published else "date unknown"
-    publisher = text_html(article.publisher or "Unknown publisher")
     title = article_title(article)
     facts = [f"Title: {text_html(title)}"] if title else []
     facts.append(f"Publisher: {text_html(article.publisher or 'unknown')}")
@@ -814,17 +814,9 @@ def render_source_page(article: Article, index: ChronologyIndex, *, directory_ur
     parts += _search_excluded([_section_heading("Text"), text])
     # Listed with the other raw material: below the events drawn from it in search results.
     meta = _search_meta(boost=LISTING_SEARCH_BOOST)
-    plain_title = f"{article.publisher or 'Unknown publisher'}, {_plain_date(article.published)}"
-    return _page(here, plain_title, parts, SOURCES_YAML, title_html=f"{publisher}, {published}", meta=meta)
-
-
-def _plain_date(published: str | None) -> str:
-    if not published:
-        return "date unknown"
-    try:
-        return format_date(PartialDate.parse(published))
-    except ValueError:
-        return published
+    published = _plain_iso(article.published) if article.published else "date unknown"
+    heading_text = f"{article.publisher or 'Unknown publisher'}, {published}"
+    return _page(here, heading_text, parts, SOURCES_YAML, meta=meta)
 
 
 def article_title(article: Article) -> str | None:

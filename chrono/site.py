@@ -195,7 +195,7 @@ class PrerenderedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = {key: value for key, value in self.rendered.meta.items()}
+        self.meta = dict(self.rendered.meta)  # a copy: plugins may change it
         # As MkDocs reads a title from an <h1>: text with its markup escaped.
         self._title_from_render = escape(self.rendered.title, quote=False)
 

@@ -38,6 +38,7 @@ class SharedBlocks:
     def __init__(self) -> None:
         self._rendered: dict[tuple[object, ...], Markup] = {}
         self._around_title: dict[tuple[object, ...], tuple[str, str] | None] = {}
+        self._last_place: tuple[Page | None, tuple[bool, tuple[object, ...]]] = (None, (False, ()))
 
     def __call__(
         self, name: str, page: Page | None, nav: Navigation | None, base_url: str, render: Callable[[], Markup]
@@ -46,9 +47,7 @@ class SharedBlocks:
             return render()
         if name == "config":
             return self._shared(("config", base_url), render)
-        # A page in the navigation is marked there (and, with sticky tabs, in the header).
-        in_nav = any(item is page for item in nav.pages)
-        place = (base_url, page.url if in_nav else None, *(get_relative_url(item.url, page.url) for item in nav.pages))
+        in_nav, place = self._place(page, nav, base_url)
         if name == "site_nav":
             # The sidebar next to the navigation lists the page's headings below its title.
             if in_nav or _has_sections(page) or (page.meta and page.meta.get("hide")):
@@ -57,6 +56,16 @@ class SharedBlocks:
         if name == "header":
             return self._header(place, page, render)
         return render()
+
+    def _place(self, page: Page, nav: Navigation, base_url: str) -> tuple[bool, tuple[object, ...]]:
+        """Whether the page is in the navigation, and what the shared blocks' HTML depends on
+        for it; worked out once per page, though two blocks ask."""
+        if self._last_place[0] is not page:
+            # A page in the navigation is marked there (and, with sticky tabs, in the header).
+            in_nav = any(item is page for item in nav.pages)
+            relative = (get_relative_url(item.url, page.url) for item in nav.pages)
+            self._last_place = (page, (in_nav, (base_url, page.url if in_nav else None, *relative)))
+        return self._last_place[1]
 
     def _shared(self, key: tuple[object, ...], render: Callable[[], Markup]) -> Markup:
         html = self._rendered.get(key)
