@@ -445,6 +445,10 @@ def _texts(value: list[str] | None) -> tuple[str, ...]:
     return tuple(value or ())
 
 
+def _source(s: dict[str, Any]) -> SourceRef:
+    return SourceRef(s.get("article"), s.get("url"), s.get("publisher"), s.get("published"), s.get("title"))
+
+
 def build_event(data: dict[str, Any]) -> Event:
     """Model from a schema-valid mapping (dates already checked)."""
     basis = data.get("date_basis")
@@ -462,11 +466,11 @@ def build_event(data: dict[str, Any]) -> Event:
         organizations=_texts(data.get("organizations")),
         treaties=_texts(data.get("treaties")),
         tags=_texts(data.get("tags")),
-        quotes=tuple(Quote(q["speaker"], q["text"]) for q in data.get("quotes") or ()),
-        sources=tuple(
-            SourceRef(s.get("article"), s.get("url"), s.get("publisher"), s.get("published"), s.get("title"))
-            for s in data.get("sources") or ()
+        quotes=tuple(
+            Quote(q["speaker"], q["text"], q.get("role"), _source(q["source"]) if q.get("source") else None)
+            for q in data.get("quotes") or ()
         ),
+        sources=tuple(_source(s) for s in data.get("sources") or ()),
         related=_texts(data.get("related")),
         provenance=data["provenance"],
         status=data["status"],
@@ -477,23 +481,32 @@ def build_event(data: dict[str, Any]) -> Event:
 
 def _build_person(key: str, d: dict[str, Any]) -> Person:
     roles = tuple(Role(r["title"], _date(r.get("from")), _date(r.get("to"))) for r in d.get("roles") or ())
-    return Person(key, d["name"], _texts(d.get("aliases")), d.get("description"), d.get("wikidata"), roles)
+    return Person(
+        key, d["name"], _texts(d.get("aliases")), d.get("description"), d.get("wikidata"), roles,
+        d.get("side"), d.get("wikidata_note"),
+    )
 
 
 def _build_organization(key: str, d: dict[str, Any]) -> Organization:
-    return Organization(key, d["name"], _texts(d.get("aliases")), d.get("abbreviation"), d.get("description"), d.get("wikidata"), d.get("url"))
+    return Organization(
+        key, d["name"], _texts(d.get("aliases")), d.get("abbreviation"), d.get("description"),
+        d.get("wikidata"), d.get("url"), d.get("side"), d.get("wikidata_note"),
+    )
 
 
 def _build_treaty(key: str, d: dict[str, Any]) -> Treaty:
     return Treaty(
         key, d["name"], _texts(d.get("aliases")), d.get("abbreviation"), d.get("description"), d.get("wikidata"),
         _date(d.get("signed")), _date(d.get("in_force")), _date(d.get("suspended")), _date(d.get("ended")),
-        _texts(d.get("parties")),
+        _texts(d.get("parties")), d.get("wikidata_note"),
     )
 
 
 def _build_place(key: str, d: dict[str, Any]) -> Place:
-    return Place(key, d["name"], _texts(d.get("aliases")), d.get("country"), d.get("latitude"), d.get("longitude"), d.get("description"), d.get("wikidata"))
+    return Place(
+        key, d["name"], _texts(d.get("aliases")), d.get("country"), d.get("latitude"),
+        d.get("longitude"), d.get("description"), d.get("wikidata"), d.get("wikidata_note"),
+    )
 
 
 def _build_tag(key: str, d: dict[str, Any]) -> Tag:
@@ -557,6 +570,10 @@ def _event_date_paths(data: dict[str, Any]) -> Iterator[FieldPath]:
     sources = data.get("sources")
     for i, _ in enumerate(sources if isinstance(sources, list) else ()):
         yield ("sources", i, "published")
+    quotes = data.get("quotes")
+    for i, quote in enumerate(quotes if isinstance(quotes, list) else ()):
+        if isinstance(quote, dict) and isinstance(quote.get("source"), dict):
+            yield ("quotes", i, "source", "published")
 
 
 def _range_error(document: YamlDocument, path: FieldPath, start: PartialDate | None, end: PartialDate | None, start_name: str, end_name: str) -> EntryError | None:
@@ -802,6 +819,20 @@ def _ambiguous_speakers(entities: dict[str, dict[str, Any]], document: YamlDocum
 # ---------------------------------------------------------------- writing
 
 
+def _source_data(s: SourceRef) -> dict[str, Any]:
+    pairs = (("article", s.article), ("url", s.url), ("publisher", s.publisher), ("published", s.published), ("title", s.title))
+    return {k: v for k, v in pairs if v is not None}
+
+
+def _quote_data(q: Quote) -> dict[str, Any]:
+    data: dict[str, Any] = {"speaker": q.speaker, "text": q.text}
+    if q.role:
+        data["role"] = q.role
+    if q.source:
+        data["source"] = _source_data(q.source)
+    return data
+
+
 def event_to_data(event: Event) -> dict[str, Any]:
     """The mapping written to an event file, fields in the documented order, empty optionals left out."""
     data: dict[str, Any] = {"id": event.id, "title": event.title, "date": event.date.iso()}
@@ -819,11 +850,8 @@ def event_to_data(event: Event) -> dict[str, Any]:
     data["organizations"] = list(event.organizations)
     data["treaties"] = list(event.treaties)
     data["tags"] = list(event.tags)
-    data["quotes"] = [{"speaker": q.speaker, "text": q.text} for q in event.quotes]
-    data["sources"] = [
-        {k: v for k, v in (("article", s.article), ("url", s.url), ("publisher", s.publisher), ("published", s.published), ("title", s.title)) if v is not None}
-        for s in event.sources
-    ]
+    data["quotes"] = [_quote_data(q) for q in event.quotes]
+    data["sources"] = [_source_data(s) for s in event.sources]
     data["related"] = list(event.related)
     data["provenance"] = event.provenance
     data["status"] = event.status

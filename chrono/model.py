@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
+Side = Literal["nato", "russia", "other"]
+"""Whose words a statement is: NATO and its member states, Russia, or neither."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -106,6 +108,10 @@ class Quote:
     speaker: str
     """A person id or an organization id."""
     text: str
+    role: str | None = None
+    """The office the speaker spoke in, as the source gives it."""
+    source: SourceRef | None = None
+    """Where the words are reported, when it is not the event's own source."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,10 @@ class Person:
     description: str | None = None
     wikidata: str | None = None
     roles: tuple[Role, ...] = ()
+    side: Side | None = None
+    """Whose words this person's statements are, on the both-sides view of an event."""
+    wikidata_note: str | None = None
+    """How the Wikidata id was checked, or why it is empty."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +203,10 @@ class Organization:
     description: str | None = None
     wikidata: str | None = None
     url: str | None = None
+    side: Side | None = None
+    """Whose words the organization's statements are, on the both-sides view of an event."""
+    wikidata_note: str | None = None
+    """How the Wikidata id was checked, or why it is empty."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +223,8 @@ class Treaty:
     ended: PartialDate | None = None
     parties: tuple[str, ...] = ()
     """Who is bound by it, as names (states or organizations)."""
+    wikidata_note: str | None = None
+    """How the Wikidata id was checked, or why it is empty."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +237,8 @@ class Place:
     longitude: float | None = None
     description: str | None = None
     wikidata: str | None = None
+    wikidata_note: str | None = None
+    """How the Wikidata id was checked, or why it is empty."""
 
 
 @dataclass(frozen=True)

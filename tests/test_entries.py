@@ -183,3 +183,41 @@ def test_write_text_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_line_numbers_match_what_an_editor_shows(data_root: Path, content: str, expected: str) -> None:
     (data_root / "chronology/events/2000-01-01-x.yml").write_bytes(content.encode("utf-8"))
     assert [str(e) for e in read_chronology(data_root)[1]] == [expected]
+
+
+def test_both_sides_quotes_and_sides_are_read_and_checked(data_root: Path) -> None:
+    """A quote may carry the speaker's role and a source of its own; people and organizations
+    say once which side they speak for, and a side that is not one of the three is refused."""
+    event_file = data_root / EVENT
+    text = event_file.read_text(encoding="utf-8")
+    quoted = "  - speaker: jens-stoltenberg\n"
+    assert quoted in text
+    event_file.write_text(
+        text.replace(
+            quoted,
+            "  - speaker: jens-stoltenberg\n    role: NATO Secretary General\n"
+            "    source: {url: 'https://www.nato.int/x.htm', publisher: NATO, published: '2019-07-05'}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    people = data_root / "chronology/people.yml"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "  name: Jens Stoltenberg\n", "  name: Jens Stoltenberg\n  side: nato\n", 1
+        ),
+        encoding="utf-8",
+    )
+    chronology, errors = read_chronology(data_root)
+    assert errors == []
+    quote = next(e for e in chronology.events if e.quotes).quotes[0]
+    assert quote.role == "NATO Secretary General"
+    assert quote.source is not None and quote.source.publisher == "NATO"
+    assert chronology.people["jens-stoltenberg"].side == "nato"
+
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("side: nato", "side: west"), encoding="utf-8"
+    )
+    messages = [str(e) for e in read_chronology(data_root)[1]]
+    assert len(messages) == 1 and "chronology/people.yml:" in messages[0]
+    assert "jens-stoltenberg.side" in messages[0]
