@@ -1,0 +1,469 @@
+#!/usr/bin/env python3
+"""How often `extract` gets each field right on real news pages it was not written against.
+
+Run: `.venv/bin/python benchmarks/bench_accuracy.py [--split development|blind|all] [--show]`.
+
+The corpus is in `benchmarks/accuracy/`: one annotation per case in `cases/<split>/<id>.yml`
+(the truth, written before the extractor ran on the text) and the texts, which are not
+committed, in `texts/<id>.txt`. Each case is extracted on its own: a scratch copy of the
+project (the real chronology's entities and curated events, the case's text as the only
+article in `seeds/`, its address and publisher in `sources.yml`) and a real
+`build_chronology.py extract` run. The fields it writes are then compared with the truth.
+
+`--fetch` puts missing texts in place from the cases' addresses, with the same page reading as
+`build_chronology.py add`. Whole pages hold more than the stored excerpts the truth was written
+from, so figures from fetched texts may differ a little.
+
+Per-case differences are printed (`--show`) for the development split only: the blind split is
+scored as a whole, once, at the end of a round of fixes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "accuracy"
+CASES = CORPUS / "cases"
+TEXTS = CORPUS / "texts"
+RESULTS = ROOT / "benchmarks" / "results" / "accuracy.json"
+SPLITS = ("development", "blind")
+
+ENTITY_FILES = ("people", "organizations", "treaties", "places", "tags", "eras")
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+@dataclass
+class Case:
+    id: str
+    split: str
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def truth(self) -> dict[str, Any]:
+        return self.data["truth"]
+
+    @property
+    def text_path(self) -> Path:
+        return TEXTS / f"{self.id}.txt"
+
+
+def load_cases(splits: tuple[str, ...]) -> list[Case]:
+    cases = []
+    for split in splits:
+        for path in sorted((CASES / split).glob("*.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if data.get("id") != path.stem:
+                raise SystemExit(f"{path.relative_to(ROOT)}: id {data.get('id')!r} is not the file name")
+            cases.append(Case(path.stem, split, path, data))
+    return cases
+
+
+def fetch_missing(cases: list[Case], timeout: float) -> None:
+    """Download each missing text and keep the page's main text, as `add` does."""
+    try:
+        from chrono.webpage import page_from_url  # type: ignore[import-not-found]
+    except ImportError:
+        raise SystemExit("--fetch needs chrono.webpage (the page reading of the `add` command)")
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    for case in cases:
+        if case.text_path.exists():
+            continue
+        try:
+            page = page_from_url(case.data["url"], timeout=timeout)
+        except Exception as error:  # one line per failure; the other cases go on
+            print(f"{case.id}: {case.data['url']}: {error}", file=sys.stderr)
+            continue
+        case.text_path.write_text(page.text, encoding="utf-8")
+        print(f"{case.id}: fetched", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- running the extractor
+
+
+def make_scratch(base: Path, case: Case) -> Path:
+    """A project with the real entities and reviewed events, and the case as its one article."""
+    root = base / case.id
+    chronology = root / "chronology"
+    (chronology / "events").mkdir(parents=True)
+    for name in ENTITY_FILES:
+        shutil.copy(ROOT / "chronology" / f"{name}.yml", chronology / f"{name}.yml")
+    for event in (ROOT / "chronology" / "events").glob("*.yml"):
+        data = yaml.safe_load(event.read_text(encoding="utf-8"))
+        # Drafts could absorb the case's article as a second source; reviewed entries never do.
+        if data.get("provenance") == "curated" or data.get("status") == "reviewed":
+            shutil.copy(event, chronology / "events" / event.name)
+    seeds = root / "seeds"
+    seeds.mkdir()
+    shutil.copy(case.text_path, seeds / f"{case.id}.txt")
+    truth = case.truth
+    facts: dict[str, Any] = {"url": case.data["url"], "publisher": case.data.get("publisher")}
+    if truth.get("published_from") == "page" and truth.get("published"):
+        facts["published"] = str(truth["published"])
+    (seeds / "sources.yml").write_text(
+        yaml.safe_dump({f"{case.id}.txt": facts}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return root
+
+
+def run_case(base: Path, case: Case) -> dict[str, Any]:
+    """Extract the case's article in a scratch project; the main event and the entities."""
+    root = make_scratch(base, case)
+    process = subprocess.run(
+        [sys.executable, str(ROOT / "build_chronology.py"), "--root", str(root), "extract", "--quiet"],
+        capture_output=True, text=True, cwd=root,
+    )
+    article = f"{case.id}.txt"
+    main = None
+    for path in sorted((root / "chronology" / "events").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("provenance") != "extracted":
+            continue
+        articles = [s.get("article") for s in data.get("sources") or ()]
+        mentioned = any("mentioned in passing" in r for r in data.get("review") or ())
+        if article in articles and not mentioned:
+            main = data
+    entities = {
+        name: yaml.safe_load((root / "chronology" / f"{name}.yml").read_text(encoding="utf-8")) or {}
+        for name in ("people", "organizations", "treaties", "places")
+    }
+    return {"event": main, "entities": entities, "stderr": process.stderr.strip()}
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def normalise(text: str | None) -> str:
+    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    text = text.lower().replace("secretary-general", "secretary general")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def forms_of(entry: dict[str, Any] | None) -> set[str]:
+    """Every way an entity may be written: name, aliases, abbreviation."""
+    if not entry:
+        return set()
+    names = [entry.get("name"), entry.get("abbreviation"), *(entry.get("aliases") or ())]
+    return {normalise(n) for n in names if n}
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    words = normalise(name).split()
+    return (words[0] if words else "", words[-1] if words else "")
+
+
+def same_person(truth_name: str, entry: dict[str, Any] | None) -> bool:
+    """The full name, an alias, or the same surname with the same first initial (Sergei and
+    Sergey Lavrov; Mike and Michael Pompeo)."""
+    forms = forms_of(entry)
+    if normalise(truth_name) in forms:
+        return True
+    first, last = _name_parts(truth_name)
+    for form in forms:
+        other_first, other_last = _name_parts(form)
+        if other_last == last and other_first[:1] == first[:1] and len(form.split()) >= 2:
+            return True
+    return False
+
+
+def same_entity(truth_name: str, entry: dict[str, Any] | None) -> bool:
+    wanted = normalise(truth_name)
+    forms = forms_of(entry)
+    return wanted in forms or any(re.sub(r"^the ", "", wanted) == re.sub(r"^the ", "", f) for f in forms)
+
+
+_ROLE_NOISE = {"the", "of", "a", "an", "s", "and", "for", "to", "then", "former"}
+
+
+def role_words(role: str | None) -> set[str]:
+    return {w for w in normalise(role).split() if w not in _ROLE_NOISE}
+
+
+def same_role(truth: str | None, extracted: str | None) -> bool:
+    wanted, got = role_words(truth), role_words(extracted)
+    return bool(wanted and got) and (wanted <= got or got <= wanted)
+
+
+def is_furniture(title: str | None, case: Case) -> bool:
+    """A title that is a masthead, a navigation word, a caption, a byline or a stamp."""
+    words = normalise(title)
+    if not words:
+        return True
+    if re.fullmatch(r"[\d\s]+|(?:[a-z]+ )?\d{1,2} [a-z]+ \d{4}.*|[a-z]+ \d{1,2} \d{4}.*", words):
+        return True  # a date stamp
+    lines = [*(case.truth.get("furniture") or ()), case.data.get("publisher")]
+    for line in lines:
+        other = normalise(line)
+        if not other:
+            continue
+        if words == other or (words in other and len(words) >= 0.5 * len(other)) or (
+            other in words and len(other) >= 0.6 * len(words)
+        ):
+            return True
+    return False
+
+
+def quote_locator(text: str) -> str:
+    return " ".join(normalise(text).split()[:5])
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool, count: int = 1) -> None:
+        self.total += count
+        self.right += count if ok else 0
+
+    @property
+    def ratio(self) -> float | None:
+        return round(self.right / self.total, 3) if self.total else None
+
+
+@dataclass
+class Scores:
+    date_exact: Tally = field(default_factory=Tally)
+    date_to_precision: Tally = field(default_factory=Tally)
+    end_date: Tally = field(default_factory=Tally)
+    place: Tally = field(default_factory=Tally)
+    people_precision: Tally = field(default_factory=Tally)
+    people_recall: Tally = field(default_factory=Tally)
+    roles: Tally = field(default_factory=Tally)
+    organizations_precision: Tally = field(default_factory=Tally)
+    organizations_recall: Tally = field(default_factory=Tally)
+    treaties_precision: Tally = field(default_factory=Tally)
+    treaties_recall: Tally = field(default_factory=Tally)
+    quote_speaker: Tally = field(default_factory=Tally)
+    title_not_furniture: Tally = field(default_factory=Tally)
+    extracted: Tally = field(default_factory=Tally)
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {name: tally.ratio for name, tally in vars(self).items()}
+        p, r = self.people_precision.ratio, self.people_recall.ratio
+        out["people_f1"] = round(2 * p * r / (p + r), 3) if p and r else 0.0
+        out["counts"] = {name: [t.right, t.total] for name, t in vars(self).items()}
+        return out
+
+
+def _truncate(iso: str, precision: str) -> str:
+    return iso[: {"year": 4, "month": 7, "day": 10}[precision]]
+
+
+def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
+    """Add one case to the tallies; return what it got wrong, for --show."""
+    truth = case.truth
+    event = result["event"]
+    wrong: list[str] = []
+    scores.extracted.add(event is not None)
+    if event is None:
+        event = {}
+        wrong.append(f"no event extracted: {result['stderr'][:200]}")
+    entities = result["entities"]
+
+    date = str(event.get("date") or "")
+    truth_date = str(truth.get("date") or "")
+    precision = truth.get("precision") or "day"
+    exact = date == truth_date
+    scores.date_exact.add(exact)
+    to_precision = len(date) >= len(truth_date) and _truncate(date, precision) == truth_date
+    scores.date_to_precision.add(to_precision)
+    if not exact:
+        basis = event.get("date_basis") or {}
+        wrong.append(f"date {date or None} (truth {truth_date}); basis {basis.get('phrase')!r}: {basis.get('rule')}")
+    if truth.get("end_date") or event.get("end_date"):
+        ok = str(event.get("end_date") or "") == str(truth.get("end_date") or "")
+        scores.end_date.add(ok)
+        if not ok:
+            wrong.append(f"end_date {event.get('end_date')} (truth {truth.get('end_date')})")
+
+    place = event.get("place")
+    truth_place = truth.get("place")
+    if truth_place is None:
+        ok = place is None
+    else:
+        ok = place is not None and same_entity(truth_place, entities["places"].get(place))
+    scores.place.add(ok)
+    if not ok:
+        wrong.append(f"place {place} (truth {truth_place})")
+
+    people = [(p["id"], p.get("role")) for p in event.get("people") or ()]
+    truth_people = truth.get("people") or []
+    matched_ids: set[str] = set()
+    for person in truth_people:
+        hit = next((pid for pid, _ in people if same_person(person["name"], entities["people"].get(pid))), None)
+        scores.people_recall.add(hit is not None)
+        if hit is None:
+            wrong.append(f"person missed: {person['name']}")
+            continue
+        matched_ids.add(hit)
+        if person.get("role"):
+            role = dict(people)[hit]
+            ok = same_role(person["role"], role)
+            scores.roles.add(ok)
+            if not ok:
+                wrong.append(f"role of {person['name']}: {role!r} (truth {person['role']!r})")
+    for pid, _ in people:
+        ok = pid in matched_ids
+        scores.people_precision.add(ok)
+        if not ok:
+            name = (entities["people"].get(pid) or {}).get("name", pid)
+            wrong.append(f"person not in the text's truth: {name} ({pid})")
+
+    for kind, key in (("organizations", "organizations"), ("treaties", "treaties")):
+        extracted = list(event.get(key) or ())
+        truth_names = list(truth.get(key) or ())
+        hits: set[str] = set()
+        for name in truth_names:
+            hit = next((i for i in extracted if same_entity(name, entities[kind].get(i))), None)
+            getattr(scores, f"{kind}_recall").add(hit is not None)
+            if hit is None:
+                wrong.append(f"{kind[:-1]} missed: {name}")
+            else:
+                hits.add(hit)
+        for item in extracted:
+            ok = item in hits
+            getattr(scores, f"{kind}_precision").add(ok)
+            if not ok:
+                wrong.append(f"{kind[:-1]} not in the truth: {item}")
+
+    quotes = event.get("quotes") or []
+    for quote in truth.get("quotes") or ():
+        if not quote.get("speaker"):
+            continue
+        locator = quote_locator(quote["starts"])
+        found = next((q for q in quotes if locator and locator in normalise(q.get("text"))), None)
+        speaker = found.get("speaker") if found else None
+        entry = entities["people"].get(speaker) or entities["organizations"].get(speaker)
+        ok = found is not None and (
+            same_person(quote["speaker"], entities["people"].get(speaker))
+            or same_entity(quote["speaker"], entities["organizations"].get(speaker))
+        )
+        scores.quote_speaker.add(ok)
+        if not ok:
+            said = (entry or {}).get("name", speaker) if found else "no such quote"
+            wrong.append(f"quote {quote['starts'][:40]!r}: {said} (truth {quote['speaker']})")
+
+    title = event.get("title")
+    ok = not is_furniture(title, case)
+    scores.title_not_furniture.add(ok)
+    if not ok:
+        wrong.append(f"title is page furniture: {title!r}")
+    return wrong
+
+
+# ---------------------------------------------------------------- report
+
+
+ROWS = (
+    ("main event extracted", "extracted"),
+    ("date exact", "date_exact"),
+    ("date right to its precision", "date_to_precision"),
+    ("end date", "end_date"),
+    ("place", "place"),
+    ("people precision", "people_precision"),
+    ("people recall", "people_recall"),
+    ("people F1", "people_f1"),
+    ("roles", "roles"),
+    ("organizations precision", "organizations_precision"),
+    ("organizations recall", "organizations_recall"),
+    ("treaties precision", "treaties_precision"),
+    ("treaties recall", "treaties_recall"),
+    ("quote -> speaker", "quote_speaker"),
+    ("titles not page furniture", "title_not_furniture"),
+)
+
+
+def print_table(results: dict[str, dict[str, Any]]) -> None:
+    splits = list(results)
+    print(f"{'field':30}" + "".join(f"{s:>22}" for s in splits))
+    for label, key in ROWS:
+        cells = []
+        for split in splits:
+            summary = results[split]
+            value = summary.get(key)
+            count = summary["counts"].get(key)
+            text = "-" if value is None else f"{value:.2f}"
+            if count:
+                text += f" ({count[0]}/{count[1]})"
+            cells.append(f"{text:>22}")
+        print(f"{label:30}" + "".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="development")
+    parser.add_argument("--show", action="store_true", help="print each development case's mistakes")
+    parser.add_argument("--case", action="append", default=[], help="only these development cases")
+    parser.add_argument("--fetch", action="store_true", help="download missing texts first")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per download (--fetch)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help=f"do not update {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+
+    splits = SPLITS if args.split == "all" else (args.split,)
+    cases = load_cases(splits)
+    if args.case:
+        cases = [c for c in cases if c.id in args.case and c.split == "development"]
+    if args.fetch:
+        fetch_missing(cases, args.timeout)
+    missing = [c for c in cases if not c.text_path.exists()]
+    for case in missing:
+        print(f"missing text: {case.text_path.relative_to(ROOT)} ({case.data['url']})", file=sys.stderr)
+    cases = [c for c in cases if c.text_path.exists()]
+    if not cases:
+        print("no case has its text: see benchmarks/accuracy/README.md", file=sys.stderr)
+        return 1
+
+    with tempfile.TemporaryDirectory(prefix="accuracy-") as scratch:
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            outcomes = list(pool.map(lambda c: run_case(Path(scratch), c), cases))
+
+    results: dict[str, dict[str, Any]] = {}
+    for split in splits:
+        scores = Scores()
+        for case, outcome in zip(cases, outcomes):
+            if case.split != split:
+                continue
+            wrong = score_case(case, outcome, scores)
+            if args.show and split == "development" and wrong:
+                print(f"\n{case.id}  [{case.data.get('publisher')}]")
+                for line in wrong:
+                    print(f"  - {line}")
+        summary = scores.summary()
+        summary["cases"] = sum(1 for c in cases if c.split == split)
+        summary["publishers"] = len({c.data.get("publisher") for c in cases if c.split == split})
+        results[split] = summary
+    print()
+    print_table(results)
+    if missing:
+        print(f"\n{len(missing)} case(s) skipped: text missing", file=sys.stderr)
+    if not args.no_write and not args.case:
+        previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        previous.update(results)
+        previous["measured"] = dt.date.today().isoformat()
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
