@@ -1,0 +1,183 @@
+"""The shared parsed document: one article's text, its parts, and what each stage found.
+
+Stages are functions that take the document, read what earlier stages found, and add their
+own findings (spaCy's `Doc` is the model). Only the small queries several stages ask of the
+text live here as methods.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..dates import DATE_PHRASE, PublicationDate, ResolvedDate, is_month_word
+from ..model import Article, Event, Organization, PartialDate, Person, Place, Treaty
+from .normalise import make_slug, normalise_name
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its main event, the other dated events it states, and stubs
+    for people, organizations, treaties and places not yet in chronology/."""
+
+    article: str
+    event: Event
+    mentioned: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    treaties: tuple[Treaty, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+class ExtractionError(Exception):
+    """The article cannot become an event; the message says why in one line."""
+
+
+@dataclass
+class Mention:
+    """A known or new entity named in the body, with the role written beside it."""
+
+    start: int
+    end: int
+    kind: str
+    id: str
+    role: str | None = None
+    full: bool = True
+    """Named in full, not by the surname alone."""
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+_MONTH_NAMES = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@dataclass(eq=False)
+class Document:
+    """One article, cleaned and split, with the findings of the stages run so far."""
+
+    article: Article
+    catalog: Catalog
+    cleaned: str
+    """The text with the page around it removed (sources.clean_article_text and cleanup)."""
+    headline: str | None
+    paragraphs: list[str]
+    """The body's paragraphs (the headline and furniture lines removed)."""
+    paragraph_starts: list[int]
+    body: str
+    """The paragraphs joined by newlines: every offset below is into this text."""
+    folded: str
+    """`body` ASCII-folded, same length."""
+    dateline: tuple[str, int] | None
+    """The dateline's city and where the text after it starts."""
+    dateline_day: PartialDate | None = None
+    """The day a dateline gives ("MOSCOW, March 24 -"), resolved against the publication."""
+    sentences: list[Sentence] = field(default_factory=list)
+    published: PublicationDate | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    main_sentence: Sentence | None = None
+    main_date: ResolvedDate | None = None
+    main_position: int | None = None
+    """Where the main event's date phrase starts in the body."""
+    main_end: PartialDate | None = None
+    """The main event's last day when a later sentence gives it ("the summit ends May 31")."""
+    known_events: tuple[Event, ...] = ()
+    """Dated events of the chronology, to pin weekdays when only the month is known."""
+    new_people: dict[str, Person] = field(default_factory=dict)
+    new_organizations: dict[str, Organization] = field(default_factory=dict)
+    new_treaties: dict[str, Treaty] = field(default_factory=dict)
+    new_places: dict[str, Place] = field(default_factory=dict)
+
+    @cached_property
+    def all_phrases(self) -> list[re.Match[str]]:
+        """Every date phrase of the body, found in one pass."""
+        return list(DATE_PHRASE.finditer(self.body))
+
+    def phrases_in(self, sentence: Sentence, *, skip_until: int = 0) -> list[tuple[str, str, int]]:
+        """Date phrases in a sentence as (kind, text, position), months only when capitalised."""
+        found = []
+        for match in self.all_phrases:
+            position = match.start()
+            if position < max(skip_until, sentence.start) or match.end() > sentence.end:
+                continue
+            kind = match.lastgroup or ""
+            words = match[0].replace(",", " ").split()
+            months = [w for w in words if w.lower().rstrip(".") in _MONTH_NAMES]
+            if months and not all(is_month_word(w) for w in months):
+                continue
+            if kind == "weekday" and not any(
+                w[0].isupper() for w in words if w.lower() in _WEEKDAY_NAMES
+            ):
+                continue
+            found.append((kind, match[0], position))
+        return found
+
+    def sentence_at(self, position: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= position < s.end + 1), None)
+
+    def ids_of(self, kind: str, mentions: list[Mention] | None = None) -> tuple[str, ...]:
+        """Ids of one kind of entity in order of first mention."""
+        seen: dict[str, None] = {}
+        for mention in self.mentions if mentions is None else mentions:
+            if mention.kind == kind:
+                seen.setdefault(mention.id, None)
+        return tuple(seen)
+
+    def add_new_person(self, name: str) -> str:
+        """A stub for a person not in people.yml; the surname becomes an alias."""
+        key = make_slug(name, max_words=5)
+        if key in self.catalog.people:
+            return key
+        if key not in self.new_people:
+            surname = name.split()[-1]
+            aliases = (surname,) if surname != name else ()
+            self.new_people[key] = Person(key, name, aliases)
+        return key
+
+    def place_id(self, name: str, *, stub: bool) -> str | None:
+        """The id of a known place by name, or of a new stub (when `stub`)."""
+        wanted = normalise_name(name)
+        for key, place in self.catalog.places.items():
+            if wanted in {normalise_name(n) for n in (place.name, *place.aliases)}:
+                return key
+        if not stub:
+            return None
+        proper = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+        key = make_slug(proper)
+        self.new_places.setdefault(key, Place(key, proper))
+        return key

@@ -1,0 +1,272 @@
+"""Stage: people, organizations, treaties and places named in the text, with roles."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Organization, Person, PersonRole, Role, Treaty
+from .document import Document, Mention
+from .normalise import make_slug, normalise_name
+from .roles import TOKEN, find_appositive_role, find_new_people, find_role_after, find_role_before
+from .vocabulary import (
+    EVENT_WORDS,
+    NOT_NAME_WORDS,
+    RANKS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    TREATY_WORDS,
+)
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Known entities, new people and new treaties/organizations defined in the text."""
+    mentions: list[Mention] = []
+    known_full: set[str] = set()
+    surname_hits = []
+    for start, end, form in doc.catalog.matcher.find(doc.folded):
+        if form.kind == "person" and form.surname:
+            surname_hits.append((start, end, form))
+            continue
+        mentions.append(Mention(start, end, form.kind, form.id))
+        if form.kind == "person":
+            known_full.add(form.id)
+    # New people: only where no known name is written.
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, name, role in find_new_people(doc.body, taken):
+        key = doc.add_new_person(name)
+        mentions.append(Mention(start, end, "person", key, role))
+    full_people = {m.id for m in mentions if m.kind == "person"}
+    # Surnames alone: of a person named in full, or with a title or speech verb beside it.
+    for start, end, form in surname_hits:
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        if (
+            form.text.lower() in doc.catalog.matcher.ambiguous_surnames
+            and form.id not in full_people
+        ):
+            continue
+        previous = re.search(r"([A-Za-z][\w'-]*)\.?\s+$", doc.body[max(0, start - 30) : start])
+        initials = re.search(r"((?:[A-Z]\.\s?){1,3})$", doc.body[max(0, start - 8) : start])
+        if initials:
+            first = (
+                doc.catalog.people[form.id].name[:1].upper()
+                if form.id in doc.catalog.people
+                else ""
+            )
+            if not initials[1].startswith(first):
+                continue
+        elif (
+            previous
+            and previous[1][:1].isupper()
+            and previous[1].lower() not in TITLE_WORDS | NOT_NAME_WORDS
+        ):
+            continue  # another person's surname: "Hunter Biden"
+        role = find_role_before(doc.body, start - (len(initials[0]) if initials else 0))
+        speaks = re.match(
+            rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b",
+            doc.body[end : end + 80],
+            re.IGNORECASE,
+        )
+        honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", doc.body[max(0, start - 6) : start])
+        said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", doc.body[max(0, start - 20) : start])
+        if form.id in full_people or role or speaks or said_before or honorific:
+            mentions.append(
+                Mention(
+                    start - (len(initials[0]) if initials else 0),
+                    end,
+                    "person",
+                    form.id,
+                    role,
+                    full=form.id in full_people,
+                )
+            )
+    # Surnames of new people.
+    for key, person in doc.new_people.items():
+        surname = person.name.split()[-1]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.body):
+            if not any(m.start <= match.start() < m.end for m in mentions):
+                mentions.append(Mention(match.start(), match.end(), "person", key))
+    # Roles of known people named in full.
+    for mention in mentions:
+        if mention.kind == "person" and mention.role is None and mention.full:
+            start = skip_leading_titles(doc, mention)
+            mention.role = find_role_before(doc.body, start) or find_appositive_role(
+                doc.body, start, mention.end
+            )
+            if (
+                mention.role is None
+                or {w.lower().rstrip(".") for w in mention.role.split()} <= RANKS
+            ):
+                mention.role = find_role_after(doc.body, mention.end) or mention.role
+    find_defined_entities(doc, mentions)
+    find_seats_of_power(doc, mentions)
+    if doc.dateline:
+        # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
+        mentions = [m for m in mentions if m.start >= doc.dateline[1] or m.kind == "person"]
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def skip_leading_titles(doc: Document, mention: Mention) -> int:
+    """Where the name proper starts, when an alias includes a rank ("Colonel General X")."""
+    position = mention.start
+    for token in TOKEN.finditer(doc.body[mention.start : mention.end]):
+        if token[0].lower().rstrip(".") not in TITLE_WORDS | RANKS:
+            return mention.start + token.start()
+    return position
+
+
+def find_seats_of_power(doc: Document, mentions: list[Mention]) -> None:
+    """Institutions named by their building ("the Kremlin said", "the Pentagon"): the
+    catalog's entry when one has that name, else a stub, so their statements have a speaker."""
+    for match in _SEATS_OF_POWER.finditer(doc.body):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        name = " ".join(match[1].split())
+        wanted = normalise_name(name)
+        key = next(
+            (
+                k
+                for k, org in doc.catalog.organizations.items()
+                if wanted in {normalise_name(n) for n in (org.name, *org.aliases)}
+            ),
+            None,
+        )
+        if key is None:
+            key = make_slug(name)
+            if key not in doc.catalog.organizations:
+                doc.new_organizations.setdefault(key, Organization(key, name, (), None))
+        mentions.append(Mention(match.start(1), match.end(1), "organization", key))
+
+
+def find_defined_entities(doc: Document, mentions: list[Mention]) -> None:
+    """Organizations and treaties the article defines: "Full Name (ABBR)" or
+    "Full Name, or ABBR, treaty", when the abbreviation fits the name's initials."""
+    patterns = (
+        re.compile(
+            r"(?P<name>(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)*){1,9}?[A-Z][\w'-]*)\s+\((?P<abbr>[A-Z][A-Za-z]{1,7})\)"
+        ),
+        re.compile(
+            r"(?P<name>(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,9}?[A-Z][\w'-]*),\s+or\s+(?P<abbr>[A-Z]{2,8}),\s+(?P<kind>treaty|agreement|accord|pact|convention)"
+        ),
+    )
+    for pattern in patterns:
+        for match in pattern.finditer(doc.body):
+            if any(
+                m.start < match.end()
+                and match.start() < m.end
+                and m.kind in ("organization", "treaty")
+                for m in mentions
+            ):
+                continue
+            name = re.sub(r"^(?:The|A|An|During|At|In|On|For|By|With|From)\s+", "", match["name"])
+            name = re.sub(r"^(?:(?:the|of|on)\s+)+", "", name)
+            if not _initials_fit(name, match["abbr"]):
+                name = _trim_to_initials(name, match["abbr"])
+                if not name:
+                    continue
+            kind_word = match.groupdict().get("kind")
+            full_name = f"{name} {kind_word.capitalize()}" if kind_word else name
+            if EVENT_WORDS.search(name):
+                continue  # a conference or a summit is an event, not an organization
+            key = make_slug(match["abbr"] if len(match["abbr"]) >= 3 else full_name, max_words=6)
+            if is_treaty_name(full_name):
+                key = key if key.endswith(("treaty", "agreement", "accord")) else f"{key}-treaty"
+                if key not in doc.catalog.treaties:
+                    doc.new_treaties.setdefault(
+                        key, Treaty(key, full_name, (match["abbr"],), match["abbr"])
+                    )
+                kind = "treaty"
+            else:
+                if key in doc.catalog.people:
+                    continue
+                if key not in doc.catalog.organizations:
+                    doc.new_organizations.setdefault(
+                        key, Organization(key, full_name, (match["abbr"],), match["abbr"])
+                    )
+                kind = "organization"
+            mentions.append(Mention(match.start(), match.end(), kind, key))
+            for other in re.finditer(rf"(?<![\w-]){re.escape(match['abbr'])}(?![\w-])", doc.body):
+                if not any(m.start <= other.start() < m.end for m in mentions):
+                    mentions.append(Mention(other.start(), other.end(), kind, key))
+
+
+def collect_people(doc: Document, mentions: list[Mention]) -> tuple[PersonRole, ...]:
+    """Each person once, in order of first mention, with the first role written for them."""
+    order: list[str] = []
+    roles: dict[str, str | None] = {}
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        if mention.id not in roles:
+            order.append(mention.id)
+            roles[mention.id] = mention.role
+        elif roles[mention.id] is None and mention.role:
+            roles[mention.id] = mention.role
+    for key in order:
+        if key in doc.new_people and roles[key]:
+            person = doc.new_people[key]
+            doc.new_people[key] = Person(
+                person.id, person.name, person.aliases, roles=(Role(str(roles[key])),)
+            )
+    return tuple(PersonRole(key, roles[key]) for key in order)
+
+
+_SEATS_OF_POWER = re.compile(
+    r"(?<!\bat\s)(?<!\bin\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\binside\s)(?<!\boutside\s)"
+    r"\b[Tt]he\s+(Kremlin|Pentagon|White\s+House)\b(?!\s+(?:[Pp]alace|[Ww]all|[Ss]quare|[Ll]awn))"
+)
+"""Buildings that stand for the government working in them ("the Kremlin said"); "in the
+Kremlin" or "at the White House" is a venue, not a speaker."""
+
+_ORGANIZATION_HEADS = re.compile(
+    r"\b(?:organi[sz]ation|council|alliance|agency|committee|union|commission|group|ministry|"
+    r"office|department|assembly|parliament|bank|fund|court|secretariat|mission|command|force|forces)$",
+    re.IGNORECASE,
+)
+
+
+def is_treaty_name(name: str) -> bool:
+    """ "Treaty on ..." or "... Agreement" names a treaty; "Collective Security Treaty
+    Organization" names an organization: the head word (the last one) decides."""
+    if _ORGANIZATION_HEADS.search(name.strip()):
+        return False
+    return TREATY_WORDS.search(name) is not None
+
+
+def _initials_fit(name: str, abbreviation: str) -> bool:
+    """ "North Atlantic Treaty Organization" fits NATO. Abbreviations may skip small words and
+    some big ones ("Treaty on Conventional Armed Forces in Europe" is CFE), as long as they
+    start at the first word after a "Treaty on" head and end at the last word."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    wanted = abbreviation.upper()
+    strict = "".join(w[0] for w in words if w[0].isupper()).upper()
+    loose = "".join(w[0] for w in words).upper()
+    if wanted in (strict, loose):
+        return True
+    head = re.match(
+        r"(?i)^(?:treaty|agreement|convention|accord|protocol)\s+(?:on|of|for|between)\s+(?:the\s+)?",
+        name,
+    )
+    capitals = [
+        w[0].upper()
+        for w in re.split(r"[\s-]+", name[head.end() if head else 0 :])
+        if w and w[0].isupper()
+    ]
+    if len(wanted) < 2 or not capitals or capitals[0] != wanted[0] or capitals[-1] != wanted[-1]:
+        return False
+    if len(wanted) * 2 < len(capitals):
+        return False
+    letters = iter(capitals)
+    return all(letter in letters for letter in wanted)
+
+
+def _trim_to_initials(name: str, abbreviation: str) -> str | None:
+    """Drop leading words until the initials fit ("Sixth Moscow Conference ..." -> "Moscow ...")."""
+    words = name.split()
+    while len(words) > 1:
+        words.pop(0)
+        candidate = " ".join(words)
+        if _initials_fit(candidate, abbreviation):
+            return candidate
+    return None

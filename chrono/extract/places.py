@@ -1,0 +1,117 @@
+"""Stage: where the main event happened."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document, Sentence
+from .normalise import normalise_name
+from .vocabulary import (
+    HEADQUARTERS,
+    HEADQUARTERS_CITY,
+    SPEECH,
+    SPEECH_VERBS,
+)
+
+
+def find_place(doc: Document, sentence: Sentence | None) -> str | None:
+    """Where the main event happened, in this order: "in <known place>" right beside the
+    date phrase ("held on January 12 in Brussels", "met in Paris on Tuesday"), then
+    elsewhere in the main sentence; NATO headquarters (Brussels); the dateline city. A
+    dateline names where the report was filed ("Prague ... (RFE/RL)" for a signing in
+    Paris), so a place written in the sentence about the event comes first. An unknown name
+    after "in" is left out: it may be a country or a region, not the venue."""
+    places: list[tuple[int, int, str]] = []
+    text = ""
+    if sentence is not None:
+        text = doc.folded[sentence.start : sentence.end]
+        for start, end, form in doc.catalog.matcher.find(text):
+            if form.kind == "place" and re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]
+            ):
+                if _SEAT_OF.search(text[max(0, start - 50) : start]):
+                    continue  # "its mission to NATO in Brussels": where the mission is
+                if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
+                    continue  # "regarded in Moscow as a threat": where people think so
+                places.append((sentence.start + start, sentence.start + end, form.id))
+    if doc.main_position is not None:
+        for start, end, key in places:
+            if start - 45 <= doc.main_position <= end + 45:
+                return key
+        if sentence is not None:
+            # "... after the council meeting held on January 12 in Brussels": a place
+            # beside another date phrase is where that other event was.
+            others = [p for _, _, p in doc.phrases_in(sentence) if p != doc.main_position]
+            places = [
+                (s, e, k) for s, e, k in places if not any(s - 30 <= p <= e + 10 for p in others)
+            ]
+    if places:
+        return places[0][2]
+    headquarters = HEADQUARTERS.search(text)
+    if headquarters and re.search(
+        r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$",
+        text[max(0, headquarters.start() - 12) : headquarters.start()],
+    ):
+        # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
+        return doc.place_id(HEADQUARTERS_CITY, stub=True)
+    if doc.dateline:
+        elsewhere = _GATHERING_IN.search(text)
+        if (
+            elsewhere
+            and not SPEECH.search(text)
+            and normalise_name(elsewhere["where"]) != normalise_name(doc.dateline[0])
+        ):
+            # "WASHINGTON -- ... launched Zapad 2017, a joint exercise in Belarus": the
+            # dateline is where the report was filed; the venue is a country or region.
+            # (When the lead reports a statement, "said the talks in Geneva ...", the
+            # gathering is its subject and the dateline stands.)
+            return None
+        return doc.place_id(doc.dateline[0], stub=True)
+    return place_of_statement(doc)
+
+
+def place_of_statement(doc: Document) -> str | None:
+    """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
+    lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
+    lead = doc.folded[:lead_end]
+    for start, _end, form in doc.catalog.matcher.find(lead):
+        if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
+            return form.id
+    for headquarters in HEADQUARTERS.finditer(lead):
+        # "made the announcement at NATO headquarters": Brussels.
+        if _STATEMENT_VENUE_AT.search(
+            lead[max(0, headquarters.start() - 50) : headquarters.start()]
+        ):
+            return doc.place_id(HEADQUARTERS_CITY, stub=True)
+    return None
+
+
+_GATHERING_IN = re.compile(
+    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games|manoeuvres|maneuvers)"
+    r"\s+(?:(?:held|being\s+held|taking\s+place|under\s*way)\s+)?in\s+(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+"""A gathering said to be somewhere ("a joint military exercise in Belarus")."""
+
+_SEAT_OF = re.compile(
+    r"\b(?:mission|embassy|office|bureau|consulate|delegation|representation)"
+    r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|at)\s+(?:the\s+)?$",
+)
+"""An institution's seat, not the place of the event: "its permanent mission to NATO in"."""
+_STATEMENT_WORDS = (
+    rf"(?:{SPEECH_VERBS}|speaking|reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|"
+    r"(?:the|an|his|her|their|its)\s+(?:announcement|remarks|comments|statement|speech))"
+)
+_STATEMENT_VENUE = re.compile(
+    rf"\b{_STATEMENT_WORDS}\s+(?:at\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,4}})?(?:\w+\s+)?in\s+$",
+    re.IGNORECASE,
+)
+"""Where a statement was made: "told reporters in Moscow", "made the announcement at NATO
+headquarters in Brussels"."""
+_STATEMENT_VENUE_AT = re.compile(
+    rf"\b{_STATEMENT_WORDS}\s+(?:at|inside)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_VIEWPOINT_IN = re.compile(
+    r"\b(?:regarded|seen|viewed|considered|perceived|taken|interpreted|read|felt|received)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Whose view, not where the event was: "would be regarded in Moscow as a threat"."""

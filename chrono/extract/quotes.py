@@ -1,0 +1,266 @@
+"""Stage: quoted words and who said them."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quote
+from .document import Document, Mention
+from .normalise import make_slug
+from .sentences import cut_at_sentence_end
+from .vocabulary import (
+    PRONOUN_SPEECH,
+    SPEECH,
+    SPEECH_VERBS,
+)
+
+
+def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
+    """Quoted words of five words or more, with the person or organization who said them."""
+    quotes: list[Quote] = []
+    positions: list[int] = []
+    people = [m for m in mentions if m.kind == "person"]
+    organizations = [m for m in mentions if m.kind == "organization"]
+    previous_end: int | None = None
+    previous_speaker: str | None = None
+    for start, end, raw, attribution in quote_spans(doc):
+        text = " ".join(raw.split()).strip().rstrip(",")
+        if len(text.split()) < 2:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= start < s.end + 1), None)
+        sentence_start = sentence.start if sentence else 0
+        after_at = attribution if attribution is not None else end
+        after_end = doc.body.find("\n", after_at)
+        after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
+        after = cut_at_sentence_end(after)
+        before = doc.body[sentence_start:start]
+        speaker = speaker_after(doc, after_at, after, people, organizations)
+        if speaker is None:
+            speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
+        if speaker is None and previous_speaker is not None and previous_end is not None:
+            # '"We cannot wait," Lukashevich said. "Our patience has limits."': the
+            # same speaker goes on after an attribution that closes a sentence.
+            gap = doc.body[previous_end:start]
+            if "\n" not in gap and re.fullmatch(
+                rf"\s*,?\s*[^.!?\"“”«»]{{0,60}}\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}\.\s*", gap
+            ):
+                speaker = previous_speaker
+        previous_end, previous_speaker = end, speaker
+        if speaker is None or len(text.split()) < 5:
+            continue  # a word or two in quotation marks is a label, not a statement
+        quotes.append(Quote(speaker, text))
+        positions.append(start)
+    for start, speaker, text in transcript_turns(doc, people):
+        at = next((i for i, p in enumerate(positions) if p > start), len(positions))
+        quotes.insert(at, Quote(speaker, text))
+        positions.insert(at, start)
+    unique: dict[tuple[str, str], Quote] = {}
+    for quote in quotes:
+        unique.setdefault((quote.speaker, quote.text), quote)
+    return tuple(unique.values())
+
+
+def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, str, str]]:
+    """A broadcast transcript's turns: "Secretary of State MADELEINE ALBRIGHT: Never
+    again ...", "Mr. IGOR IVANOV (Russian Foreign Minister): (Through Translator) ...". The
+    speaker's name is written in capitals before a colon; a turn counts as a quote only
+    when that name is a person the article names (the host's turns are not quotes)."""
+    ids = {m.id for m in people}
+    turns = []
+    for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
+        match = _TRANSCRIPT_TURN.match(paragraph)
+        if not match:
+            continue
+        slug = make_slug(match["name"], max_words=6)
+        speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+        speech = " ".join(match["speech"].split())
+        if speaker and len(speech.split()) >= 5:
+            turns.append((start + match.start("speech"), speaker, speech))
+    return turns
+
+
+def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
+    """Quoted passages as (start, end, text, attribution position or None). Marks pair in
+    order within a paragraph, so a short scare quote never pairs with the next quote; a
+    paragraph that leaves a quote open continues in the next one when it opens with a
+    mark (the wire convention for long quotes); `"We are," he said, "ready."` is one quote
+    whose attribution sits in the middle."""
+    pieces: list[tuple[int, int, str]] = []
+    pending: tuple[int, str] | None = None
+    for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
+        opened: int | None = None
+        if pending is not None and not re.match(r"\s*[\"“«]", paragraph):
+            pending = None
+        for mark in re.finditer(r"[\"“”«»]", paragraph):
+            char, at = mark[0], start + mark.start()
+            if opened is None and char in '"“«':
+                opened = at
+            elif opened is not None and char in '"”»':
+                body = doc.body[opened + 1 : at]
+                if pending is not None:
+                    pieces.append((pending[0], at + 1, f"{pending[1]} {body}"))
+                    pending = None
+                else:
+                    pieces.append((opened, at + 1, body))
+                opened = None
+            elif opened is not None and char in "“«":
+                opened = at
+        if opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
+            body = doc.body[opened + 1 : start + len(paragraph)]
+            pending = (pending[0], f"{pending[1]} {body}") if pending else (opened, body)
+        elif opened is None or pending is None:
+            pending = None if opened is None else pending
+    spans: list[tuple[int, int, str, int | None]] = []
+    index = 0
+    while index < len(pieces):
+        start, end, text = pieces[index]
+        if index + 1 < len(pieces):
+            nstart, nend, ntext = pieces[index + 1]
+            between = doc.body[end:nstart]
+            if (
+                text.rstrip().endswith(",")
+                and ntext[:1].islower()
+                and "\n" not in between
+                and re.fullmatch(
+                    rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,30}},\s*",
+                    between,
+                )
+            ):
+                spans.append((start, nend, f"{text.rstrip().rstrip(',')} {ntext}", end))
+                index += 2
+                continue
+        spans.append((start, end, text, None))
+        index += 1
+    return spans
+
+
+def last_person_before(doc: Document, position: int, people: list[Mention]) -> str | None:
+    earlier = [m for m in people if m.end <= position]
+    return earlier[-1].id if earlier else None
+
+
+def speaker_after(
+    doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention]
+) -> str | None:
+    """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
+    if PRONOUN_SPEECH.match(after):
+        return last_person_before(doc, position, people)
+    verb = SPEECH.search(after[:160])
+    if (
+        not verb
+        or verb.start() > 60
+        or re.search(r"\b(?:but|and|that|which|because)\b", after[: verb.start()])
+    ):
+        return None
+    window_end = position + min(len(after), verb.end() + 120)
+    nearby = [m for m in people if position <= m.start < window_end]
+    if nearby:
+        # The name next to the verb: before it ("Stoltenberg told") or after it ("said Grushko").
+        verb_at = position + verb.start()
+        before_verb = [m for m in nearby if m.end <= verb_at]
+        return (before_verb[-1] if before_verb else nearby[0]).id
+    orgs = [m for m in organizations if position <= m.start < window_end]
+    if orgs:
+        return orgs[0].id
+    institution = re.search(
+        r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission|statement)\b",
+        after[: verb.end() + 40],
+        re.IGNORECASE,
+    )
+    if institution and institution[1].lower() == "statement":
+        # "the statement said": whoever issued the last statement named before.
+        earlier = [m for m in organizations if m.end <= position]
+        issuers = [
+            m
+            for m in earlier
+            if re.match(
+                r"[^.]{0,20}?\b(?:said|says|issued|released|published|posted)\b[^.]{0,15}\bstatement",
+                doc.body[m.end : m.end + 60],
+            )
+        ]
+        return (issuers or earlier)[-1].id if earlier else None
+    if institution:
+        return last_organization_like(doc, position, institution[1], organizations)
+    if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
+        return titled  # '"...," the Russian president said'
+    if re.match(
+        r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE
+    ):
+        return last_person_before(doc, position, people)  # "said the senior diplomat"
+    return None
+
+
+def speaker_before(
+    doc: Document,
+    start: int,
+    position: int,
+    before: str,
+    people: list[Mention],
+    organizations: list[Mention],
+) -> str | None:
+    """`Shoigu said: "..."` / `He stressed that "..."` / `According to Grushko, ... "..."`."""
+    verbs = list(SPEECH.finditer(before))
+    if not verbs:
+        return None
+    verb_at = start + verbs[-1].start()
+    in_clause = [m for m in people if start <= m.start < verb_at]
+    if in_clause:
+        return in_clause[0].id if verbs[-1][0].lower() != "according to" else in_clause[-1].id
+    if verbs[-1][0].lower() == "according to":
+        after_verb = [m for m in people if verb_at <= m.start < position]
+        if after_verb:
+            return after_verb[0].id
+    if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
+        return last_person_before(doc, start + verbs[-1].start(), people)
+    if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):
+        return titled
+    orgs = [m for m in organizations if start <= m.start < verb_at]
+    if orgs:
+        return orgs[0].id
+    return None
+
+
+def person_by_title(doc: Document, text: str, position: int, people: list[Mention]) -> str | None:
+    """ "the Russian president said": the last person named before whose role, as
+    written here or in people.yml, has that office word."""
+    match = _TITLED_SUBJECT.search(text)
+    if not match:
+        return None
+    office = match["office"].lower()
+    for mention in reversed([m for m in people if m.end <= position]):
+        person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
+        titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
+        if any(office in title.lower() for title in titles):
+            return mention.id
+    return None
+
+
+def last_organization_like(
+    doc: Document, position: int, word: str, organizations: list[Mention]
+) -> str | None:
+    """ "the ministry said": the last organization named before whose name has that word."""
+    for mention in reversed([m for m in organizations if m.end <= position]):
+        org = doc.catalog.organizations.get(mention.id) or doc.new_organizations.get(mention.id)
+        names = [org.name, *org.aliases] if org else []
+        if any(word.lower() in n.lower() for n in names) or (
+            word.lower() == "alliance" and mention.id
+        ):
+            return mention.id
+    return None
+
+
+_TITLED_SUBJECT = re.compile(
+    r"\bthe\s+(?:[A-Za-z.'’-]+\s+){0,2}(?P<office>president|prime\s+minister|foreign\s+minister|"
+    r"defen[cs]e\s+minister|minister|secretary\s+general|secretary-general|chancellor|premier|spokes(?:man|woman)|"
+    r"ambassador|envoy)\b(?:,\s*)?\s*(?:$|" + SPEECH_VERBS + r")",
+    re.IGNORECASE,
+)
+"""A person named by office alone as the speaker: "the Russian president said"."""
+
+_TRANSCRIPT_TURN = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\))?:\s+"
+    r"(?:\((?:[^()]{0,40})\)\s*)*(?P<speech>\S.*)$"
+)
+"""A transcript turn: the speaker's name in capitals, perhaps with a title before it and a
+note after it, a colon, then the words spoken (after "(Through Translator)" and the like)."""
