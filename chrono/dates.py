@@ -30,7 +30,7 @@ NUMBER_WORDS = {
 }
 
 _MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May\.?|June?\.?|July?\.?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -43,6 +43,9 @@ DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+DASHED_DATE = re.compile(r"\b(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)\b")
+"""Stamps only: "2/17/2000" (US, month first), "15-01-2021" (day first); either order where
+only one is a real date, month first for slashes and day first for dashes where both are."""
 DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
 """"04.04.2008": with dots a numeric date is written day first (German, Russian, most of Europe)."""
 TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
@@ -109,6 +112,8 @@ def describe_anchor(anchor: PartialDate) -> str:
 _URL_DATES = (
     # /2019/07/05/ and /2019-07-05/ and /20190705/
     (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"), "day"),
+    # ...idUSL0179714620080403: a date closing the last part of the path
+    (re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=(?:\.[a-z]{2,5})?$)"), "day"),
     # /2010-10/03/ (year-month folder, then day folder)
     (re.compile(r"/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"), "day"),
     (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
@@ -145,6 +150,13 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
         date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match[0]))
+    for pattern, month_first in ((NUMERIC_DATE, True), (DASHED_DATE, False)):
+        for match in pattern.finditer(text):
+            a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+            orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
+            date = next((d for d in (make_date(year, m, d) for m, d in orders) if d), None)
+            if date:
+                found.append((match.start(), date, match[0]))
     for pattern in (MONTH_DAY, DAY_MONTH):
         for match in pattern.finditer(text):
             month = parse_month(match["month"])
@@ -160,10 +172,17 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
 
 _DATELINE_STAMP = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<rest>.{6,40}?)\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-)\s")
 _PAREN_STAMP = re.compile(r"\([^()]{2,60}?\s[-–—|]\s(?P<rest>[^()]{6,30})\)")
-_SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\s*:?[^|]*\|?\s*(?P<rest>.{6,60})$", re.IGNORECASE)
+_SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\s*[:=]?[^|]*\|?\s*(?P<rest>.{6,60})$", re.IGNORECASE)
+_LOWER_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
 
-def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate | None:
+def _as_stamp(line: str) -> str:
+    """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019"."""
+    line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
+    return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
+
+
+def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate | None:
     """A publication stamp or dateline near the top of the text, or None.
 
     Only the head of the article is read, and only stamp-like places count: a short line
@@ -174,7 +193,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate
     """
     seen = 0
     for line in lines:
-        line = line.strip()
+        line = _as_stamp(line.strip())
         if not line:
             continue
         seen += 1
@@ -192,7 +211,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate
         candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
-        words_without_date = len(TIME.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line))))).split())
+        words_without_date = len(TIME.sub("", DASHED_DATE.sub("", NUMERIC_DATE.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line))))))).split())
         if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
             candidates.append(line)
         for candidate in candidates:
@@ -202,14 +221,74 @@ def find_text_date(lines: list[str], *, head_lines: int = 15) -> PublicationDate
     return None
 
 
+_DATELINE_DAY = re.compile(
+    rf"^(?:[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){{0,2}})\s*[,.]\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b\.?"
+    r"\s*(?:\(|/|--|—|–|-)"
+)
+"""A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
+23 (Interfax) -"."""
+_YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
+
+
+def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40) -> PublicationDate | None:
+    """The day of a dateline without a year, in the year the address gives, else the latest
+    year the text names (news is dated within weeks of what it reports)."""
+    for line in [line.strip() for line in lines if line.strip()][:head_lines]:
+        match = _DATELINE_DAY.match(line)
+        if not match or not (month := parse_month(match["month"])):
+            continue
+        path = re.sub(r"^[a-z]+://[^/]+", "", url or "")
+        in_url = [int(y) for y in _YEAR_WORD.findall(path)]
+        if in_url:
+            year, where = in_url[0], "the year in the address"
+        else:
+            years = [int(y) for text in lines for y in _YEAR_WORD.findall(text)]
+            if not years:
+                return None
+            year, where = max(years), "the latest year the text names"
+        date = make_date(year, month, parse_day(match["day"]))
+        if date:
+            return PublicationDate(date, f"dateline: {match['month']} {match['day']}, {where} ({year})")
+    return None
+
+
+def find_edit_stamp(lines: list[str], *, head_lines: int = 40) -> PublicationDate | None:
+    """A "Last updated" stamp as the last resort, when no year the text names is later than it
+    and the latest one is close to it: an archive copy's stamp years after the story is not."""
+    stamp = None
+    for line in [line.strip() for line in lines if line.strip()][:head_lines]:
+        if NOT_PUBLICATION.search(line) and (found := _stamp_date(_as_stamp(line))):
+            stamp = found
+            break
+    if stamp is None:
+        return None
+    years = [int(y) for text in lines for y in _YEAR_WORD.findall(text) if not NOT_PUBLICATION.search(text)]
+    if years and not (stamp[0].year - 1 <= max(years) <= stamp[0].year):
+        return None
+    return PublicationDate(stamp[0], f"edit stamp: {stamp[1]}")
+
+
 def find_publication_date(published: str | None, lines: list[str], url: str | None) -> PublicationDate | None:
-    """From sources.yml first, else a stamp or dateline in the text, else a date in the URL."""
+    """From sources.yml first, else a stamp or dateline in the text, else a day in the URL,
+    else a dateline's day with the year found elsewhere, else the URL's month, else an edit
+    stamp."""
     if published:
         try:
             return PublicationDate(PartialDate.parse(published), "sources.yml")
         except ValueError:
             pass
-    return find_text_date(lines) or find_url_date(url)
+    from_url = find_url_date(url)
+    if from_url and from_url.date.precision != "day":
+        dateline = find_dateline_day(lines, url)
+        if dateline and (dateline.date.year, dateline.date.month) == (from_url.date.year, from_url.date.month):
+            return dateline
+    return (
+        find_text_date(lines)
+        or (from_url if from_url and from_url.date.precision == "day" else None)
+        or find_dateline_day(lines, url)
+        or from_url
+        or find_edit_stamp(lines)
+    )
 
 
 # ---------------------------------------------------------------- event dates

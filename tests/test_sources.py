@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chrono.sources import MAX_ARTICLE_BYTES, clean_article_text, decode_article, load_articles, read_article
+from chrono.extract.cleanup import clean_article_text
+from chrono.sources import MAX_ARTICLE_BYTES, decode_article, load_articles, read_article
 
 RUSSIAN = "Москва заявила, что расширение НАТО на восток угрожает безопасности в Европе. " * 5
 

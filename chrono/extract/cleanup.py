@@ -6,12 +6,133 @@ import re
 
 from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY
 from ..model import Article
-from ..sources import clean_article_text
 from .catalog import Catalog
 from .document import Document
 from .normalise import fold_text, normalise_name
 from .sentences import split_sentences
 from .vocabulary import NOT_NAME_WORDS, KICKERS
+
+
+# Lines that are the web page around the article, not the article. Matched against a whole
+# stripped line, case-insensitively. Each is a kind of chrome seen across news sites.
+_CHROME_LINE = re.compile(
+    r"^(?:"
+    r"(?:support|subscribe\s+to|donate\s+to)\b.{0,60}!?"
+    r"|contribute\s+today|subscribe(?:\s+now)?|sign\s+up\b.{0,80}|log\s*in|register"
+    r"|get\s+the\s+latest\s+(?:updates|news)\b.*"
+    r"|\.?\s*(?:last\s+updated|updated|last\s+modified|published|posted)\s*:.{0,60}"
+    r"|video\s*player.{0,20}|play\s+video|now\s+playing|watch(?:\s+video)?|close|advertisement|ad"
+    r"|share(?:\s+this(?:\s+article)?)?(?:\s+on\s+\w+)?|tweet|print|e-?mail|whatsapp|facebook|twitter|telegram"
+    r"|go\s+to\s+forum.{0,20}|\d+\s+comments?|comments?\s*\(?\d*\)?|view\s+comments"
+    r"|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|cookies?\b.{0,120}"
+    r"|(?:photo|image|file\s+photo|picture)\s*:.{0,120}|editor\s*:.{0,40}"
+    r"|(?:source|publication\s+date)\s*:.{0,80}"
+    r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|]\s*.{0,80})?"
+    r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
+    r"|(?:[^|.!?\n]{1,30}\|)+[^|.!?\n]{1,30}"
+    r"|tags?\s*:.{0,200}|topics?\s*:.{0,200}"
+    # navigation words and blocks
+    r"|all\s+news|latest\s+news|top\s+stories|related\s+items|navigation\s+bar|front\s+page"
+    r"|you\s+are\s+in\s*:.{0,80}|low\s+graphics\s+version.{0,60}|main\s+menu|menu|search|home(?:page)?"
+    r"|this\s+(?:content|video|page)\s+is\s+not\s+available\s+in\s+your\s+(?:region|country).{0,40}"
+    # photo captions' credit lines: "... | Name/Agency/Getty Images", "(AP Photo/Name)"
+    r"|.{0,240}(?:\s[|/]\s*|/)(?:[\w.' -]{1,40}/){0,2}(?:getty\s+images|afp|reuters|epa(?:-efe)?|tass|sputnik"
+    r"|ria\s+novosti|anadolu(?:\s+agency)?|xinhua|pool|shutterstock|ap(?:\s+photo)?)(?:\s+via\s+.{1,40})?\.?\)?"
+    r"|.{0,240}\((?:ap|afp|reuters|epa)\s+photo(?:/[^)]{1,60})?\)"
+    r"|(?:afp|ap|reuters|epa)\s+photo\b.{0,120}"
+    # print-edition lines: "Thursday, March 25, 1999; Page A31"
+    r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s*;\s*page\s+[a-z]?\d+.{0,40}"
+    # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
+    r"|[A-Z]{2,12}=.{0,120}"
+    r")$",
+    re.IGNORECASE,
+)
+# From one of these lines on, the rest of the page is related links, comments or appeals.
+_CHROME_TAIL = re.compile(
+    r"^(?:read\s+more(?:\s+about)?\s*:?.{0,80}|related(?:\s+(?:articles|news|stories|posts))?\s*:?"
+    r"|see\s+also\s*:?|more\s+(?:from|on|in)\s+.{0,60}|you\s+(?:may|might)\s+also\s+like.{0,20}"
+    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|leave\s+a\s+(?:reply|comment)"
+    r"|\d+\s+(?:thoughts|responses|replies)\s+on\b.*|comments?|post\s+a\s+comment"
+    r"|the\s+need\s+for\s+.{0,80}support.{0,80}"
+    r")$",
+    re.IGNORECASE,
+)
+# Chrome glued to the end of a sentence on the same line ("... facing.Go to Forum >>0 Comments").
+_CHROME_SUFFIX = re.compile(r"\s*(?:Go to Forum\s*>>\s*\d*\s*Comments?|\d+\s+Comments?|Read more\s*(?:>>|»))\s*$", re.IGNORECASE)
+_SECTION_LABEL_WORDS = 2
+"""A line of one or two words without a full stop is a section label or a tag ("NATO")."""
+
+
+_MASTHEAD = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.'&-]*\s+){0,3}[A-Z][\w.'&-]*\s+"
+    r"(?:Times|Post|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Gazette|News|Daily|"
+    r"Monitor|Observer|Standard|Express|Chronicle|Online|Today|Wire|Review|Press|Bulletin)"
+    r"(?:\s+Online)?$"
+)
+"""A newspaper's or site's name alone on a line ("The Washington Post", "BBC News Online")."""
+_SCRIPT_LABEL = re.compile(r"^(?:INTRO|TEXT|CONTENT|VOICED AT|TAG|ACT|OPT|END ACT|NEWSCAST)\s*:\s*")
+"""Labels of a broadcast script ("INTRO:  NATO Secretary-General ..."): the words after are the story."""
+
+# Text that the page's layout kept apart but its plain text glued together.
+_GLUED_STAMP = re.compile(r"^\s*(date\s+(?:19|20)\d\d-\d\d-\d\d)\s+(?=\S)", re.IGNORECASE)
+"""A stray stamp before the first words: " date 2021-12-17 Russia publishes ..."."""
+_GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z]|[A-Z]{2})")
+"""A date line glued to the lead: "April 1, 2014NATO head ..."."""
+_GLUED_CREDIT = re.compile(r"(?<=[a-z.!?])(?=[A-Z]{2,}(?:/[A-Za-z]+)?\s*\|)")
+"""A credit line glued to the headline: "... after US departurePTI | Moscow | Updated: ..."."""
+
+
+def unglue_lines(text: str) -> str:
+    """Put back the line breaks a page's text lost between a stamp, a credit and the story."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _GLUED_STAMP.sub(lambda m: m[1] + "\n", line)
+        line = _GLUED_YEAR.sub("\n", line)
+        line = _GLUED_CREDIT.sub("\n", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def is_furniture_line(line: str, publisher: str | None = None) -> bool:
+    """A line of the page around the article: chrome, a masthead, the publisher's name."""
+    if _CHROME_LINE.match(line) or _MASTHEAD.match(line):
+        return True
+    return bool(publisher) and normalise_name(line) in {
+        normalise_name(publisher or ""),
+        normalise_name(re.sub(r"\s*\(.*\)$", "", publisher or "")),
+    }
+
+
+def clean_article_text(text: str, publisher: str | None = None) -> str:
+    """The article without the page around it: banners, mastheads, navigation words,
+    captions' credit lines, bylines, labels, related links, comment counters, video-player
+    text and comment forms. Paragraphs are kept, one blank line between them, so the
+    extractor can find the headline and the lead."""
+    lines = unglue_lines(text).split("\n")
+    kept: list[str] = []
+    body_started = False
+    for raw_line in lines:
+        line = _CHROME_SUFFIX.sub("", raw_line.strip().replace("\u00a0", " "))
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if body_started and _CHROME_TAIL.match(line):
+            break
+        if is_furniture_line(line, publisher):
+            continue
+        line = _SCRIPT_LABEL.sub("", line)
+        words = line.split()
+        if len(words) <= _SECTION_LABEL_WORDS and not re.search(r"[.!?\"”]$", line):
+            continue
+        kept.append(line)
+        # The body has started once a real sentence has been read; before that, "Read more"
+        # style lines are more likely navigation above the headline, and are dropped alone.
+        if len(words) >= 12 and re.search(r"[.!?\"”]$", line):
+            body_started = True
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept)
 
 
 _DATELINE = re.compile(
@@ -106,7 +227,7 @@ def clean_headline(headline: str, publisher: str | None) -> str:
 def read_document(article: Article, catalog: Catalog) -> Document:
     """The article as the stages see it: the page around it removed, the headline and the
     dateline set apart, the body split into paragraphs and sentences with offsets."""
-    cleaned = clean_article_text(article.text)
+    cleaned = clean_article_text(article.text, article.publisher)
     paragraphs = [p for p in cleaned.split("\n") if p.strip() and not is_stamp_line(p)]
     headline, body = strip_headline(paragraphs)
     starts = []

@@ -15,6 +15,7 @@ from ..dates import (
     resolve_span_forward,
 )
 from ..dates import find_publication_date
+from .cleanup import unglue_lines
 from .document import Document, ExtractionError, Sentence
 from .vocabulary import SPEECH_VERBS
 
@@ -23,7 +24,8 @@ def find_publication(doc: Document) -> PublicationDate:
     """When the article was published: sources.yml, else a stamp or dateline in the text,
     else the address. Without it no relative date can be resolved."""
     article = doc.article
-    published = find_publication_date(article.published, article.text.splitlines(), article.url)
+    lines = unglue_lines(article.text).splitlines()
+    published = find_publication_date(article.published, lines, article.url)
     if published is None:
         raise ExtractionError(
             "no publication date: add `published` for it in seeds/sources.yml "
