@@ -117,6 +117,8 @@ _URL_DATES = (
     # /2010-10/03/ (year-month folder, then day folder)
     (re.compile(r"/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"), "day"),
     (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
+    # /2012/May-04/
+    (re.compile(r"/((?:19|20)\d\d)/((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[-_](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE), "day"),
     # /1996/5/ or /2010-10/ (month only)
     (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/"), "month"),
 )
@@ -131,7 +133,8 @@ def find_url_date(url: str | None) -> PublicationDate | None:
         match = pattern.search(path)
         if not match:
             continue
-        year, month = int(match[1]), int(match[2])
+        year = int(match[1])
+        month = int(match[2]) if match[2].isdigit() else parse_month(match[2].capitalize()[:3]) or 0
         day = int(match[3]) if precision == "day" else None
         date = make_date(year, month, day)
         if date:
@@ -176,7 +179,7 @@ _SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\
 _LOWER_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
 
-def _as_stamp(line: str) -> str:
+def as_stamp(line: str) -> str:
     """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019"."""
     line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
@@ -193,7 +196,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
     """
     seen = 0
     for line in lines:
-        line = _as_stamp(line.strip())
+        line = as_stamp(line.strip())
         if not line:
             continue
         seen += 1
@@ -206,6 +209,8 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
             if not line:
                 continue
         candidates: list[str] = []
+        # "Jan 12, 2022  •  1 hour ago  •  < 1 minute read": each part of a bulleted line.
+        candidates.extend(part.strip() for part in re.split(r"\s[•·|]\s", line)[:3] if len(part.strip()) <= 40)
         if match := _DATELINE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
@@ -257,13 +262,13 @@ def find_edit_stamp(lines: list[str], *, head_lines: int = 40) -> PublicationDat
     and the latest one is close to it: an archive copy's stamp years after the story is not."""
     stamp = None
     for line in [line.strip() for line in lines if line.strip()][:head_lines]:
-        if NOT_PUBLICATION.search(line) and (found := _stamp_date(_as_stamp(line))):
+        if NOT_PUBLICATION.search(line) and (found := _stamp_date(as_stamp(line))):
             stamp = found
             break
     if stamp is None:
         return None
     years = [int(y) for text in lines for y in _YEAR_WORD.findall(text) if not NOT_PUBLICATION.search(text)]
-    if years and not (stamp[0].year - 1 <= max(years) <= stamp[0].year):
+    if years and not (stamp[0].year - 1 <= max(years) <= stamp[0].year + 2):
         return None
     return PublicationDate(stamp[0], f"edit stamp: {stamp[1]}")
 

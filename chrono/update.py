@@ -834,6 +834,13 @@ def run_extraction(
     catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
     facts, fact_errors = read_source_facts(seeds_dir, root)
     report.errors.extend(fact_errors)
+    existing, _ = load_existing_events(chronology_dir / EVENTS_DIR, root)
+    # Reviewed entries are fixed points an article can be dated against (a weekday in a
+    # month); drafts are not, so a run never depends on another draft's guess.
+    known_events = tuple(
+        entry.event for entry in existing.values()
+        if entry.event and (entry.event.provenance == "curated" or entry.event.status == "reviewed")
+    )
     paths, selection_errors = select_articles(seeds_dir, names, root)
     report.errors.extend(selection_errors)
     report.articles = len(paths) + len(selection_errors)
@@ -847,13 +854,14 @@ def run_extraction(
             continue
         assert article is not None
         try:
-            extractions.append(extract_article(article, catalog))
+            extractions.append(extract_article(article, catalog, known_events))
         except ExtractionError as error:
             report.errors.append(EntryError(relative_to_root(path, root), None, "", str(error)))
         except RecursionError:
             report.errors.append(EntryError(relative_to_root(path, root), None, "", "the article is too deeply nested to read"))
     report.extracted = len(extractions)
     with hold_extract_lock(chronology_dir) if not dry_run else _no_lock():
+        # Planned on a fresh read under the lock: the files may have changed since the read above.
         plan = plan_events(extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"])
         stubs = plan_stubs(extractions, chronology_dir, root)
         report.errors.extend(plan.errors + stubs.errors)

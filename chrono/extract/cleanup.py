@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY
+from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY, as_stamp
 from ..model import Article
 from .catalog import Catalog
 from .document import Document
@@ -40,6 +40,8 @@ _CHROME_LINE = re.compile(
     r"|ria\s+novosti|anadolu(?:\s+agency)?|xinhua|pool|shutterstock|ap(?:\s+photo)?)(?:\s+via\s+.{1,40})?\.?\)?"
     r"|.{0,240}\((?:ap|afp|reuters|epa)\s+photo(?:/[^)]{1,60})?\)"
     r"|(?:afp|ap|reuters|epa)\s+photo\b.{0,120}"
+    r"|in\s+this\s+(?:handout\s+|file\s+|undated\s+)?(?:photo|image|picture|video\s+grab)\b.{0,400}"
+    r"|.{0,400}\([^()]{0,80}\bvia\s+(?:ap|afp|reuters|getty\s+images)\)"
     # print-edition lines: "Thursday, March 25, 1999; Page A31"
     r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s*;\s*page\s+[a-z]?\d+.{0,40}"
     # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
@@ -58,7 +60,10 @@ _CHROME_TAIL = re.compile(
     re.IGNORECASE,
 )
 # Chrome glued to the end of a sentence on the same line ("... facing.Go to Forum >>0 Comments").
-_CHROME_SUFFIX = re.compile(r"\s*(?:Go to Forum\s*>>\s*\d*\s*Comments?|\d+\s+Comments?|Read more\s*(?:>>|»))\s*$", re.IGNORECASE)
+_CHROME_SUFFIX = re.compile(
+    r"\s*(?:Go to Forum\s*>>\s*\d*\s*Comments?|\d+\s+Comments?|Read more\s*(?:>>|»)|Adjust font size:?)\s*$",
+    re.IGNORECASE,
+)
 _SECTION_LABEL_WORDS = 2
 """A line of one or two words without a full stop is a section label or a tag ("NATO")."""
 
@@ -83,14 +88,37 @@ _GLUED_CREDIT = re.compile(r"(?<=[a-z.!?])(?=[A-Z]{2,}(?:/[A-Za-z]+)?\s*\|)")
 
 
 def unglue_lines(text: str) -> str:
-    """Put back the line breaks a page's text lost between a stamp, a credit and the story."""
+    """Put back the line breaks a page's text lost between a stamp, a credit and the story,
+    and join the lines of hard-wrapped paragraphs (a wire or broadcast script)."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _GLUED_STAMP.sub(lambda m: m[1] + "\n", line)
         line = _GLUED_YEAR.sub("\n", line)
         line = _GLUED_CREDIT.sub("\n", line)
-        lines.append(line)
-    return "\n".join(lines)
+        lines.extend(line.split("\n"))
+    return "\n".join(reflow_wrapped_lines(lines))
+
+
+_WRAPPED_NEXT = re.compile(r"^\s*(?:[a-z(]|\d+\b(?![.:]))")
+
+
+def reflow_wrapped_lines(lines: list[str]) -> list[str]:
+    """A line cut mid-sentence goes on in the next one when that one starts in lower case:
+    "... his one-day visit to Moscow" + "(Wednesday), in which ..." is one sentence."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1].rstrip() if joined else ""
+        if (
+            previous
+            and line.strip()
+            and len(previous) >= 30
+            and not re.search(r"[.!?:;\"”»|]$", previous)
+            and _WRAPPED_NEXT.match(line)
+        ):
+            joined[-1] = f"{previous} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def is_furniture_line(line: str, publisher: str | None = None) -> bool:
@@ -189,6 +217,7 @@ def is_stamp_line(line: str) -> bool:
     a stamp ("Published On 28 Mar 2022"): the page's, not the story's."""
     if len(line) > 80:
         return False
+    line = as_stamp(line)
     rest = TIME_OF_DAY.sub(" ", DATE_PHRASE.sub(" ", line))
     if rest == line:
         return False

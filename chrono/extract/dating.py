@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dates import (
@@ -15,6 +16,7 @@ from ..dates import (
     resolve_span_forward,
 )
 from ..dates import find_publication_date
+from ..model import Event, PartialDate
 from .cleanup import unglue_lines
 from .document import Document, ExtractionError, Sentence
 from .vocabulary import SPEECH_VERBS
@@ -35,10 +37,19 @@ def find_publication(doc: Document) -> PublicationDate:
     return published
 
 
+_DOCUMENT_OF = re.compile(
+    r"\b(?:statement|decree|resolution|briefing|letter|declaration|note|order|law|memorandum|"
+    r"communiqu[eé]|report|speech|address|remarks|interview|article|bill)\s+(?:dated\s+|of\s+)$",
+    re.IGNORECASE,
+)
+"""A date that names a document ("Putin's Statement of August 5, 2019"), not a happening."""
+
+
 def find_main_date(
     doc: Document, published: PublicationDate
 ) -> tuple[Sentence | None, ResolvedDate | None]:
-    """The first date phrase of the lead (the first paragraphs), resolved."""
+    """The first date phrase of the lead (the first paragraphs), resolved. A date the lead
+    only looks forward to is not the news: the announcement is, on the day it was reported."""
     skip = doc.dateline[1] if doc.dateline else 0
     lead_end = (
         doc.paragraph_starts[min(2, len(doc.paragraph_starts) - 1)]
@@ -46,12 +57,15 @@ def find_main_date(
         else len(doc.body)
     )
     first_sentence = next((s for s in doc.sentences), None)
+    announced: tuple[Sentence, str] | None = None
     for sentence in doc.sentences:
         if sentence.start >= lead_end:
             break
         for kind, phrase, position in doc.phrases_in(sentence, skip_until=skip):
             if kind == "period" and phrase.lower().split()[0] in ("this", "next"):
                 continue  # "this year", "next month": a time frame, not when it happened
+            if _DOCUMENT_OF.search(doc.body[max(0, position - 40) : position]):
+                continue
             tense = tense_of(doc, sentence, position)
             resolved = resolve_phrase(kind, phrase, published.date, tense=tense)
             if resolved is None:
@@ -62,10 +76,104 @@ def find_main_date(
                 reported = reported_date(doc, sentence, position, published)
                 if reported is not None:
                     return sentence, reported
+                if resolved.date.first_day() > published.date.last_day():
+                    announced = announced or (sentence, phrase)
+                    continue
+            if kind == "weekday" and published.date.precision != "day":
+                resolved = pin_weekday(doc, phrase, published, resolved, tense)
             resolved = widen_to_span(doc, sentence, position, resolved)
             doc.main_position = position
             return sentence, resolved
+    if announced is not None:
+        sentence, phrase = announced
+        return sentence, ResolvedDate(
+            published.date,
+            "(the report)",
+            f"the lead looks forward to {phrase}; the news is the announcement, dated by "
+            f"the publication ({published.basis})",
+        )
     return first_sentence, None
+
+
+_WEEKDAY_NUMBER = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+
+
+def pin_weekday(
+    doc: Document, phrase: str, published: PublicationDate, resolved: ResolvedDate,
+    tense: str | None,
+) -> ResolvedDate:
+    """A weekday when only the month of publication is known. A dated event the chronology
+    holds and the article names too (the same treaty, place or people) pins the week: "NATO
+    on Monday ..." beside a known Saturday decree is the Monday after it (before it, when the
+    article looks forward to that event). Without one, the month stays, marked approximate,
+    with the candidate days written down."""
+    weekday = next((w for w in _WEEKDAY_NUMBER if w in phrase.lower()), None)
+    month = published.date
+    if weekday is None or month.month is None:
+        return resolved
+    first, last = month.first_day(), month.last_day()
+    candidates = [
+        first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+        if (first + dt.timedelta(days=i)).weekday() == _WEEKDAY_NUMBER[weekday]
+    ]
+    anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
+    if anchor is not None:
+        day = anchor.date.first_day()
+        known_in_past = not re.search(
+            r"\b(?:will|would|is\s+to|are\s+to|due\s+to|set\s+to|scheduled|planned|expected)\b",
+            doc.body, re.IGNORECASE,
+        )
+        step = 1 if known_in_past else -1
+        target = day
+        for _ in range(7):
+            target += dt.timedelta(days=step)
+            if target.weekday() == _WEEKDAY_NUMBER[weekday]:
+                break
+        if first - dt.timedelta(days=7) <= target <= last + dt.timedelta(days=7):
+            side = "after" if step == 1 else "before"
+            return ResolvedDate(
+                PartialDate.from_date(target),
+                phrase,
+                f"the {weekday.capitalize()} {side} {anchor.date.iso()} ({anchor.title}), an "
+                f"event the article also names; the publication date is known only to the "
+                f"month ({month.iso()})",
+            )
+    days = ", ".join(str(d.day) for d in candidates)
+    return ResolvedDate(
+        month,
+        phrase,
+        f"{weekday.capitalize()} of an unknown week of {month.iso()}: one of the "
+        f"{weekday.capitalize()}s {days}",
+        approximate=True,
+        review=f"'{phrase}' cannot be placed on a day: the publication date is known only to "
+        f"the month ({month.iso()}); the candidates are days {days}",
+    )
+
+
+def best_known_event(doc: Document, start: dt.date, end: dt.date) -> Event | None:
+    """The chronology's day-dated event in the window that shares most with the article:
+    treaties, place, people, and words of its title."""
+    treaties = set(doc.ids_of("treaty"))
+    people = set(doc.ids_of("person"))
+    places = set(doc.ids_of("place"))
+    words = set(re.findall(r"[a-z]{4,}", doc.folded.lower()))
+    best: tuple[int, Event] | None = None
+    for event in doc.known_events:
+        if event.date.precision != "day" or not start <= event.date.first_day() <= end:
+            continue
+        title_words = set(re.findall(r"[a-z]{4,}", event.title.lower())) - {"nato", "russia", "russian"}
+        score = (
+            2 * len(treaties & set(event.treaties))
+            + 2 * len(people & {p.id for p in event.people})
+            + (2 if event.place and event.place in places else 0)
+            + len(title_words & words)
+        )
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, event)
+    return best[1] if best else None
 
 
 def reported_date(
