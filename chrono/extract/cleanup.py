@@ -29,7 +29,7 @@ _CHROME_LINE = re.compile(
     r"|(?:source|publication\s+date)\s*:.{0,80}"
     r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|]\s*.{0,80})?"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
-    r"|(?:[^|.!?\n]{1,30}\|)+[^|.!?\n]{1,30}"
+    r"|(?:[^|.!?\n]{1,40}\|)+[^|.!?\n]{1,40}"
     r"|tags?\s*:.{0,200}|topics?\s*:.{0,200}"
     # navigation words and blocks
     r"|all\s+news|latest\s+news|top\s+stories|related\s+items|navigation\s+bar|front\s+page"
@@ -166,8 +166,9 @@ def clean_article_text(text: str, publisher: str | None = None) -> str:
 _DATELINE = re.compile(
     r"^(?P<city>(?:St\.\s)?[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){0,2})"
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
-    r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/[A-Za-z-]{2,12}/\.?\s+"
-    r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z]))"
+    r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/\s?[A-Za-z-]{2,12}\s?/\s?[.:]?\s+"
+    r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z])"
+    r"|(?<=[A-Z]{3}):\s+(?=[A-Z]))"
 )
 
 
@@ -226,15 +227,59 @@ def is_stamp_line(line: str) -> bool:
 
 
 def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """The headline (a short first line that is not a sentence of the body) and the rest."""
+    """The headline and the body. The body starts at the lead: the first paragraph that
+    opens with a dateline or reads as prose. Above it a page has its headline among
+    navigation, captions, subheads and credits; the headline is the line there that shares
+    most words with the lead. The other lines above the lead are dropped."""
     if len(paragraphs) < 2:
         return None, paragraphs
-    first = paragraphs[0]
-    words = first.split()
-    is_sentence = first.rstrip().endswith((".", '"', "”")) and len(words) > 14
-    if len(first) <= 160 and not is_sentence and find_dateline(first) is None:
-        return first, paragraphs[1:]
-    return None, paragraphs
+    lead = next(
+        (i for i, p in enumerate(paragraphs[:15]) if find_dateline(p) is not None or _is_prose(p)),
+        None,
+    )
+    if lead is None:
+        first = paragraphs[0]
+        return (first, paragraphs[1:]) if len(first) <= 160 else (None, paragraphs)
+    lead_words = _content_words(paragraphs[lead])
+    best: tuple[float, int] | None = None
+    for i, line in enumerate(paragraphs[:lead]):
+        if not _is_headline_like(line):
+            continue
+        words = _content_words(line)
+        shared = len(words & lead_words)
+        if shared == 0 or shared / max(1, len(words)) < 0.2:
+            continue
+        score = shared + shared / len(words)
+        if best is None or score > best[0]:
+            best = (score, i)
+    headline = paragraphs[best[1]] if best else None
+    return headline, paragraphs[lead:]
+
+
+_STOP = {
+    "that", "this", "with", "from", "have", "has", "will", "would", "said", "says", "were",
+    "they", "their", "been", "over", "into", "after", "about", "which", "than", "also",
+}
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, folded, without the commonest ones; "Nato" = "NATO"."""
+    words = {w[:6] for w in re.findall(r"[a-z]{4,}", fold_text(text).lower())}
+    return words - _STOP
+
+
+def _is_prose(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (len(words) >= 12 and re.search(r"[.!?\"”](?:\s|$)", paragraph) is not None) or len(words) >= 30
+
+
+def _is_headline_like(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 25 or len(line) > 200 or is_stamp_line(line):
+        return False
+    if re.search(r"[|•]|https?://|\[|\]|:\s*$", line):
+        return False
+    return sum(1 for w in words if w[:1].isalpha()) >= 0.6 * len(words)
 
 
 def clean_headline(headline: str, publisher: str | None) -> str:
