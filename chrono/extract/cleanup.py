@@ -44,6 +44,10 @@ _CHROME_LINE = re.compile(
     r"|.{0,400}\([^()]{0,80}\bvia\s+(?:ap|afp|reuters|getty\s+images)\)"
     # print-edition lines: "Thursday, March 25, 1999; Page A31"
     r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s*;\s*page\s+[a-z]?\d+.{0,40}"
+    # bylines with a handle or a stamp: "Mohammad Ali (@name) Published January 11, 2022 | 03:43 PM"
+    r"|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*\(@\w+\).{0,120}"
+    r"|.{0,60}\b(?:published|posted|updated)\s+(?:on\s+)?(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?,?\s+\d{4}).{0,40}"
+    r"|view\s+full\s+version\s*:.{0,200}"
     # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
     r"|[A-Z]{2,12}=.{0,120}"
     r")$",

@@ -37,6 +37,8 @@ def find_publication(doc: Document) -> PublicationDate:
     return published
 
 
+_IN_RELATIVE_CLAUSE = re.compile(r"\w\s+(?:that|which|who)\s+[^,;]+$", re.IGNORECASE)
+"""A date phrase inside a relative clause that describes something, not the news itself."""
 _DOCUMENT_OF = re.compile(
     r"\b(?:statement|decree|resolution|briefing|letter|declaration|note|order|law|memorandum|"
     r"communiqu[eé]|report|speech|address|remarks|interview|article|bill)\s+(?:dated\s+|of\s+)$",
@@ -66,6 +68,10 @@ def find_main_date(
                 continue  # "this year", "next month": a time frame, not when it happened
             if _DOCUMENT_OF.search(doc.body[max(0, position - 40) : position]):
                 continue
+            if kind in ("period", "in_month", "month_year") and _IN_RELATIVE_CLAUSE.search(
+                doc.body[sentence.start : position]
+            ):
+                continue  # "relations that were put on ice ... last year": background
             tense = tense_of(doc, sentence, position)
             resolved = resolve_phrase(kind, phrase, published.date, tense=tense)
             if resolved is None:

@@ -26,9 +26,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
     if sentence is not None:
         text = doc.folded[sentence.start : sentence.end]
         for start, end, form in doc.catalog.matcher.find(text):
-            if form.kind == "place" and re.search(
-                r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, start - 10) : start]
-            ):
+            if form.kind == "place" and _VENUE_BEFORE.search(text[max(0, start - 50) : start]):
                 if _SEAT_OF.search(text[max(0, start - 50) : start]):
                     continue  # "its mission to NATO in Brussels": where the mission is
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
@@ -67,7 +65,53 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             # gathering is its subject and the dateline stands.)
             return None
         return doc.place_id(doc.dateline[0], stub=True)
-    return place_of_statement(doc)
+    return place_of_statement(doc) or place_in_headline(doc) or capital_of_speaker(doc, sentence)
+
+
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|city|town|resort|port|village|capital)\s+of\s+)$"
+)
+"""What stands before a venue: "in Paris", "at the Kremlin", "on the Greek island of Corfu"."""
+
+
+def place_in_headline(doc: Document) -> str | None:
+    """"NATO-Russia Council foreign ministers meet in Corfu": a headline names the venue
+    when the lead does not."""
+    if not doc.headline:
+        return None
+    folded = doc.headline
+    for start, _end, form in doc.catalog.matcher.find(folded):
+        if form.kind == "place" and _VENUE_BEFORE.search(folded[max(0, start - 50) : start]):
+            return form.id
+    return None
+
+
+_CAPITALS = {
+    r"(?:Russia|Moscow|the\s+Kremlin|(?:the\s+)?Russian\s+(?:Foreign|Defen[cs]e)\s+Ministry"
+    r"|Russia's\s+(?:Foreign|Defen[cs]e)\s+Ministry|the\s+Russian\s+(?:government|side))": "Moscow",
+}
+"""Governments whose statements are made in their capital when the text names no place."""
+_STATEMENT_VERB = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|bristled|protested|denounced|condemned|criticized|criticised|"
+    r"rejected|accused|vowed|pledged|urged|demanded|lashed\s+out|hit\s+back|responded|reacted)\b",
+    re.IGNORECASE,
+)
+
+
+def capital_of_speaker(doc: Document, sentence: Sentence | None) -> str | None:
+    """"Russia bristled Monday at ...", "Russia's Foreign Ministry said": a government
+    speaking, with no place written, speaks from its capital."""
+    if sentence is None:
+        return None
+    text = doc.body[sentence.start : sentence.end]
+    verb = _STATEMENT_VERB.search(text)
+    if not verb:
+        return None
+    subject = text[: verb.start()]
+    for pattern, city in _CAPITALS.items():
+        if re.match(rf"^\W*{pattern}\b(?:\s+\w+){{0,3}}\s*$", subject):
+            return doc.place_id(city, stub=True)
+    return None
 
 
 def place_of_statement(doc: Document) -> str | None:
@@ -102,7 +146,7 @@ _STATEMENT_WORDS = (
     r"(?:the|an|his|her|their|its)\s+(?:announcement|remarks|comments|statement|speech))"
 )
 _STATEMENT_VENUE = re.compile(
-    rf"\b{_STATEMENT_WORDS}\s+(?:at\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,4}})?(?:\w+\s+)?in\s+$",
+    rf"\b{_STATEMENT_WORDS}\s+(?:at\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,7}})?(?:\w+\s+)?in\s+$",
     re.IGNORECASE,
 )
 """Where a statement was made: "told reporters in Moscow", "made the announcement at NATO
