@@ -48,6 +48,9 @@ _CHROME_LINE = re.compile(
     r"|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*\(@\w+\).{0,120}"
     r"|.{0,60}\b(?:published|posted|updated)\s+(?:on\s+)?(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?,?\s+\d{4}).{0,40}"
     r"|view\s+full\s+version\s*:.{0,200}"
+    r"|ie\s*\d+\s+is\s+not\s+supported.{0,200}|.{0,40}\byour\s+browser\b.{0,40}\bnot\s+supported.{0,120}"
+    r"|(?:please\s+)?enable\s+javascript.{0,120}|javascript\s+is\s+(?:disabled|required).{0,120}"
+    r"|(?:[\w-]+\s+){0,6}correspondent(?:,\s*[A-Z][\w -]{1,30})?"
     # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
     r"|[A-Z]{2,12}=.{0,120}"
     r")$",
@@ -154,6 +157,9 @@ def clean_article_text(text: str, publisher: str | None = None) -> str:
         if is_furniture_line(line, publisher):
             continue
         line = _SCRIPT_LABEL.sub("", line)
+        line = re.sub(r"\s*\(https?://[^)\s]*\)?", "", line)  # "Headline (http://...)"
+        if not line:
+            continue
         words = line.split()
         if len(words) <= _SECTION_LABEL_WORDS and not re.search(r"[.!?\"”]$", line):
             continue
@@ -237,10 +243,10 @@ def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     most words with the lead. The other lines above the lead are dropped."""
     if len(paragraphs) < 2:
         return None, paragraphs
-    lead = next(
-        (i for i, p in enumerate(paragraphs[:15]) if find_dateline(p) is not None or _is_prose(p)),
-        None,
-    )
+    # A dateline marks the lead even below a prose-like line (a forum title, a subhead).
+    lead = next((i for i, p in enumerate(paragraphs[:15]) if find_dateline(p) is not None), None)
+    if lead is None:
+        lead = next((i for i, p in enumerate(paragraphs[:15]) if _is_prose(p)), None)
     if lead is None:
         first = paragraphs[0]
         return (first, paragraphs[1:]) if len(first) <= 160 else (None, paragraphs)
@@ -279,7 +285,7 @@ def _is_prose(paragraph: str) -> bool:
 
 def _is_headline_like(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= 25 or len(line) > 200 or is_stamp_line(line):
+    if not 3 <= len(words) <= 20 or len(line) > 200 or is_stamp_line(line):
         return False
     if re.search(r"[|•]|https?://|\[|\]|:\s*$", line):
         return False

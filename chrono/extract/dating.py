@@ -37,6 +37,14 @@ def find_publication(doc: Document) -> PublicationDate:
     return published
 
 
+_SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+"""A date after "since" is the reference point of a comparison, not the news."""
+_ANNOUNCING = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|announc\w*|propos\w*|wants?|plans?|intends?|invit\w*|confirm\w*|"
+    r"call\w*\s+for|urg\w*|offer\w*|suggest\w*|agreed)\b",
+    re.IGNORECASE,
+)
+"""Words that make a sentence a report of what someone said or intends."""
 _IN_RELATIVE_CLAUSE = re.compile(r"\w\s+(?:that|which|who)\s+[^,;]+$", re.IGNORECASE)
 """A date phrase inside a relative clause that describes something, not the news itself."""
 _DOCUMENT_OF = re.compile(
@@ -68,6 +76,8 @@ def find_main_date(
                 continue  # "this year", "next month": a time frame, not when it happened
             if _DOCUMENT_OF.search(doc.body[max(0, position - 40) : position]):
                 continue
+            if _SINCE.search(doc.body[max(sentence.start, position - 60) : position]):
+                continue  # "the highest-level meeting since ties were cut last March"
             if kind in ("period", "in_month", "month_year") and _IN_RELATIVE_CLAUSE.search(
                 doc.body[sentence.start : position]
             ):
@@ -82,12 +92,15 @@ def find_main_date(
                 reported = reported_date(doc, sentence, position, published)
                 if reported is not None:
                     return sentence, reported
-                if resolved.date.first_day() > published.date.last_day():
+                if resolved.date.first_day() > published.date.last_day() and _ANNOUNCING.search(
+                    doc.body[sentence.start : sentence.end]
+                ):
                     announced = announced or (sentence, phrase)
                     continue
             if kind == "weekday" and published.date.precision != "day":
                 resolved = pin_weekday(doc, phrase, published, resolved, tense)
             resolved = widen_to_span(doc, sentence, position, resolved)
+            resolved = span_of_day_range(doc, position, phrase, resolved)
             doc.main_position = position
             return sentence, resolved
     if announced is not None:
@@ -215,6 +228,31 @@ def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     if PAST_CONTEXT.search(near) or PAST_CONTEXT.search(after):
         return "past"
     return None
+
+
+_DAY_RANGE_END = re.compile(r"^\s*(?:to|through|until|till|-|–|—)\s*(?P<day>[12]\d|3[01]|0?[1-9])\b(?!\s*[:.]\d)")
+
+
+def span_of_day_range(doc: Document, position: int, phrase: str, resolved: ResolvedDate) -> ResolvedDate:
+    """"May 15 to 31, 1996", "April 7-8": the day range's last day is the end date."""
+    if resolved.date.precision != "day" or resolved.end_date is not None:
+        return resolved
+    tail = doc.body[position + len(phrase) : position + len(phrase) + 12]
+    match = _DAY_RANGE_END.match(tail)
+    if not match or re.search(r"\d{4}", phrase) and not phrase.rstrip().endswith(match["day"]):
+        return resolved
+    first = resolved.date.first_day()
+    day = int(match["day"])
+    if day <= first.day:
+        return resolved
+    try:
+        end = dt.date(first.year, first.month, day)
+    except ValueError:
+        return resolved
+    return ResolvedDate(
+        resolved.date, f"{phrase}{match[0]}", f"{resolved.rule}; the range ends on day {day}",
+        end_date=PartialDate.from_date(end), review=resolved.review, approximate=resolved.approximate,
+    )
 
 
 def widen_to_span(

@@ -69,7 +69,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
 
 
 _VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|city|town|resort|port|village|capital)\s+of\s+)$"
+    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:visits?|visited|visiting|trip|arrived|arrives|travell?ed|flew)\s+(?:in|to)\s+|\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|city|town|resort|port|village|capital)\s+of\s+)$"
 )
 """What stands before a venue: "in Paris", "at the Kremlin", "on the Greek island of Corfu"."""
 
@@ -87,7 +87,7 @@ def place_in_headline(doc: Document) -> str | None:
 
 
 _CAPITALS = {
-    r"(?:Russia|Moscow|the\s+Kremlin|(?:the\s+)?Russian\s+(?:Foreign|Defen[cs]e)\s+Ministry"
+    r"(?:Russia|Moscow|the\s+Kremlin|(?:Russian|Russia's)\s+(?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*|(?:the\s+)?Russian\s+(?:Foreign|Defen[cs]e)\s+Ministry"
     r"|Russia's\s+(?:Foreign|Defen[cs]e)\s+Ministry|the\s+Russian\s+(?:government|side))": "Moscow",
 }
 """Governments whose statements are made in their capital when the text names no place."""
@@ -109,7 +109,7 @@ def capital_of_speaker(doc: Document, sentence: Sentence | None) -> str | None:
         return None
     subject = text[: verb.start()]
     for pattern, city in _CAPITALS.items():
-        if re.match(rf"^\W*{pattern}\b(?:\s+\w+){{0,3}}\s*$", subject):
+        if re.match(rf"^\W*{pattern}\b(?:\s+[a-z]\w*){{0,3}}\s*$", subject):
             return doc.place_id(city, stub=True)
     return None
 
@@ -121,6 +121,11 @@ def place_of_statement(doc: Document) -> str | None:
     for start, _end, form in doc.catalog.matcher.find(lead):
         if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
             return form.id
+    for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):
+        # "After emergency talks in Brussels ... told reporters": the talks' venue.
+        key = doc.place_id(gathering["where"], stub=False)
+        if key:
+            return key
     for headquarters in HEADQUARTERS.finditer(lead):
         # "made the announcement at NATO headquarters": Brussels.
         if _STATEMENT_VENUE_AT.search(
@@ -132,6 +137,7 @@ def place_of_statement(doc: Document) -> str | None:
 
 _GATHERING_IN = re.compile(
     r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games|manoeuvres|maneuvers)"
+    r"(?:\s+with\s+[\w' -]{1,40}?)?"
     r"\s+(?:(?:held|being\s+held|taking\s+place|under\s*way)\s+)?in\s+(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 """A gathering said to be somewhere ("a joint military exercise in Belarus")."""
