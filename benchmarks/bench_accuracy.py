@@ -184,10 +184,21 @@ def same_person(truth_name: str, entry: dict[str, Any] | None) -> bool:
     return False
 
 
+_GENERIC_WORDS = {"the", "treaty", "agreement", "organization", "organisation"}
+
+
+def _bare(text: str) -> str:
+    return " ".join(w for w in text.split() if w not in _GENERIC_WORDS)
+
+
 def same_entity(truth_name: str, entry: dict[str, Any] | None) -> bool:
-    wanted = normalise(truth_name)
-    forms = forms_of(entry)
-    return wanted in forms or any(re.sub(r"^the ", "", wanted) == re.sub(r"^the ", "", f) for f in forms)
+    """The truth may write a name as the text does: "Conventional Forces in Europe (CFE)
+    Treaty", "the co-operation charter (NATO-Russia Founding Act)". Each of its readings
+    (whole, without the brackets, inside them) is compared with every form of the entry, with
+    words like "the" and "treaty" set aside."""
+    forms = {_bare(f) for f in forms_of(entry)} - {""}
+    readings = {truth_name, re.sub(r"\s*\([^)]*\)", "", truth_name), *re.findall(r"\(([^)]*)\)", truth_name)}
+    return any(_bare(normalise(r)) in forms for r in readings if normalise(r))
 
 
 _ROLE_NOISE = {"the", "of", "a", "an", "s", "and", "for", "to", "then", "former"}
@@ -200,6 +211,22 @@ def role_words(role: str | None) -> set[str]:
 def same_role(truth: str | None, extracted: str | None) -> bool:
     wanted, got = role_words(truth), role_words(extracted)
     return bool(wanted and got) and (wanted <= got or got <= wanted)
+
+
+_CREDITS = re.compile(r"\((?:reporting|writing|editing|additional reporting|compiled)\b[^)]*\)", re.IGNORECASE)
+
+
+def article_prose(case: Case) -> str:
+    """The case's text without the lines its truth lists as furniture, nor reporting credits."""
+    text = case.text_path.read_text(encoding="utf-8")
+    for line in case.truth.get("furniture") or ():
+        text = text.replace(str(line), " ")
+    return normalise(_CREDITS.sub(" ", text))
+
+
+def named_in(name: str, prose: str) -> bool:
+    surname = normalise(name).split()[-1:] or [""]
+    return re.search(rf"\b{re.escape(surname[0])}\b", prose) is not None
 
 
 def is_furniture(title: str | None, case: Case) -> bool:
@@ -306,7 +333,10 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
         wrong.append(f"place {place} (truth {truth_place})")
 
     people = [(p["id"], p.get("role")) for p in event.get("people") or ()]
-    truth_people = truth.get("people") or []
+    prose = article_prose(case)
+    # Bylines, photo credits and reporting credits name the page's journalists, not people
+    # of the event: a person named only there is left out.
+    truth_people = [p for p in truth.get("people") or [] if named_in(p["name"], prose)]
     matched_ids: set[str] = set()
     for person in truth_people:
         hit = next((pid for pid, _ in people if same_person(person["name"], entities["people"].get(pid))), None)

@@ -23,6 +23,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     organizations = [m for m in mentions if m.kind == "organization"]
     previous_end: int | None = None
     previous_speaker: str | None = None
+    # The speaker of the last attributed quote: a paragraph that is only a quote goes on in
+    # that voice (the news convention for a quote running over paragraphs).
+    last_speaker: str | None = None
     for start, end, raw, attribution in quote_spans(doc):
         text = " ".join(raw.split()).strip().rstrip(",")
         if len(text.split()) < 2:
@@ -45,7 +48,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 rf"\s*,?\s*[^.!?\"“”«»]{{0,60}}\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}\.\s*", gap
             ):
                 speaker = previous_speaker
+        if speaker is None and last_speaker is not None and _is_quote_paragraph(doc, start, end):
+            speaker = last_speaker
         previous_end, previous_speaker = end, speaker
+        if speaker is not None:
+            last_speaker = speaker
         if speaker is None or len(text.split()) < 5:
             continue  # a word or two in quotation marks is a label, not a statement
         quotes.append(Quote(speaker, text))
@@ -58,6 +65,14 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     for quote in quotes:
         unique.setdefault((quote.speaker, quote.text), quote)
     return tuple(unique.values())
+
+
+def _is_quote_paragraph(doc: Document, start: int, end: int) -> bool:
+    """The quote fills its paragraph: nothing but marks and punctuation around it."""
+    line_start = doc.body.rfind("\n", 0, start) + 1
+    line_end = doc.body.find("\n", end)
+    line_end = len(doc.body) if line_end == -1 else line_end
+    return not re.search(r"\w", doc.body[line_start:start] + doc.body[end:line_end])
 
 
 def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, str, str]]:
@@ -93,8 +108,9 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
             pending = None
         for mark in re.finditer(r"[\"“”«»]", paragraph):
             char, at = mark[0], start + mark.start()
-            if opened is None and char in '"“«':
-                opened = at
+            following = paragraph[mark.end() : mark.end() + 1]
+            if opened is None and (char in '"“«' or (char == "”" and following.isalnum())):
+                opened = at  # a closing mark right before a word opens a quote (said:”The NRC)
             elif opened is not None and char in '"”»':
                 body = doc.body[opened + 1 : at]
                 if pending is not None:
@@ -134,6 +150,32 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
     return spans
 
 
+_QUOTED_AS_SAYING = re.compile(
+    r"^\W{0,3}[^.\"“”]{0,50}?\bquoted\s+(?P<who>[^.\"“”]{2,100}?)\s+as\s+(?:saying|telling)\b"
+)
+_DESCRIBED_SPEAKER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,2}?(?:(?:" + SPEECH_VERBS + r")\s+)?the\s+"
+    r"(?:(?:senior|top|chief|former|high-ranking|veteran)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
+    r"(?:diplomat|official|politician|leader|negotiator|lawmaker|envoy)\b"
+)
+"""A speaker named by a description, not by office: "the senior Russian diplomat"."""
+
+
+def person_by_description(
+    doc: Document, position: int, adjective: str | None, people: list[Mention]
+) -> str | None:
+    """The last person named before, whose role names the country when one is written."""
+    country = (adjective or "").strip()[:5].lower()
+    for mention in reversed([m for m in people if m.end <= position]):
+        if not country:
+            return mention.id
+        person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
+        titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
+        if any(country in title.lower() for title in titles):
+            return mention.id
+    return None
+
+
 def last_person_before(doc: Document, position: int, people: list[Mention]) -> str | None:
     earlier = [m for m in people if m.end <= position]
     return earlier[-1].id if earlier else None
@@ -145,10 +187,20 @@ def speaker_after(
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
     if PRONOUN_SPEECH.match(after):
         return last_person_before(doc, position, people)
+    if quoted := _QUOTED_AS_SAYING.match(after):
+        # Interfax quoted Deputy Foreign Minister Vladimir Chizhov as saying
+        span = (position + quoted.start("who"), position + quoted.end("who"))
+        who = [m for m in people if span[0] <= m.start < span[1]]
+        if who:
+            return who[0].id
+    if described := _DESCRIBED_SPEAKER.match(after):
+        # the senior Russian diplomat pointed out: the last person named before, of that
+        # country when one is written
+        return person_by_description(doc, position, described["adjective"], people)
     verb = SPEECH.search(after[:160])
     if (
         not verb
-        or verb.start() > 60
+        or verb.start() > 100
         or re.search(r"\b(?:but|and|that|which|because)\b", after[: verb.start()])
     ):
         return None
