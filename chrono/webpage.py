@@ -64,12 +64,15 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str,
     """The page's bytes, the address they came from after redirects, and their Content-Type."""
     if not is_web_address(url):
         raise PageError(url, "not a web address (give the full address, starting with https://)")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-        # urllib does not decompress; ask for the page as it is (and cope if it comes zipped).
-        "Accept-Encoding": "identity",
-    })
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+            # urllib does not decompress; ask for the page as it is (and cope if it comes zipped).
+            "Accept-Encoding": "identity",
+        },
+    )
     opener = urllib.request.build_opener(_WebOnlyRedirects())
     deadline = time.monotonic() + timeout
     try:
@@ -91,7 +94,7 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str,
         raise PageError(url, f"the server answered HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise PageError(url, _network_reason(error.reason, url, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise PageError(url, f"no answer within {timeout:g} seconds") from None
     except (http.client.HTTPException, OSError, ValueError) as error:
         raise PageError(url, f"the connection failed: {_describe(error)}") from None
@@ -99,7 +102,7 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str,
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects (urllib allows 10), but only to http(s) addresses: never to ftp: or file:."""
+    """Follow redirects (urllib allows 10), but only to http(s): never to ftp: or file:."""
 
     def redirect_request(  # type: ignore[override]
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
@@ -109,7 +112,9 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_within(response: Any, max_bytes: int, deadline: float, timeout: float, where: str) -> bytes:
+def _read_within(
+    response: Any, max_bytes: int, deadline: float, timeout: float, where: str
+) -> bytes:
     """Read the body in chunks, stopping past max_bytes or past the deadline (a server that
     trickles a byte at a time never trips the socket's own timeout)."""
     chunks: list[bytes] = []
@@ -131,7 +136,9 @@ def _decompress(body: bytes, encoding: str | None, max_bytes: int, where: str) -
     if encoding == "identity":
         return body
     if encoding not in ("gzip", "x-gzip", "deflate"):
-        raise PageError(where, f"the server sent the page encoded as '{encoding}', which cannot be read")
+        raise PageError(
+            where, f"the server sent the page encoded as '{encoding}', which cannot be read"
+        )
     try:
         # 32 + 15: a gzip or zlib header, detected from the data.
         decompressor = zlib.decompressobj(47)
@@ -204,12 +211,16 @@ def _refuse_non_html_bytes(data: bytes, where: str | None) -> None:
     head = data[:16].lstrip()
     for magic, kind in _MAGIC:
         if head.startswith(magic):
-            raise PageError(where, f"not a web page: it is {kind}, and only HTML pages can be added")
+            raise PageError(
+                where, f"not a web page: it is {kind}, and only HTML pages can be added"
+            )
     if not _HTML_TAG.search(data[:65536]):
         raise PageError(where, "not a web page: no HTML found")
 
 
-_HTML_TAG = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|title|p|div|article|main)[\s>/]", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    rb"<\s*(?:!doctype\s+html|html|head|body|title|p|div|article|main)[\s>/]", re.IGNORECASE
+)
 
 
 def page_from_html(
@@ -230,7 +241,7 @@ def page_from_html(
     # A page saved by a browser may say where it came from; use that when nobody else does.
     base_url = url or saved_from_url(html)
 
-    import trafilatura  # noqa: PLC0415 - heavy (lxml, dateparser); only `add` needs it
+    import trafilatura
 
     document = trafilatura.bare_extraction(
         html,
@@ -243,8 +254,11 @@ def page_from_html(
         include_tables=False,
         deduplicate=False,
         date_extraction_params={
-            "extensive_search": True, "original_date": True, "url": base_url,
-            "min_date": EARLIEST_DATE, "max_date": dt.date.today().isoformat(),
+            "extensive_search": True,
+            "original_date": True,
+            "url": base_url,
+            "min_date": EARLIEST_DATE,
+            "max_date": dt.date.today().isoformat(),
         },
     )
     title = _one_line(getattr(document, "title", None))
@@ -269,7 +283,7 @@ def _article_paragraphs(text: str, title: str | None) -> list[str]:
     if not title:
         return paragraphs
     if title in paragraphs[:4]:
-        return paragraphs[paragraphs.index(title):]
+        return paragraphs[paragraphs.index(title) :]
     return [title, *paragraphs]
 
 
@@ -298,14 +312,18 @@ def publication_date(tree: Any, url: str | None, extracted: str | None) -> str |
     Updated: 07/27/2016") are then searched past, and the month alone is kept if nothing in it
     is found.
     """
-    from htmldate import find_date  # noqa: PLC0415
+    from htmldate import find_date
 
     today = dt.date.today().isoformat()
     found = None
     if tree is not None:
         found = find_date(
-            tree, url=url, original_date=True, extensive_search=False,
-            min_date=EARLIEST_DATE, max_date=today,
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=False,
+            min_date=EARLIEST_DATE,
+            max_date=today,
         )
     found = found or extracted or None
     month = _MONTH_IN_ADDRESS.search(urllib.parse.urlsplit(url or "").path)
@@ -319,8 +337,12 @@ def publication_date(tree: Any, url: str | None, extracted: str | None) -> str |
     within = None
     if tree is not None:
         within = find_date(
-            tree, url=url, original_date=True, extensive_search=True,
-            min_date=f"{prefix}-01", max_date=min(f"{prefix}-{last_day:02d}", today),
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            min_date=f"{prefix}-01",
+            max_date=min(f"{prefix}-{last_day:02d}", today),
         )
     return within or prefix
 
@@ -335,9 +357,10 @@ def choose_page_url(canonical: str | None, read_from: str | None) -> str | None:
     """The page's canonical address when it is a web address on the same site as the one it
     was read from (a syndicated story's canonical link names the agency, not this publisher),
     else the address it was read from."""
-    if canonical and is_web_address(canonical):
-        if read_from is None or _same_site(canonical, read_from):
-            return canonical
+    if not canonical or not is_web_address(canonical):
+        return read_from
+    if read_from is None or _same_site(canonical, read_from):
+        return canonical
     return read_from
 
 
@@ -365,10 +388,18 @@ def saved_from_url(html: str) -> str | None:
 # ---------------------------------------------------------------- character sets
 
 
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(
+    rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.IGNORECASE
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
@@ -384,14 +415,14 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
         found = pattern.search(data[:4096])
         candidates.append(found.group(1).decode("ascii") if found else None)
     for name in candidates:
-        codec = _codec(name)
-        if codec:
-            return _XML_DECLARATION.sub("", data.decode(codec, errors="replace"), count=1)
+        declared = _codec(name)
+        if declared:
+            return _XML_DECLARATION.sub("", data.decode(declared, errors="replace"), count=1)
     try:
         return _XML_DECLARATION.sub("", data.decode("utf-8"), count=1)
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # noqa: PLC0415
+    from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     text = str(best) if best is not None else data.decode("cp1252", errors="replace")
@@ -418,7 +449,9 @@ def _codec(name: str | None) -> str | None:
 # ---------------------------------------------------------------- comparing addresses
 
 
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src)$", re.IGNORECASE)
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src)$", re.IGNORECASE
+)
 
 
 def comparable_url(url: str) -> str:
@@ -435,7 +468,8 @@ def comparable_url(url: str) -> str:
         host = f"{host}:{port}"
     path = re.sub(r"/{2,}", "/", urllib.parse.unquote(parts.path)).rstrip("/") or "/"
     query = sorted(
-        (key, value) for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        (key, value)
+        for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
         if not _TRACKING.match(key)
     )
     return f"{host}{path}" + (f"?{urllib.parse.urlencode(query)}" if query else "")
