@@ -91,7 +91,8 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str,
         error.close()
         if 300 <= error.code < 400:
             raise PageError(url, "too many redirects (or a redirect loop)") from None
-        raise PageError(url, f"the server answered HTTP {error.code} {error.reason}") from None
+        reason = " ".join(str(error.reason).split())
+        raise PageError(url, f"the server answered HTTP {error.code} {reason}".rstrip()) from None
     except urllib.error.URLError as error:
         raise PageError(url, _network_reason(error.reason, url, timeout)) from None
     except TimeoutError:

@@ -342,3 +342,18 @@ def test_fixtures_say_they_are_fiction() -> None:
     for path in sorted(Path(PAGES).glob("*.html")):
         head = path.read_text(encoding="utf-8")[:400]
         assert "<!-- Test fixture: FICTION." in head, path.name
+
+
+def test_reading_a_page_uses_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura, htmldate and their helpers download nothing at run time (no word lists,
+    no public-suffix list): only page_from_url opens a connection."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for path in sorted(PAGES.glob("*.html")):
+        page_from_html(path.read_bytes(), url="https://www.example.org/2019/07/05/a")
