@@ -313,8 +313,7 @@ def test_failed_extraction_rolls_back_both_files(
         ".txt: the article is too deeply nested to read"
     )
     assert (
-        lines[1]
-        == f"{server + WIRE}: the article could not be extracted (problems above); "
+        lines[1] == f"{server + WIRE}: the article could not be extracted (problems above); "
         "nothing was added"
     )
     assert _snapshot(root) == before
@@ -325,3 +324,20 @@ def test_help_lists_add(capsys: pytest.CaptureFixture[str]) -> None:
         main(["add", "--help"])
     out = capsys.readouterr().out
     assert "--timeout SECONDS" in out and "--dry-run" in out and "URL|FILE.html" in out
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "",
+        "# comment\na.txt:\n  url: https://a.example/x\n",
+        "a.txt:\n  url: https://a.example/x",  # no newline at the end
+        "\ufeffa.txt:\r\n  url: https://a.example/x\r\n",  # BOM and Windows line ends
+    ],
+)
+def test_append_keeps_every_old_byte(old: str) -> None:
+    new = chrono.add.append_yaml(old, {"005_abc.txt": {"url": "https://b.example/y"}})
+    assert new.startswith(old)
+    assert yaml.safe_load(new.lstrip("\ufeff"))["005_abc.txt"] == {"url": "https://b.example/y"}
+    if "\r\n" in old:
+        assert "\n" not in new.replace("\r\n", "")
