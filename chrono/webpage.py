@@ -28,8 +28,9 @@ from .model import WebPage
 DEFAULT_TIMEOUT = 20.0
 """Seconds to wait for the server, and at most for the whole page."""
 MAX_PAGE_BYTES = 10_000_000
-"""Larger pages are refused unread. A news page, scripts and all, is rarely over 2 MB; 10 MB
-leaves room for inlined images and still stops a video or a data dump early."""
+"""Larger pages are refused: unread when the server declares the size, else as soon as the
+limit is passed. A news page, scripts and all, is rarely over 2 MB; 10 MB leaves room for
+inlined images and still stops a video or a data dump early."""
 MIN_TEXT_CHARS = 250
 """Less main text than this is a page of links or a teaser, not an article (trafilatura's own
 threshold for a usable extraction)."""
@@ -109,6 +110,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
         if not is_web_address(urllib.parse.urljoin(req.full_url, newurl)):
+            fp.close()
             raise PageError(req.full_url, f"redirected to {newurl}, which is not a web address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 

@@ -1,14 +1,19 @@
 """A real HTTP server on 127.0.0.1 serving the fixture pages in tests/fixtures/pages/, plus
-the ways a fetch goes wrong: 404, 500, a redirect, a PDF, an image, a slow answer, an oversize
-body, a page with no article and a windows-1251 page declared only by the HTTP header."""
+the ways a fetch goes wrong: 404, 500, redirects (a good one, one to ftp:, a loop), a PDF, an
+image, a slow answer, an oversize body, a page with no article, and a windows-1251 page declared
+only by the HTTP header."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -31,6 +36,11 @@ def _page(name: str) -> bytes:
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    redirects: ClassVar[dict[str, str]] = {
+        "/old-address": WIRE,
+        "/to-ftp": "ftp://127.0.0.1/story.html",
+        "/loop": "/loop",
+    }
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -62,9 +72,9 @@ class _Handler(BaseHTTPRequestHandler):
         if path in routes:
             status, content_type, body = routes[path]
             self._send(status, content_type, body)
-        elif path == "/old-address":
+        elif path in self.redirects:
             self.send_response(301)
-            self.send_header("Location", WIRE)
+            self.send_header("Location", self.redirects[path])
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/slow":
@@ -107,6 +117,28 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     stopping: threading.Event
+
+
+def stay_on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No proxy, and no name lookup but 127.0.0.1's: a test never reaches past this machine,
+    and an unknown host fails at once, as a name the resolver does not know does."""
+    for name in (
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    lookup = socket.getaddrinfo
+
+    def local_only(host: object, *args: Any, **kwargs: Any) -> Any:
+        if host not in ("127.0.0.1", "localhost", b"127.0.0.1", b"localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_only)
 
 
 @contextmanager

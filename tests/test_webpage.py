@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pageserver import ARCHIVE, NEWSPAPER, PAGES, PRESS_RELEASE, RUSSIAN, WIRE, serve_pages
+from pageserver import (
+    ARCHIVE,
+    NEWSPAPER,
+    PAGES,
+    PRESS_RELEASE,
+    RUSSIAN,
+    WIRE,
+    serve_pages,
+    stay_on_this_machine,
+)
 
 from chrono.webpage import (
     PageError,
@@ -27,16 +36,8 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    stay_on_this_machine(monkeypatch)
 
 
 def _fixture(name: str) -> bytes:
@@ -295,6 +296,19 @@ def test_fetch_refusals(server: str, path: str, message: str) -> None:
     assert str(caught.value) == f"{server}{path}: {message}"
 
 
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/to-ftp", "redirected to ftp://127.0.0.1/story.html, which is not a web address"),
+        ("/loop", "too many redirects (or a redirect loop)"),
+    ],
+)
+def test_bad_redirects(server: str, path: str, message: str) -> None:
+    with pytest.raises(PageError) as caught:
+        page_from_url(server + path)
+    assert str(caught.value) == f"{server}{path}: {message}"
+
+
 def test_timeout(server: str) -> None:
     started = time.monotonic()
     with pytest.raises(PageError) as caught:
@@ -315,9 +329,9 @@ def test_oversize_body_is_refused_while_reading(server: str) -> None:
 def test_unresolvable_host_and_refused_connection() -> None:
     with pytest.raises(PageError) as caught:
         page_from_url("http://no-such-host.invalid/article", timeout=5)
-    assert str(caught.value).startswith(
+    assert str(caught.value) == (
         "http://no-such-host.invalid/article: "
-        "the host name 'no-such-host.invalid' does not resolve ("
+        "the host name 'no-such-host.invalid' does not resolve (Name or service not known)"
     )
     with serve_pages() as base:
         closed = base
