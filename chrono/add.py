@@ -9,7 +9,9 @@ The steps, each undone if a later one fails, so a failed `add` leaves nothing be
    every existing byte of `sources.yml` kept;
 3. extract the new article with `run_extraction`, exactly as `extract ARTICLE` does: first as a
    dry run, and if that reports any problem the two files are removed again and nothing else has
-   been written; then for real.
+   been written; then for real (an exception there, such as another extract holding the lock,
+   removes them too). Problems the real run still reports after a clean dry run are printed
+   and the article stays, as with `extract`.
 
 With `dry_run`, steps 2 and 3 run on a temporary copy of `chronology/` and `seeds/sources.yml`:
 the report says what would be written, and the project is not touched.
@@ -158,8 +160,8 @@ def plan_seed(root: Path, page: WebPage) -> SeedAddition:
 
 
 def append_yaml(text: str, data: dict[str, object]) -> str:
-    """`text` with `data` appended as YAML, every existing character kept; the new lines use
-    the file's line ends. The same rule as the extractor's entity stubs."""
+    """`text` with `data` appended as YAML, every existing character kept and the new lines
+    ending as the file's do: as the extractor appends stubs to the entity files."""
     addition = dump_yaml(data)
     if "\r\n" in text:
         addition = addition.replace("\n", "\r\n")
@@ -189,10 +191,12 @@ def add_page(root: Path, page: WebPage, *, source: str, dry_run: bool = False) -
         check = run_extraction(root, [addition.name], dry_run=True)
         if check.errors or not check.extracted:
             raise _ExtractionFailed(check)
+        # Writes the events only once it has planned them all, so an exception here (another
+        # extract holding the lock, an interrupt) leaves chronology/ as it was.
+        report = run_extraction(root, [addition.name])
     except BaseException:
         _undo(seed_path, sources_path, old_sources)
         raise
-    report = run_extraction(root, [addition.name])
     return AddReport(addition, report, written)
 
 

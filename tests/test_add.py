@@ -5,6 +5,7 @@ fiction: their quotes reach only the copies, never chronology/ or the site."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from pageserver import NEWSPAPER, PAGES, RUSSIAN, WIRE, serve_pages, stay_on_thi
 import chrono.add
 from build_chronology import main
 from chrono.errors import EntryError
-from chrono.update import RunReport
+from chrono.update import RunReport, hold_extract_lock
 
 REPO = Path(__file__).resolve().parent.parent
 WIRE_TITLE = "Russia and NATO envoys agree to resume military hotline talks"
@@ -333,3 +334,20 @@ def test_append_keeps_every_old_byte(old: str) -> None:
     assert yaml.safe_load(new.lstrip("\ufeff"))["005_abc.txt"] == {"url": "https://b.example/y"}
     if "\r\n" in old:
         assert "\n" not in new.replace("\r\n", "")
+
+
+def test_lock_held_by_another_extract_adds_nothing(
+    root: Path, server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _snapshot(root)
+    with hold_extract_lock(root / "chronology"):
+        assert _add(root, server + WIRE) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        (
+            f"{root / 'chronology'}: another extract is running (pid {os.getpid()}); "
+            "wait for it to finish; nothing was added\n"
+        ),
+    )
+    assert _snapshot(root) == before
