@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Command line for the Russia–NATO chronology: validate the YAML entries, extract new ones.
+"""Command line for the Russia–NATO chronology: validate the YAML entries, extract new ones,
+add an article from a web page.
 
 Thin by design: it parses arguments, calls the `chrono` package, prints errors and sets the
 exit code (0 ok, 1 problems in the data, 2 bad usage).
@@ -12,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from chrono.add import AddError, add_page, check_not_added, extraction_problems, read_page
 from chrono.entries import read_chronology
 from chrono.errors import EntryError
 from chrono.scaffold import ScaffoldError, write_new_event
@@ -23,6 +25,7 @@ from chrono.schema_reference import (
     replace_marked_section,
 )
 from chrono.update import LockedError, run_extraction
+from chrono.webpage import DEFAULT_TIMEOUT, MAX_PAGE_BYTES, is_web_address
 
 ROOT = Path(__file__).resolve().parent
 
@@ -122,6 +125,50 @@ def command_extract(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def command_add(args: argparse.Namespace) -> int:
+    """Add a news article from a URL or a saved page: seed file, sources.yml entry, extraction."""
+    root = Path(args.root).resolve()
+    if args.timeout <= 0:
+        print("error: --timeout must be a positive number of seconds", file=sys.stderr)
+        return 2
+    try:
+        if is_web_address(args.source):
+            # A known address is refused before anything is fetched.
+            check_not_added(root, args.source, [args.source])
+        page = read_page(args.source, timeout=args.timeout)
+        report = add_page(root, page, source=args.source, dry_run=args.dry_run)
+    except AddError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except LockedError as error:
+        print(f"{root / 'chronology'}: {error}; nothing was added", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = error.filename or root / "seeds"
+        print(f"{where}: {error.strerror or error}; nothing was added", file=sys.stderr)
+        return 1
+    except Exception as error:
+        problems = extraction_problems(error)
+        if problems is None:
+            raise
+        print_errors(problems)
+        print(f"{args.source}: the article could not be extracted (problems above); "
+              "nothing was added", file=sys.stderr)
+        return 1
+    page, prefix = report.addition.page, "would " if args.dry_run else ""
+    facts = ", ".join(value for value in (page.publisher, page.published) if value)
+    print(f"{prefix}write {report.written[0]}: {page.title or '(no title)'}"
+          + (f" ({facts})" if facts else ""))
+    print(f"{prefix}append {report.addition.name} to {report.written[1]}"
+          + ("" if page.url else " (the page names no address: add its url there by hand)"))
+    for change in report.extraction.changes:
+        print(f"{prefix}{change.description}")
+    print_errors(report.extraction.errors)
+    for note in report.extraction.notes:
+        print(note, file=sys.stderr)
+    return 1 if report.extraction.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build_chronology.py",
@@ -180,6 +227,31 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-n", "--dry-run", action="store_true", help="print what would change and write nothing")
     extract.add_argument("-q", "--quiet", action="store_true", help="print only problems (no list of changes, no progress)")
     extract.set_defaults(run=command_extract)
+
+    add = commands.add_parser(
+        "add",
+        help="add a news article from a URL or a saved .html page, and extract it",
+        description="Fetch the page (or read one saved from a browser), take its main text, "
+        "title, site name, publication date and canonical address, write "
+        "seeds/<NNN>_<hash>.txt, append its entry to seeds/sources.yml and extract it. A page "
+        "already in sources.yml, a failed fetch, a page that is not HTML, has no article text "
+        f"or is over {MAX_PAGE_BYTES // 1_000_000} MB is refused with one line, and nothing "
+        "is written. If the extractor fails on the article, both files are removed again.",
+    )
+    add.add_argument(
+        "source", metavar="URL|FILE.html",
+        help="the article's address (http:// or https://), or a page saved from a browser",
+    )
+    add.add_argument(
+        "-n", "--dry-run", action="store_true",
+        help="fetch and extract, print what would be written, write nothing",
+    )
+    add.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help="give up on a server that does not answer within this many seconds "
+        f"(default: {DEFAULT_TIMEOUT:g})",
+    )
+    add.set_defaults(run=command_add)
     return parser
 
 

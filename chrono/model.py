@@ -274,6 +274,24 @@ class Article:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class WebPage:
+    """A news page read by `chrono.webpage`: its main text and publication facts."""
+
+    text: str
+    """The article's main text, headline first, one blank line between paragraphs."""
+    title: str | None
+    publisher: str | None
+    """The site's name as the page gives it (`og:site_name`), else its host name."""
+    published: str | None
+    """Publication date as ISO `YYYY-MM-DD`, or None when the page does not tell."""
+    url: str | None
+    """The page's address: its canonical address when it names one on the same site, else
+    the address it was read from after redirects; None for a saved file that names none."""
+    final_url: str | None = None
+    """Where the page was fetched from after redirects; None for a saved file."""
+
+
 Entity = Person | Organization | Treaty | Place | Tag
 
 
