@@ -473,6 +473,11 @@ class _Planner:
             own = self.find_same(event, article, own_drafts_only=True)
             if own is not None:
                 return self.refresh(own, event), True, [target.event.id]
+            if article in _articles_of(target.data):
+                # This article's own entry, since reviewed by a person (or a curated entry that
+                # cites it): it stands for the article, and a new draft beside it would be a
+                # duplicate of the same event.
+                return target.event.id, False, []
             return self.put(event), True, [target.event.id]
         if _owner_article(target.data) == article:
             return self.refresh(target, event), True, []

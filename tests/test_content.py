@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from chrono.entries import read_chronology
-from chrono.model import Chronology, Event
+from chrono.model import Chronology, Event, SourceRef
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_YEAR, LAST_YEAR = 1996, 2022
@@ -97,3 +98,196 @@ def test_eras_cover_the_period_without_gaps_or_overlaps(chronology: Chronology) 
     for earlier, later in itertools.pairwise(eras):
         gap = (later.start.first_day() - earlier.end.last_day()).days
         assert gap == 1, f"{earlier.id} and {later.id} leave a gap or overlap of {gap - 1} days"
+
+
+def test_at_least_100_events(chronology: Chronology) -> None:
+    count = len(chronology.events)
+    assert count >= 100, f"the chronology has {count} events; at least 100 are expected"
+
+
+# --- Wikidata ids -------------------------------------------------------------------------------
+
+NOT_VERIFIED = "not verified"
+
+
+def _wikidata_problems(entities: dict) -> list[str]:
+    """An id must say where it was seen; no id must say that it is not verified, and why."""
+    problems = []
+    for entity in entities.values():
+        note = (entity.wikidata_note or "").strip()
+        if entity.wikidata is None:
+            if NOT_VERIFIED not in note.lower() or len(note) <= len(NOT_VERIFIED) + 5:
+                problems.append(f"{entity.id}: no Wikidata id and no 'not verified: <why>' note")
+        elif not note or NOT_VERIFIED in note.lower():
+            problems.append(f"{entity.id}: Wikidata id {entity.wikidata} without a note saying where it was seen")
+    return problems
+
+
+def test_every_person_has_a_checked_wikidata_id_or_a_reason(chronology: Chronology) -> None:
+    assert _wikidata_problems(chronology.people) == []
+
+
+def test_other_entities_have_a_checked_wikidata_id_or_a_reason(chronology: Chronology) -> None:
+    problems = (
+        _wikidata_problems(chronology.organizations)
+        + _wikidata_problems(chronology.treaties)
+        + _wikidata_problems(chronology.places)
+    )
+    assert problems == []
+
+
+# --- Sources ------------------------------------------------------------------------------------
+# Matched on the host of a source's URL: a host counts when it is one of these domains or a
+# subdomain of one. The publisher's name is never trusted ("Devdiscourse (Reuters)" is not
+# Reuters).
+
+PRIMARY_DOMAINS = frozenset({
+    # international organizations and the two sides' governments
+    "nato.int", "osce.org", "un.org", "europa.eu",
+    "kremlin.ru", "mid.ru", "mil.ru", "government.ru", "missiontonato.ru",
+    "state.gov", "defense.gov", "whitehouse.gov", "govinfo.gov", "archives.gov",
+    "trumanlibrary.org",  # a US presidential library (National Archives)
+    "dosfan.lib.uic.edu",  # the State Department's own archive of its 1990s web pages
+    "ft.dk",  # the Danish parliament, which files NATO's official texts
+    "delegfrance.org",  # France's delegation to NATO
+})
+"""Official texts. Any other government site (a host ending in .gov or .mil, or with a .gov.
+label such as mk.gov.lv) counts too; see `_is_government`."""
+
+REPUTABLE_DOMAINS = frozenset({
+    # wire services and public broadcasters
+    "reuters.com", "apnews.com", "afp.com", "bbc.co.uk", "bbc.com", "rferl.org", "voanews.com",
+    "dw.com", "npr.org", "kclu.org", "pri.org", "cbc.ca",
+    # newspapers and broadcasters of record
+    "nytimes.com", "washingtonpost.com", "theguardian.com", "ft.com", "economist.com", "wsj.com",
+    "cnn.com", "abcnews.go.com", "nbcnews.com", "cbsnews.com", "csmonitor.com", "politico.com",
+    "politico.eu", "euobserver.com", "irishtimes.com", "independent.co.uk", "theage.com.au",
+    "bostonglobe.com", "chicagotribune.com", "orlandosentinel.com", "nationalpost.com", "scmp.com",
+    "militarytimes.com", "huffingtonpost.com", "jpost.com", "indianexpress.com",
+    # regional outlets of record on Russia, Ukraine and the Baltics
+    "themoscowtimes.com", "kommersant.com", "kommersant.ru", "interfax.com", "interfax.ru",
+    "interfax.com.ua", "kyivpost.com", "eurointegration.com.ua", "delfi.lt",
+    # arms control, law and security research
+    "armscontrol.org", "acronym.org.uk", "fas.org", "sipri.org", "iiss.org", "asil.org",
+    "jamestown.org", "atlanticcouncil.org", "nationalinterest.org", "rand.org", "brookings.edu",
+    "carnegieendowment.org", "chathamhouse.org", "csis.org",
+    # specialist defence press
+    "airandspaceforces.com", "aerosociety.com",
+})
+
+AGGREGATOR_DOMAINS = frozenset({
+    "devdiscourse.com", "pledgetimes.com", "thegoaspotlight.com", "bb-cntv.com", "news-front.su",
+    "ieu-monitoring.com", "wn.com", "theinfolist.com", "factsnippet.com", "ria24.today",
+    "ummnews.org", "newsbreak.com", "news.yahoo.com", "msn.com", "ground.news", "tellerreport.com",
+    "buzzon.live", "globalsecurity.org", "spacewar.com", "expatica.com", "eesti.ca",
+})
+"""Aggregators and reprint sites: never count as a primary or reputable source, whoever they
+say they copied."""
+
+ARCHIVE_HOSTS = frozenset({"web.archive.org", "webarchive.library.unt.edu", "cybercemetery.unt.edu"})
+"""Archives whose addresses contain the archived page's address: judged by that page."""
+
+STATE_NEWS_AGENCIES = {
+    "TASS": {"tass.com", "tass.ru", "itar-tass.com"},
+    "RIA Novosti": {"ria.ru", "rian.ru"},
+    "Sputnik": {"sputniknews.com", "sputnikglobe.com", "sputniknews.cn", "sputniknews.africa"},
+    "RT": {"rt.com"},
+    "Xinhua": {"xinhuanet.com", "news.cn", "china.org.cn"},
+}
+STATE_AGENCY_NAMES = re.compile(r"\b(TASS|RIA|Xinhua|Sputnik|RT)\b")
+
+
+def _host(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.lower().removeprefix("www.")
+
+
+def _under(host: str, domains: frozenset[str] | set[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _is_government(host: str) -> bool:
+    labels = host.split(".")
+    return labels[-1] in ("gov", "mil") or "gov" in labels[:-1]
+
+
+def _judged_url(url: str | None) -> str | None:
+    """The archived page's address for an archive copy, else the address itself."""
+    if url and _under(_host(url), ARCHIVE_HOSTS):
+        match = re.search(r"/(https?://.+)$", url)
+        return match.group(1) if match else None
+    return url
+
+
+def _kind(source: SourceRef) -> str:
+    host = _host(_judged_url(source.url))
+    if not host:
+        return "none"
+    if _under(host, AGGREGATOR_DOMAINS):
+        return "aggregator"
+    if _under(host, PRIMARY_DOMAINS) or _is_government(host):
+        return "primary"
+    if _under(host, REPUTABLE_DOMAINS):
+        return "reputable"
+    return "other"
+
+
+def _is_state_agency(source: SourceRef) -> bool:
+    host = _host(source.url)
+    if any(_under(host, hosts) for hosts in STATE_NEWS_AGENCIES.values()) or "sputnik" in host:
+        return True
+    return bool(STATE_AGENCY_NAMES.search(source.publisher or ""))
+
+
+def _held_to_the_standard(event: Event) -> bool:
+    """Curated events and reviewed extracted ones; drafts are not yet checked."""
+    return event.provenance == "curated" or event.status == "reviewed"
+
+
+def test_every_curated_event_has_a_primary_or_reputable_source(chronology: Chronology) -> None:
+    lacking = [
+        f"{e.id}: {sorted(_host(s.url) for s in e.sources)}"
+        for e in chronology.events
+        if _held_to_the_standard(e) and not any(_kind(s) in ("primary", "reputable") for s in e.sources)
+    ]
+    assert lacking == [], "events without a source on the primary or reputable lists"
+
+
+def test_the_source_lists_do_not_overlap() -> None:
+    assert PRIMARY_DOMAINS & REPUTABLE_DOMAINS == set()
+    assert (PRIMARY_DOMAINS | REPUTABLE_DOMAINS) & AGGREGATOR_DOMAINS == set()
+
+
+def test_a_state_news_agency_is_never_the_only_source(chronology: Chronology) -> None:
+    only = [
+        e.id for e in chronology.events
+        if _held_to_the_standard(e) and e.sources and all(_is_state_agency(s) for s in e.sources)
+    ]
+    assert only == [], "events whose only sources are TASS, RIA, Sputnik, RT or Xinhua"
+
+
+# --- Both sides' quotes -------------------------------------------------------------------------
+
+
+def test_every_quote_in_a_curated_event_has_a_source_with_a_url(chronology: Chronology) -> None:
+    missing = [
+        f"{e.id}: quote {i + 1} by {q.speaker}"
+        for e in chronology.events if e.provenance == "curated"
+        for i, q in enumerate(e.quotes)
+        if q.source is None or not q.source.url
+    ]
+    assert missing == [], "quotes in curated events must carry `source` with the URL of the page they are from"
+
+
+def test_every_quote_speaker_says_which_side_they_speak_for(chronology: Chronology) -> None:
+    def side_of(speaker: str) -> str | None:
+        entity = chronology.people.get(speaker) or chronology.organizations.get(speaker)
+        return entity.side if entity else None
+
+    missing = sorted({
+        f"{e.id}: {q.speaker}"
+        for e in chronology.events if _held_to_the_standard(e)
+        for q in e.quotes
+        if side_of(q.speaker) is None
+    })
+    assert missing == [], "speakers of quotes need `side` on their person or organization entry"

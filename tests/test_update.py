@@ -116,6 +116,19 @@ def test_curated_and_reviewed_events_are_never_modified(tmp_path: Path) -> None:
     assert main(["--root", str(root), "validate"]) == 0
 
 
+def test_a_reviewed_extracted_event_is_not_extracted_again_beside_itself(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    path = root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree.yml"
+    reviewed = path.read_text(encoding="utf-8").replace("status: draft", "status: reviewed")
+    reviewed = reviewed.replace("title: ", "title: Reviewed by a person - ", 1)
+    path.write_text(reviewed, encoding="utf-8")
+    before = snapshot(root)
+    assert main(["--root", str(root), "extract", "-q"]) == 0
+    assert snapshot(root) == before
+    assert main(["--root", str(root), "validate"]) == 0
+
+
 def test_a_mentioned_event_links_to_a_curated_one_instead_of_duplicating_it(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
     (root / "chronology/events/2019-03-20-allies-review-options.yml").write_text(
