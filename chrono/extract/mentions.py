@@ -32,7 +32,10 @@ def find_mentions(doc: Document) -> list[Mention]:
             known_full.add(form.id)
     # New people: only where no known name is written.
     taken = [(m.start, m.end) for m in mentions]
-    for start, end, name, role in find_new_people(doc.body, taken):
+    # Matched on the folded text (same offsets) so "Konstantínos Karamanlís" is a name too;
+    # the name is kept as written.
+    for start, end, _folded_name, role in find_new_people(doc.folded, taken, doc.body):
+        name = doc.body[start:end]
         key = doc.add_new_person(name)
         mentions.append(Mention(start, end, "person", key, role))
     full_people = {m.id for m in mentions if m.kind == "person"}

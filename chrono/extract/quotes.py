@@ -26,6 +26,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     # The speaker of the last attributed quote: a paragraph that is only a quote goes on in
     # that voice (the news convention for a quote running over paragraphs).
     last_speaker: str | None = None
+    last_at = 0
     for start, end, raw, attribution in quote_spans(doc):
         text = " ".join(raw.split()).strip().rstrip(",")
         if len(text.split()) < 2:
@@ -37,7 +38,17 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
         after = cut_at_sentence_end(after)
         before = doc.body[sentence_start:start]
-        speaker = speaker_after(doc, after_at, after, people, organizations)
+        if PRONOUN_SPEECH.match(after) and last_speaker is not None and _near(doc, last_at, start):
+            # '"It's a mistake," he told reporters': "he" is the last person written as
+            # speaking since the last quote, else that quote's speaker; not the last name
+            # written, which is often the object of the sentence before.
+            speaking = [
+                m for m in people
+                if last_at <= m.start < start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+            ]
+            speaker = speaking[-1].id if speaking else last_speaker
+        else:
+            speaker = speaker_after(doc, after_at, after, people, organizations)
         if speaker is None:
             speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
         if speaker is None and previous_speaker is not None and previous_end is not None:
@@ -48,11 +59,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 rf"\s*,?\s*[^.!?\"“”«»]{{0,60}}\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}\.\s*", gap
             ):
                 speaker = previous_speaker
-        if speaker is None and last_speaker is not None and _is_quote_paragraph(doc, start, end):
-            speaker = last_speaker
+        if speaker is None and _is_quote_paragraph(doc, start, end):
+            speaker = speaker_of_previous_paragraph(doc, start, people) or last_speaker
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
-            last_speaker = speaker
+            last_speaker, last_at = speaker, start
         if speaker is None or len(text.split()) < 5:
             continue  # a word or two in quotation marks is a label, not a statement
         quotes.append(Quote(speaker, text))
@@ -65,6 +76,28 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     for quote in quotes:
         unique.setdefault((quote.speaker, quote.text), quote)
     return tuple(unique.values())
+
+
+def _near(doc: Document, earlier: int, later: int) -> bool:
+    """The two positions are in the same paragraph or the next."""
+    return doc.body.count("\n", earlier, later) <= 1
+
+
+_SPEAKS_AFTER = re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mention]) -> str | None:
+    """The person the previous paragraph has speaking ("Scheffer told reporters that ..."),
+    the last one there, for a quote paragraph of its own that goes on in that voice."""
+    line_start = doc.body.rfind("\n", 0, start)
+    if line_start <= 0:
+        return None
+    previous_start = doc.body.rfind("\n", 0, line_start) + 1
+    speaking = [
+        m for m in people
+        if previous_start <= m.start < line_start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+    ]
+    return speaking[-1].id if speaking else None
 
 
 def _is_quote_paragraph(doc: Document, start: int, end: int) -> bool:
@@ -124,6 +157,11 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
         if opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
             body = doc.body[opened + 1 : start + len(paragraph)]
             pending = (pending[0], f"{pending[1]} {body}") if pending else (opened, body)
+        elif opened is not None and len(paragraph[opened - start :].split()) >= 6:
+            # 'he added that: "No one tried ...' and no closing mark: the quote runs to the
+            # end of the paragraph (the next one, if it opens with a mark, goes on).
+            pieces.append((opened, start + len(paragraph), doc.body[opened + 1 : start + len(paragraph)]))
+            pending = None
         elif opened is None or pending is None:
             pending = None if opened is None else pending
     spans: list[tuple[int, int, str, int | None]] = []

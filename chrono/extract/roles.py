@@ -204,11 +204,13 @@ Trump has decided" names a person; "Black Sea Fleet was placed" does not."""
 
 
 def find_new_people(
-    text: str, taken: list[tuple[int, int]]
+    text: str, taken: list[tuple[int, int]], written: str | None = None
 ) -> list[tuple[int, int, str, str | None]]:
     """Names of people not in people.yml: the last two to four words of a capitalised run
     ("Moldovan Defence Minister Vitalie Marinuta"), with a role written before them or a
     speech verb beside them. Returns (start, end, name, role)."""
+    original = written if written is not None else text
+    # Roles are read on the text as written: folding turns a dash into a hyphen.
     found = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m[0]) for m in re.finditer(r"\S+", run[0])]
@@ -226,12 +228,14 @@ def find_new_people(
             continue
         start = name_words[0][0]
         end = name_words[-1][0] + len(name_words[-1][1])
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2  # "Viktor Yanukovych's government": the name without the possessive
         if any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
-        role = find_role_before(text, start) or find_appositive_role(text, start, end)
+        role = find_role_before(original, start) or find_appositive_role(original, start, end)
         if role is None or {w.lower().rstrip(".") for w in role.split()} <= RANKS:
-            role = find_role_after(text, end) or role
+            role = find_role_after(original, end) or role
         after = text[end : end + 60]
         speaks = re.match(rf"\s*,?\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = (

@@ -381,7 +381,7 @@ NOT_NAME_WORDS = {
 """Capitalised words that cannot start or end a new person's name."""
 SPEECH_VERBS = (
     r"said|says|told|added|stressed|noted|stated|declared|warned|argued|explained|insisted|"
-    r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|"
+    r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|saying|"
     r"underlined|pointed\s+out|according\s+to"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
