@@ -174,8 +174,13 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _normalise_for_match(text: str) -> str:
-    """Lower case with hyphens and line breaks as spaces; the length is kept."""
-    return text.lower().translate(_MATCH_TABLE)
+    """Lower case with hyphens and line breaks as spaces, British spellings as American
+    ("Organisation", "Defence", "Centre"); the length is kept, so offsets stay valid."""
+    return _SPELLING.sub(lambda m: _AMERICAN[m[0]], text.lower().translate(_MATCH_TABLE))
+
+
+_AMERICAN = {"isation": "ization", "defence": "defense", "centre": "center", "offence": "offense"}
+_SPELLING = re.compile("|".join(_AMERICAN))
 
 
 _MATCH_TABLE = str.maketrans({"-": " ", "\n": " ", "\t": " "})

@@ -102,6 +102,8 @@ def find_mentions(doc: Document) -> list[Mention]:
             ):
                 mention.role = find_role_after(doc.body, mention.end) or mention.role
     find_defined_entities(doc, mentions)
+    find_named_treaties(doc, mentions)
+    find_treaties_by_signing(doc, mentions)
     find_seats_of_power(doc, mentions)
     if doc.dateline:
         # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
@@ -140,6 +142,68 @@ def find_seats_of_power(doc: Document, mentions: list[Mention]) -> None:
             if key not in doc.catalog.organizations:
                 doc.new_organizations.setdefault(key, Organization(key, name, (), None))
         mentions.append(Mention(match.start(1), match.end(1), "organization", key))
+
+
+_NAMED_TREATY = re.compile(
+    r"\b(?:the|a)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?:Treaty|Agreements?|Accords?|Protocol|Pact|"
+    r"Convention|Charter|Memorandum|Final\s+Act|agreements|accords))\b(?!\s+(?:Organi[sz]ation|Council|Commission))"
+)
+"""A treaty named with its capitalised words and its kind: "the Minsk agreements", "the
+Dayton Accords", "the Budapest Memorandum"."""
+
+
+def find_named_treaties(doc: Document, mentions: list[Mention]) -> None:
+    """Treaties not in treaties.yml, named by a proper name and a treaty word; a new stub."""
+    for match in _NAMED_TREATY.finditer(doc.body):
+        start, end = match.start("name"), match.end("name")
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        name = " ".join(match["name"].split())
+        words = name.split()
+        proper = [w for w in words[:-1] if w[:1].isupper()]
+        if not proper or all(w.lower() in NOT_NAME_WORDS - {"new"} and w.lower() not in _PLACE_LIKE for w in proper):
+            continue  # "the New Agreement", "the Russian Treaty": no proper name
+        title = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
+        key = make_slug(title, max_words=6)
+        if key in doc.catalog.treaties or any(key == m.id for m in mentions):
+            pass
+        elif key not in doc.new_treaties:
+            doc.new_treaties[key] = Treaty(key, title, (), None)
+        mentions.append(Mention(start, end, "treaty", key))
+
+
+_SIGNED_IN = re.compile(
+    r"\b(?P<noun>treaty|pact|charter|accord|agreement|act)\s+(?:that\s+was\s+|which\s+was\s+|they\s+)?signed\s+"
+    r"(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<ago>\w+)\s+years\s+ago\b)",
+    re.IGNORECASE,
+)
+_NUMBER = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+
+
+def find_treaties_by_signing(doc: Document, mentions: list[Mention]) -> None:
+    """"the co-operation charter signed in 1997", "a pact signed 15 years ago": the one
+    treaty in treaties.yml signed that year, if there is exactly one."""
+    for match in _SIGNED_IN.finditer(doc.body):
+        if any(m.kind == "treaty" and m.start <= match.start() < m.end + 40 for m in mentions):
+            continue
+        if match["year"]:
+            year = int(match["year"])
+        else:
+            ago = match["ago"].lower()
+            count = int(ago) if ago.isdigit() else _NUMBER.get(ago)
+            if count is None or doc.published is None:
+                continue
+            year = doc.published.date.year - count
+        signed = [t.id for t in doc.catalog.treaties.values() if t.signed and t.signed.year == year]
+        if len(signed) == 1:
+            mentions.append(Mention(match.start("noun"), match.end("noun"), "treaty", signed[0]))
+
+
+_PLACE_LIKE = {"georgia", "syria", "ukraine", "russia", "china", "europe", "crimea", "baltic"}
+"""Country names count as the proper name of a treaty ("the Russia-Georgia Accord")."""
 
 
 def find_defined_entities(doc: Document, mentions: list[Mention]) -> None:
