@@ -36,6 +36,37 @@ class Form:
     """A person's surname alone: trusted only with a title, a speech verb or the full name."""
 
 
+_GIVEN_NAME_VARIANTS = (
+    ("sergei", "sergey", "sergej"), ("dmitry", "dmitri", "dmitriy", "dmitrii"),
+    ("mike", "michael"), ("yevgeny", "evgeny", "yevgeniy", "evgeniy", "yevgeni", "evgeni"),
+    ("alexander", "aleksandr", "alexandr", "aleksander"), ("andrei", "andrey", "andrej"),
+    ("nikolai", "nikolay"), ("yuri", "yury", "yuriy", "iurii"), ("alexei", "alexey", "aleksei", "aleksey"),
+    ("georgy", "georgiy", "georgi"), ("vasily", "vasiliy", "vassily"), ("anatoly", "anatoliy"),
+    ("valery", "valeriy", "valeri"), ("grigory", "grigoriy"), ("matvei", "matvey"),
+    ("vyacheslav", "viacheslav"), ("yevgeny", "jewgeni"), ("igor", "ihor"), ("mikhail", "michail"),
+    ("vladimir", "wladimir"), ("pyotr", "petr", "piotr"), ("fyodor", "fedor"), ("ilya", "ilia"),
+    ("bill", "william"), ("bob", "robert"), ("jim", "james"), ("tony", "anthony", "antony"),
+    ("dick", "richard"), ("tom", "thomas"), ("joe", "joseph"), ("chuck", "charles"), ("jack", "john"),
+)
+"""Spellings of one given name: transliterations of Russian names and English short forms.
+"Michael Pompeo" is the person `mike-pompeo`, not a new one."""
+_VARIANTS_OF = {name: group for group in _GIVEN_NAME_VARIANTS for name in group}
+
+
+def with_name_variants(names: list[str]) -> list[str]:
+    """The names, and each full name again with the other spellings of its given name."""
+    out = list(names)
+    for name in names:
+        first, _, rest = name.strip().partition(" ")
+        if not rest:
+            continue
+        for variant in _VARIANTS_OF.get(first.lower(), ()):
+            spelled = f"{variant.capitalize()} {rest}"
+            if spelled not in out:
+                out.append(spelled)
+    return out
+
+
 def _treaty_forms(treaty: Treaty) -> list[str]:
     forms = [treaty.name, *treaty.aliases]
     if treaty.abbreviation:
@@ -86,7 +117,7 @@ class EntityMatcher:
             )
 
         for key, person in catalog.people.items():
-            names = [person.name, *person.aliases]
+            names = with_name_variants([person.name, *person.aliases])
             for name in names:
                 if " " in name.strip() or "-" in name.strip():
                     add("person", key, name)

@@ -49,8 +49,18 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             speaker = speaking[-1].id if speaking else last_speaker
         else:
             speaker = speaker_after(doc, after_at, after, people, organizations)
+        words_needed = 5
+        if speaker is None:
+            speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
+        if speaker is None and (framing := _FRAMING.search(before)):
+            # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
+            # subject of the sentence; a fragment that short is a statement here.
+            speaker = subject_person(doc, sentence_start, sentence_start + framing.start(), people)
+            words_needed = 1
         if speaker is None:
             speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
+            if speaker is not None:
+                words_needed = 3  # a fragment quoted inside reported speech
         if speaker is None and previous_speaker is not None and previous_end is not None:
             # '"We cannot wait," Lukashevich said. "Our patience has limits."': the
             # same speaker goes on after an attribution that closes a sentence.
@@ -64,7 +74,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
             last_speaker, last_at = speaker, start
-        if speaker is None or len(text.split()) < 5:
+        if speaker is None or len(text.split()) < words_needed:
             continue  # a word or two in quotation marks is a label, not a statement
         quotes.append(Quote(speaker, text))
         positions.append(start)
@@ -312,16 +322,87 @@ def speaker_before(
 
 def person_by_title(doc: Document, text: str, position: int, people: list[Mention]) -> str | None:
     """ "the Russian president said": the last person named before whose role, as
-    written here or in people.yml, has that office word."""
+    written here or in people.yml, has that office word; when the article names nobody with
+    it, the one person people.yml gives that office at the article's date."""
     match = _TITLED_SUBJECT.search(text)
     if not match:
         return None
-    office = match["office"].lower()
+    office = " ".join(match["office"].lower().replace("-", " ").split())
     for mention in reversed([m for m in people if m.end <= position]):
         person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
         titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
-        if any(office in title.lower() for title in titles):
+        if any(office in " ".join(title.lower().replace("-", " ").split()) for title in titles):
             return mention.id
+    holder = holder_of_office(doc, match["qualifiers"], office)
+    if holder is not None:
+        written = match["qualifiers"] + match["office"]
+        at = position + match.start("office") if position + match.start("office") < len(doc.body) else position
+        doc.mentions.append(Mention(at, at + len(match["office"]), "person", holder, written.strip()))
+    return holder
+
+
+_COUNTRY_OF = (
+    (re.compile(r"\b(?:russian|russia'?s?|moscow'?s?|kremlin'?s?)\b", re.IGNORECASE), ("russia",)),
+    (re.compile(r"\b(?:alliance'?s?|nato'?s?|atlantic)\b", re.IGNORECASE), ("nato",)),
+    (re.compile(r"\b(?:u\.?s\.?|american|washington'?s?)(?=\s|$)", re.IGNORECASE), ("united states", "us ", "u.s.")),
+)
+
+
+def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
+    """The person people.yml says held the office ("NATO Secretary General", "Foreign
+    Minister of Russia") on the publication date; None unless exactly one did."""
+    if doc.published is None:
+        return None
+    day = doc.published.date
+    countries = next((names for pattern, names in _COUNTRY_OF if pattern.search(qualifiers)), None)
+    found = set()
+    for person in doc.catalog.people.values():
+        for role in person.roles:
+            title = " ".join(role.title.lower().replace("-", " ").split()).replace("defence", "defense")
+            if office.replace("defence", "defense") not in title:
+                continue
+            if countries and not any(c in f" {title} " for c in countries):
+                continue
+            starts = role.start.first_day() if role.start else None
+            ends = role.end.last_day() if role.end else None
+            if (starts is None or starts <= day.last_day()) and (ends is None or ends >= day.first_day()):
+                if starts is not None or ends is not None:
+                    found.add(person.id)
+    return found.pop() if len(found) == 1 else None
+
+
+_IN_WORDS_OF = re.compile(r"\b(?:in\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|as\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
+_FRAMING = re.compile(
+    r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
+    r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+"""A quote that names what something is: 'Lavrov called the move "a mistake"'."""
+
+
+def speaker_in_words_of(
+    doc: Document, start: int, position: int, before: str, people: list[Mention]
+) -> str | None:
+    """'In Stoltenberg's words, "..."', 'As Lavrov put it, "..."'."""
+    match = _IN_WORDS_OF.search(before)
+    if not match:
+        return None
+    group = "who" if match["who"] else "who2"
+    span = (start + match.start(group), start + match.end(group))
+    named = [m for m in people if span[0] <= m.start < span[1]]
+    return named[-1].id if named else None
+
+
+def subject_person(doc: Document, start: int, verb_at: int, people: list[Mention]) -> str | None:
+    """The person who is the subject before a verb in a sentence, else the one speaking
+    last before ("he called it ...")."""
+    # The name nearest before the verb: "a move that Nato's secretary general, Jens
+    # Stoltenberg, described as" is Stoltenberg's word, not the sentence subject's.
+    in_clause = [m for m in people if max(start, verb_at - 90) <= m.start < verb_at]
+    if in_clause:
+        return in_clause[-1].id
+    if re.search(r"\b(?:he|she)\s+$", doc.body[max(start, verb_at - 10) : verb_at], re.IGNORECASE):
+        return last_person_before(doc, verb_at, people)
     return None
 
 
@@ -340,9 +421,9 @@ def last_organization_like(
 
 
 _TITLED_SUBJECT = re.compile(
-    r"\bthe\s+(?:[A-Za-z.'’-]+\s+){0,2}(?P<office>president|prime\s+minister|foreign\s+minister|"
+    r"\bthe\s+(?P<qualifiers>(?:[A-Za-z.'’-]+\s+){0,2})(?P<office>president|prime\s+minister|foreign\s+minister|"
     r"defen[cs]e\s+minister|minister|secretary\s+general|secretary-general|chancellor|premier|spokes(?:man|woman)|"
-    r"ambassador|envoy)\b(?:,\s*)?\s*(?:$|" + SPEECH_VERBS + r")",
+    r"ambassador|envoy)\b(?:,\s*)?\s*(?:$|[.,;]|" + SPEECH_VERBS + r")",
     re.IGNORECASE,
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
