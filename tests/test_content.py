@@ -150,6 +150,7 @@ PRIMARY_DOMAINS = frozenset({
     "dosfan.lib.uic.edu",  # the State Department's own archive of its 1990s web pages
     "ft.dk",  # the Danish parliament, which files NATO's official texts
     "delegfrance.org",  # France's delegation to NATO
+    "esteri.it",  # Italy's Ministry of Foreign Affairs, which republishes North Atlantic Council statements
 })
 """Official texts. Any other government site (a host ending in .gov or .mil, or with a .gov.
 label such as mk.gov.lv) counts too; see `_is_government`."""
@@ -158,6 +159,8 @@ REPUTABLE_DOMAINS = frozenset({
     # wire services and public broadcasters
     "reuters.com", "apnews.com", "afp.com", "bbc.co.uk", "bbc.com", "rferl.org", "voanews.com",
     "dw.com", "npr.org", "kclu.org", "pri.org", "cbc.ca",
+    "upi.com",  # United Press International, a US wire service since 1907
+    "slobodnaevropa.org",  # RFE/RL's own Balkan service (Radio Slobodna Evropa)
     # newspapers and broadcasters of record
     "nytimes.com", "washingtonpost.com", "theguardian.com", "ft.com", "economist.com", "wsj.com",
     "cnn.com", "abcnews.go.com", "nbcnews.com", "cbsnews.com", "csmonitor.com", "politico.com",
