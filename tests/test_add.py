@@ -75,11 +75,12 @@ def test_add_url(root: Path, server: str, capsys: pytest.CaptureFixture[str]) ->
         f"write seeds/{name}: {WIRE_TITLE} (Northgate Wire, 2019-07-05)",
         f"append {name} to seeds/sources.yml",
     ]
-    # The story matches the event of 5 July 2019 already in the chronology: a source is added.
-    assert (
-        "update chronology/events/2019-07-05-nato-says-there-is-no-breakthrough.yml (sources)"
-        in lines[2:]
-    )
+    # The story matches the event of 5 July 2019 already in the chronology, a reviewed entry
+    # that extraction never changes: the new article's draft links to it instead.
+    created = [line.split()[1] for line in lines[2:] if line.startswith("create chronology/events/")]
+    assert len(created) == 1, lines
+    draft = yaml.safe_load((root / created[0]).read_text(encoding="utf-8"))
+    assert "2019-07-05-nato-says-there-is-no-breakthrough" in draft["related"]
     assert err == ""
     seed = (root / "seeds" / name).read_bytes().decode("utf-8")
     assert seed.startswith(WIRE_TITLE + "\n\nBRUSSELS, July 5 (Northgate Wire) - ")
