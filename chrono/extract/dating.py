@@ -15,7 +15,7 @@ from ..dates import (
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import find_publication_date
+from ..dates import find_publication_date, make_date, parse_month
 from ..model import Event, PartialDate
 from .cleanup import unglue_lines
 from .document import Document, ExtractionError, Sentence
@@ -34,7 +34,26 @@ def find_publication(doc: Document) -> PublicationDate:
             "(none was found in the text or the URL)"
         )
     doc.published = published
+    doc.dateline_day = dateline_day(doc, published)
     return published
+
+
+_DATELINE_MONTH_DAY = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}?[,.]\s+(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<day>\d{1,2})\b"
+)
+
+
+def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | None:
+    """The day a dateline gives ("MOSCOW, March 24 -"), in the year of publication: the day
+    the story was filed, which a print edition dates a day later."""
+    if not doc.dateline or not doc.paragraphs or published.date.precision == "year":
+        return None
+    match = _DATELINE_MONTH_DAY.match(doc.paragraphs[0])
+    month = parse_month(match["month"]) if match else None
+    if not match or not month:
+        return None
+    year = published.date.year - (1 if published.date.month == 1 and month == 12 else 0)
+    return make_date(year, month, int(match["day"]))
 
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
@@ -83,7 +102,20 @@ def find_main_date(
             ):
                 continue  # "relations that were put on ice ... last year": background
             tense = tense_of(doc, sentence, position)
-            resolved = resolve_phrase(kind, phrase, published.date, tense=tense)
+            anchor = published.date
+            if kind == "dayword" and doc.dateline_day is not None and doc.dateline_day != anchor:
+                # "MOSCOW, March 24 - ... tonight", printed on March 25: tonight is the 24th.
+                gap = (anchor.first_day() - doc.dateline_day.first_day()).days
+                if 0 < gap <= 3:
+                    anchor = doc.dateline_day
+            resolved = resolve_phrase(kind, phrase, anchor, tense=tense)
+            if anchor is not published.date and resolved is not None:
+                resolved = ResolvedDate(
+                    resolved.date, resolved.phrase,
+                    f"{resolved.rule.replace('the publication date', 'the dateline day')} "
+                    f"(the day the story was filed; published {published.date.iso()})",
+                    resolved.end_date, resolved.review, resolved.approximate,
+                )
             if resolved is None:
                 continue
             if tense == "future" or resolved.date.first_day() > published.date.last_day():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_PHRASE
 from .cleanup import clean_headline
 from .document import Document, Sentence
 from .vocabulary import TITLE_STOPWORDS
@@ -14,11 +15,69 @@ def make_title(doc: Document, sentence: Sentence | None) -> str:
         return recase(doc, clean_headline(doc.headline, doc.article.publisher))
     if doc.article.title and doc.article.title != _first_line(doc.article.text):
         return doc.article.title
-    text = sentence.text if sentence else doc.body
-    if doc.dateline and sentence and sentence.start == 0:
-        text = doc.body[doc.dateline[1] : sentence.end]
-    text = re.sub(rf"\s+{_DATEWORDS}", "", text)
-    return shorten_title(text)
+    return title_from_event(doc, sentence)
+
+
+_REPORTED = re.compile(
+    r"^(?P<who>[^,\"“”]{3,100}?)\s+(?:said|says|announced|told\s+[\w ]{1,30}?|warned|declared|insisted)\s+(?:that\s+)?(?P<what>\S.+)$"
+)
+_REPORTED_AFTER = re.compile(r"^(?P<what>.{10,}?),[\"”]?\s+(?P<who>[^,\"“”]{3,90}?)\s+(?:said|says|announced|told\s+[\w ]{1,30}?)\s*\.?$")
+_CLAUSE_END = re.compile(
+    r",\s+(?:which|who|whom|where|while|but|as|after|amid|following|saying|adding|in\s+a\s+move)\b"
+    r"|;|\s[-–—]\s|\s+(?:amid|following|after|because|despite|as\s+part\s+of)\s"
+)
+
+
+def title_from_event(doc: Document, sentence: Sentence | None) -> str:
+    """A title that says who did what, from the main event's sentence: "Lavrov says Moscow
+    is suspending its mission to NATO", not the lead's first twelve words."""
+    if sentence is None:
+        return shorten_title(doc.body)
+    start = doc.dateline[1] if doc.dateline and sentence.start <= doc.dateline[1] else sentence.start
+    text = " ".join(doc.body[start : sentence.end].split())
+    text = DATE_PHRASE.sub(lambda m: "" if _is_day_words(m[0]) else m[0], text)
+    text = re.sub(r"\s+(?:on|last|this|early|late)\s+(?=[,.;]|\s)", " ", text)
+    text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",").strip().rstrip(".")
+    people = [m for m in doc.mentions if m.kind == "person" and sentence.start <= m.start < sentence.end]
+    for pattern in (_REPORTED, _REPORTED_AFTER):
+        match = pattern.match(text)
+        if match and len(match["what"].split()) >= 3:
+            who = _short_name(doc, match["who"], people)
+            what = _first_clause(match["what"])
+            return _capitalise(f"{who} says {what}")
+    return _capitalise(_first_clause(text))
+
+
+def _is_day_words(phrase: str) -> bool:
+    """Date words that only say when (dropped from a title): weekdays, "today", dates."""
+    return not re.match(r"(?i)^(?:in|since|until|by)\s", phrase)
+
+
+def _short_name(doc: Document, who: str, people: list) -> str:
+    """The speaker as a headline names them: the surname of the person written there."""
+    for mention in people:
+        written = doc.body[mention.start : mention.end]
+        if written and written in who:
+            return written.split()[-1]
+    return who.strip()
+
+
+def _first_clause(text: str, max_words: int = 14) -> str:
+    text = text.strip().rstrip(".,;:")
+    cut = _CLAUSE_END.search(text)
+    if cut and len(text[: cut.start()].split()) >= 4:
+        text = text[: cut.start()]
+    words = text.split()
+    if len(words) > max_words:
+        words = words[:max_words]
+        while words and words[-1].lower().strip(",;:") in TITLE_STOPWORDS | {"his", "her", "its", "a"}:
+            words.pop()
+        return " ".join(words).rstrip(",;:") + "…"
+    return text
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def recase(doc: Document, headline: str) -> str:
