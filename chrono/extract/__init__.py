@@ -102,6 +102,9 @@ def extract_article(
         review.append(resolved.review)
     doc.main_sentence, doc.main_date = main_sentence, resolved
     place = find_place(doc, main_sentence)
+    # Quotes before people: a speaker named only by office joins the people of the event.
+    quotes = find_quotes(doc, doc.mentions)
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
     people = collect_people(doc, doc.mentions)
     summary = make_summary(doc)
     title = (
@@ -110,7 +113,6 @@ def extract_article(
         or f"Article {article.file}"
     )
     summary = summary or title
-    quotes = find_quotes(doc, doc.mentions)
     source = SourceRef(
         article=article.file,
         url=article.url,

@@ -72,7 +72,9 @@ def find_mentions(doc: Document) -> list[Mention]:
         )
         honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", doc.body[max(0, start - 6) : start])
         said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", doc.body[max(0, start - 20) : start])
-        if form.id in full_people or role or speaks or said_before or honorific:
+        # "In Stoltenberg's words", "as Lavrov put it": the surname is a speaker's.
+        voiced = re.match(r"['’]s?\s+(?:words|remarks|comments|statement|view)\b|\s+put\s+it\b", doc.body[end : end + 20])
+        if form.id in full_people or role or speaks or said_before or honorific or voiced:
             mentions.append(
                 Mention(
                     start - (len(initials[0]) if initials else 0),

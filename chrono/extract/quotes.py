@@ -262,8 +262,10 @@ def speaker_after(
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
         return orgs[0].id
+    if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
+        return titled  # '"...," the alliance's secretary-general said'
     institution = re.search(
-        r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission|statement)\b",
+        r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission|statement)\b(?!['’]s)",
         after[: verb.end() + 40],
         re.IGNORECASE,
     )
@@ -371,10 +373,10 @@ def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_IN_WORDS_OF = re.compile(r"\b(?:in\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|as\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
+_IN_WORDS_OF = re.compile(r"\b(?:[Ii]n\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|[Aa]s\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
 _FRAMING = re.compile(
     r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
-    r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
+    r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 """A quote that names what something is: 'Lavrov called the move "a mistake"'."""

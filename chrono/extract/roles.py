@@ -130,7 +130,7 @@ def find_role_before(text: str, start: int) -> str | None:
 
 
 _ROLE_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)){0,8}),"
+    r",\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|to|in|[a-z]+)){0,8})(?:,|\.(?=\s|$))"
 )
 
 

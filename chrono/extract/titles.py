@@ -35,7 +35,7 @@ def title_from_event(doc: Document, sentence: Sentence | None) -> str:
         return shorten_title(doc.body)
     start = doc.dateline[1] if doc.dateline and sentence.start <= doc.dateline[1] else sentence.start
     text = " ".join(doc.body[start : sentence.end].split())
-    text = DATE_PHRASE.sub(lambda m: "" if _is_day_words(m[0]) else m[0], text)
+    text = DATE_PHRASE.sub(lambda m: "" if m.lastgroup in ("weekday", "dayword") else m[0], text)
     text = re.sub(r"\s+(?:on|last|this|early|late)\s+(?=[,.;]|\s)", " ", text)
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",").strip().rstrip(".")
     people = [m for m in doc.mentions if m.kind == "person" and sentence.start <= m.start < sentence.end]
@@ -46,11 +46,6 @@ def title_from_event(doc: Document, sentence: Sentence | None) -> str:
             what = _first_clause(match["what"])
             return _capitalise(f"{who} says {what}")
     return _capitalise(_first_clause(text))
-
-
-def _is_day_words(phrase: str) -> bool:
-    """Date words that only say when (dropped from a title): weekdays, "today", dates."""
-    return not re.match(r"(?i)^(?:in|since|until|by)\s", phrase)
 
 
 def _short_name(doc: Document, who: str, people: list) -> str:

@@ -1,0 +1,323 @@
+"""The extraction stages one by one, on the forms real news pages take.
+
+Every article text here is fiction written for the test, in the house style of a real kind of
+page (a newspaper's print edition, a wire story, an agency feed, an official release): the facts
+it rests on (dates, offices, places) are public, the wording and the quotes are invented.
+"""
+
+from __future__ import annotations
+
+from chrono.dates import find_publication_date
+from chrono.extract import Catalog, extract_article
+from chrono.extract.catalog import with_name_variants
+from chrono.extract.cleanup import (
+    clean_article_text,
+    find_dateline,
+    is_furniture_line,
+    read_document,
+    strip_headline,
+    unglue_lines,
+)
+from chrono.extract.dating import find_publication
+from chrono.extract.quotes import holder_of_office
+from chrono.model import (
+    Article,
+    Event,
+    Organization,
+    PartialDate,
+    Person,
+    PersonRole,
+    Place,
+    Role,
+    Treaty,
+)
+
+PEOPLE = {
+    "jens-stoltenberg": Person(
+        "jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg",),
+        roles=(Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),),
+    ),
+    "anders-fogh-rasmussen": Person(
+        "anders-fogh-rasmussen", "Anders Fogh Rasmussen", ("Rasmussen",),
+        roles=(Role("NATO Secretary General", PartialDate(2009, 8, 1), PartialDate(2014, 9, 30)),),
+    ),
+    "sergey-lavrov": Person(
+        "sergey-lavrov", "Sergey Lavrov", ("Lavrov",),
+        roles=(Role("Foreign Minister of Russia", PartialDate(2004, 3, 9)),),
+    ),
+    "mike-pompeo": Person("mike-pompeo", "Mike Pompeo", ("Pompeo",)),
+    "alexander-grushko": Person("alexander-grushko", "Alexander Grushko", ("Grushko",)),
+    "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",)),
+    "boris-yeltsin": Person("boris-yeltsin", "Boris Yeltsin", ("Yeltsin",)),
+}
+CATALOG = Catalog(
+    people=PEOPLE,
+    organizations={"nato": Organization("nato", "North Atlantic Treaty Organization", (), "NATO")},
+    treaties={
+        "cfe-treaty": Treaty(
+            "cfe-treaty", "Treaty on Conventional Armed Forces in Europe", ("CFE Treaty",), "CFE",
+            signed=PartialDate(1990, 11, 19),
+        ),
+        "nato-russia-founding-act": Treaty(
+            "nato-russia-founding-act", "NATO-Russia Founding Act", ("Founding Act",),
+            signed=PartialDate(1997, 5, 27),
+        ),
+    },
+    places={
+        "moscow": Place("moscow", "Moscow"),
+        "brussels": Place("brussels", "Brussels"),
+        "corfu": Place("corfu", "Corfu"),
+        "washington": Place("washington", "Washington"),
+    },
+)
+
+
+def article(text: str, published: str | None = None, url: str | None = None, publisher: str = "Test Wire") -> Article:
+    return Article(file="case.txt", text=text, url=url, publisher=publisher, published=published)
+
+
+def extract(text: str, published: str | None = None, url: str | None = None, **kwargs: object) -> Event:
+    return extract_article(article(text, published, url, **kwargs), CATALOG).event  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- page cleanup
+
+
+def test_furniture_lines_of_a_print_page_are_dropped() -> None:
+    lines = [
+        "The Washington Post",
+        "Navigation Bar",
+        "Related Items",
+        "All news",
+        "Thursday, March 25, 1999; Page A31",
+        "Yeltsin in Moscow on Wednesday. | Dmitri Ivanov/AFP/Getty Images",
+        "In this photo released by the press service, the minister speaks in Moscow. (Press Service via AP)",
+        "Anna Example (@annaexample) Published January 11, 2022 | 03:43 PM",
+        "DATELINE=MOSCOW",
+        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+    ]
+    assert [line for line in lines if not is_furniture_line(line)] == []
+    # A sentence of the story that happens to name a newspaper is kept.
+    assert not is_furniture_line("The Washington Post reported on Monday that talks had stalled in Vienna.")
+    assert is_furniture_line("Daily Example", publisher="Daily Example (AFP)")
+
+
+def test_text_the_page_glued_together_is_split_and_wrapped_lines_joined() -> None:
+    assert unglue_lines(" date 2021-12-17 Russia publishes draft treaties").split("\n") == [
+        "date 2021-12-17", "Russia publishes draft treaties",
+    ]
+    assert unglue_lines("April 1, 2014NATO ministers met.").split("\n") == ["April 1, 2014", "NATO ministers met."]
+    assert unglue_lines("Russia leaves treaty after US departurePTI | Moscow | Updated").split("\n") == [
+        "Russia leaves treaty after US departure", "PTI | Moscow | Updated",
+    ]
+    wrapped = "INTRO: NATO Secretary-General George Robertson is\npraising the outcome of his visit to Moscow\n(Wednesday), in which both sides agreed."
+    assert unglue_lines(wrapped).count("\n") == 0
+
+
+def test_the_headline_is_the_line_above_the_lead_that_shares_its_words() -> None:
+    paragraphs = [
+        "Europe Asia Americas Middle East Africa World Service Education",
+        "Front Page",
+        "Russia and NATO agree to restore contacts",
+        "Robertson and Ivanov at the Kremlin on Wednesday",
+        "NATO and Russia have agreed to restore contacts that were cut over the Kosovo air campaign, the alliance's secretary general said in Moscow.",
+        "The second paragraph of the story goes on here.",
+    ]
+    headline, body = strip_headline(paragraphs)
+    assert headline == "Russia and NATO agree to restore contacts"
+    assert body == paragraphs[4:]
+
+
+def test_datelines_of_agencies_and_papers() -> None:
+    assert find_dateline("BRUSSELS (Reuters) - NATO envoys met on Friday.") is not None
+    assert find_dateline("MOSCOW, August 2. /TASS/. The treaty lapsed today.") is not None
+    assert find_dateline("BRUSSELS, January 4. / TASS /: The alliance confirmed the meeting.") is not None
+    assert find_dateline("BERLIN: A Kremlin threat is unjustified, the alliance said.") is not None
+    assert find_dateline("Berlin: the talks went on.") is None
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_a_dateline_without_a_year_takes_the_year_the_text_names() -> None:
+    lines = ["MOSCOW, August 2. /TASS/. Russia says the treaty ended on Friday.", "On February 1, 2019 the US announced its withdrawal."]
+    found = find_publication_date(None, lines, "http://example.com/world/1071645")
+    assert found is not None and found.date.iso() == "2019-08-02"
+    assert "latest year the text names" in found.basis
+
+
+def test_print_edition_dates_a_day_after_the_dateline_and_tonight_follows_the_dateline() -> None:
+    text = (
+        "Yeltsin condemns the air strikes\n\nThursday, March 25, 1999; Page A1\n\nBy A. Staff Writer\n\n"
+        "MOSCOW, March 24 -- President Boris Yeltsin tonight condemned the NATO air strikes on "
+        "Yugoslavia and recalled Russia's military envoy from Brussels.\n"
+    )
+    event = extract(text)
+    assert event.date.iso() == "1999-03-24"
+    assert event.place == "moscow"
+    assert event.title == "Yeltsin condemns the air strikes"
+    assert event.date_basis is not None and "dateline" in event.date_basis.rule
+
+
+def test_a_weekday_in_a_month_only_article_is_pinned_by_a_known_event_it_names() -> None:
+    decree = Event(
+        id="2007-07-14-putin-decree-suspends-cfe", title="Putin signs decree suspending the CFE Treaty",
+        date=PartialDate(2007, 7, 14), summary="A decree.", provenance="curated", status="reviewed",
+        people=(PersonRole("vladimir-putin"),), treaties=("cfe-treaty",),
+    )
+    text = (
+        "NATO urges Moscow to reconsider\n\nNATO on Monday urged Russia to reconsider President "
+        "Vladimir Putin's decree suspending the Treaty on Conventional Armed Forces in Europe, "
+        "saying the treaty remained a cornerstone of European security.\n"
+    )
+    url = "http://archive.example.com/2007/7/nato-urges-moscow.html"
+    pinned = extract_article(article(text, url=url), CATALOG, (decree,)).event
+    assert pinned.date.iso() == "2007-07-16"
+    assert pinned.date_basis is not None and "Monday after 2007-07-14" in pinned.date_basis.rule
+    alone = extract_article(article(text, url=url), CATALOG).event
+    assert alone.date.iso() == "2007-07" and alone.approximate
+    assert alone.date_basis is not None and "2, 9, 16, 23, 30" in alone.date_basis.rule
+
+
+def test_a_lead_that_looks_forward_is_dated_by_the_announcement() -> None:
+    text = (
+        "NATO chief proposes Russia talks on January 12\n\nNATO Secretary General Jens "
+        "Stoltenberg wants to convene the NATO-Russia Council on January 12, 2022, alliance "
+        "sources said.\n"
+    )
+    event = extract(text, published="2021-12-26")
+    assert event.date.iso() == "2021-12-26"
+
+
+def test_a_date_naming_a_document_or_a_reference_point_is_not_the_news() -> None:
+    text = (
+        "On termination of the INF Treaty\n\nThe Russian side considers the unilateral "
+        "withdrawal a heavy blow, as set out in President Vladimir Putin's Statement of August 5, "
+        "2019 and in the briefing of August 5, 2019.\n"
+    )
+    assert extract(text, published="2019-08-07").date.iso() == "2019-08-07"
+    text = (
+        "Envoys meet again\n\nNATO and Russian envoys met in Brussels, the highest-level "
+        "contact since ties were cut last March, officials said.\n"
+    )
+    assert extract(text, published="2000-02-16").date.iso() == "2000-02-16"
+
+
+def test_a_day_range_gives_the_end_date() -> None:
+    text = (
+        "Treaty review conference\n\nThe first review conference of the Treaty on Conventional "
+        "Armed Forces in Europe will be convened in Vienna, May 15 to 31, 1996. The conference "
+        "will review the treaty's first five years.\n"
+    )
+    event = extract(text, published="1996-05-08")
+    assert (event.date.iso(), event.end_date.iso() if event.end_date else None) == ("1996-05-15", "1996-05-31")
+
+
+# ---------------------------------------------------------------- mentions and names
+
+
+def test_other_spellings_of_a_known_given_name_are_the_known_person() -> None:
+    assert "Sergei Lavrov" in with_name_variants(["Sergey Lavrov"])
+    assert "Michael Pompeo" in with_name_variants(["Mike Pompeo"])
+    text = (
+        "Envoys trade words\n\nU.S. Secretary of State Michael Pompeo and Russian Foreign "
+        "Minister Sergei Lavrov met in Washington on Tuesday, a State Department official said.\n"
+    )
+    result = extract_article(article(text, published="2019-12-10"), CATALOG)
+    assert [p.id for p in result.event.people] == ["mike-pompeo", "sergey-lavrov"]
+    assert result.people == ()
+
+
+def test_a_name_cut_off_by_the_end_of_an_excerpt_is_no_new_person() -> None:
+    text = (
+        "Talks in Brussels\n\nNATO envoys met Russian diplomats in Brussels on Friday, the "
+        "alliance said. Speaking after the meeting was Deputy Foreign Minister Sergei"
+    )
+    result = extract_article(article(text, published="2019-01-25"), CATALOG)
+    assert result.people == ()
+
+
+def test_treaties_named_but_not_known_and_treaties_named_by_their_signing() -> None:
+    text = (
+        "Ministers discuss Ukraine\n\nNATO foreign ministers said on Tuesday that the Minsk "
+        "agreements must be carried out in full, and that the charter signed in 1997 still "
+        "bound both sides.\n"
+    )
+    result = extract_article(article(text, published="2015-05-19"), CATALOG)
+    assert [t.name for t in result.treaties] == ["Minsk Agreements"]
+    assert "nato-russia-founding-act" in result.event.treaties
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_quotes_in_the_forms_news_uses() -> None:
+    text = (
+        "Russia and NATO trade words\n\n"
+        "MOSCOW (Test Wire) - Russian Foreign Minister Sergey Lavrov on Monday called the "
+        'alliance\'s new deployments "a provocation".\n\n'
+        '"We will answer every step," according to Alexander Grushko, Russia\'s envoy.\n\n'
+        'In Stoltenberg\'s words, "the door of NATO remains open to dialogue with Moscow."\n\n'
+        '"This is not the end of the story," Lavrov told reporters in Moscow.\n\n'
+        '"Our patience has limits, and the other side knows it."\n'
+    )
+    event = extract(text, published="2016-07-11")
+    assert [(q.speaker, q.text) for q in event.quotes] == [
+        ("sergey-lavrov", "a provocation"),
+        ("alexander-grushko", "We will answer every step"),
+        ("jens-stoltenberg", "the door of NATO remains open to dialogue with Moscow."),
+        ("sergey-lavrov", "This is not the end of the story"),
+        ("sergey-lavrov", "Our patience has limits, and the other side knows it."),
+    ]
+
+
+def test_a_speaker_named_by_office_is_the_person_who_held_it_then() -> None:
+    assert holder_of_office(_doc("2016-04-20"), "alliance's ", "secretary general") == "jens-stoltenberg"
+    assert holder_of_office(_doc("2012-05-04"), "alliance's ", "secretary general") == "anders-fogh-rasmussen"
+    assert holder_of_office(_doc("2016-04-20"), "Russian ", "foreign minister") == "sergey-lavrov"
+    text = (
+        "NATO calls council meeting\n\nBRUSSELS (Test Wire) - The NATO-Russia Council will meet "
+        'next week, the alliance\'s secretary-general said on Friday. "We need to talk, '
+        'especially when times are difficult," the alliance\'s secretary-general said.\n'
+    )
+    event = extract(text, published="2016-04-08")
+    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg"]
+    assert "jens-stoltenberg" in [p.id for p in event.people]
+
+
+def _doc(published: str):  # type: ignore[no-untyped-def]
+    doc = read_document(article("Headline words here\n\nA sentence about NATO and Russia.", published), CATALOG)
+    find_publication(doc)
+    return doc
+
+
+# ---------------------------------------------------------------- places and titles
+
+
+def test_places_the_lead_or_headline_names_in_other_ways() -> None:
+    text = (
+        "Council ministers meet in Corfu\n\nThe first ministerial meeting of the NATO-Russia "
+        "Council for a year took place on Saturday, the alliance said.\n"
+    )
+    assert extract(text, published="2009-06-27").place == "corfu"
+    text = "Allies agree\n\nThe ministers met on the Greek island of Corfu on Saturday and agreed to resume work.\n"
+    assert extract(text, published="2009-06-27").place == "corfu"
+    text = (
+        "Moscow protests\n\nRussia's Foreign Ministry said on Monday that the expansion of the "
+        "alliance threatened its security.\n"
+    )
+    assert extract(text, published="2004-03-29").place == "moscow"
+
+
+def test_without_a_headline_the_title_says_who_did_what() -> None:
+    text = (
+        "MOSCOW (Test Wire) - Russian Foreign Minister Sergey Lavrov said on Monday that Moscow "
+        "would suspend its mission to NATO from November 1, after the alliance expelled eight "
+        "of its staff.\n"
+    )
+    assert extract(text, published="2021-10-18").title == "Lavrov says Moscow would suspend its mission to NATO from November 1"
+
+
+def test_clean_text_keeps_the_story() -> None:
+    page = "Front Page\nAll news\nThe ministers agreed on Tuesday to meet again in Brussels next month, officials said.\nRelated Items\nAnother story"
+    assert clean_article_text(page) == "The ministers agreed on Tuesday to meet again in Brussels next month, officials said."
