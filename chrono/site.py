@@ -24,6 +24,7 @@ from .pages import GeneratedPage, Heading, RenderedPage, render_all_pages, rende
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
+from .accuracy import ACCURACY_MARKER, METHOD_PAGE, render_method_page
 from .performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, render_performance_page
 
 if TYPE_CHECKING:
@@ -136,6 +137,11 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
     pages = generate_pages(root, home_markdown, config.site_url, directory_urls=config.use_directory_urls)
+    # "How this is made" shows the extractor's measured accuracy (benchmarks/bench_accuracy.py).
+    method = files.get_file_from_path(METHOD_PAGE)
+    if method is not None and ACCURACY_MARKER in method.content_string:
+        markdown = render_method_page(method.content_string, root)
+        pages.append(GeneratedPage(METHOD_PAGE, markdown, f"docs/{METHOD_PAGE}"))
     nav_titles = titles_in_nav(config.nav)
     for page in pages:
         existing = files.get_file_from_path(page.path)

@@ -1,0 +1,96 @@
+"""The extractor's measured accuracy, for the "How this is made" page.
+
+`benchmarks/bench_accuracy.py` scores the extractor on real news pages it was not written
+against and writes `benchmarks/results/accuracy.json`; this module turns the blind part of those
+results into the Markdown table that replaces the page's marker, as the Performance page shows
+the build benchmark's results.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ACCURACY_FILE = "benchmarks/results/accuracy.json"
+ACCURACY_MARKER = "<!-- chronology:accuracy -->"
+METHOD_PAGE = "about/method.md"
+BENCHMARK_COMMAND = "python benchmarks/bench_accuracy.py --split blind"
+
+FIELDS = (
+    # (results key, what a reader sees, target on the blind part or None)
+    ("date_exact", "Main event's date, exactly", 0.92),
+    ("date_to_precision", "Main event's date, to the precision the truth gives", None),
+    ("place", "Place", 0.90),
+    ("people_f1", "People (F1 of precision and recall)", 0.90),
+    ("people_precision", "People: precision", None),
+    ("people_recall", "People: recall", None),
+    ("roles", "Roles of the people found", None),
+    ("organizations_recall", "Organizations: recall", None),
+    ("treaties_recall", "Treaties: recall", 0.90),
+    ("quote_speaker", "Quote → speaker", 0.85),
+    ("title_not_furniture", "Titles that are not page furniture", 1.0),
+)
+
+
+def load_accuracy(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """The parsed results file, or None and a reason a reader can act on."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, f"the results file could not be read ({error})"
+    if not isinstance(data, dict):
+        return None, "the results file is not a mapping of splits"
+    return data, None
+
+
+def render_accuracy_section(results: dict[str, Any] | None, problem: str | None = None) -> str:
+    """Markdown: the blind figures against their targets, the development figures beside them."""
+    blind = (results or {}).get("blind")
+    if not isinstance(blind, dict):
+        reason = f"No accuracy figures can be shown: {problem}." if problem else "No accuracy figures yet."
+        return f"_{reason} Run `{BENCHMARK_COMMAND}` to produce them._"
+    development = (results or {}).get("development") or {}
+    lines = [
+        f"Measured on {blind.get('cases', '?')} blind cases from {blind.get('publishers', '?')} "
+        f"publishers (and, for comparison, {development.get('cases', '?')} development cases), "
+        f"{results.get('measured', 'date unknown') if results else ''}:",
+        "",
+        "| What the extractor finds | Blind | Target | Development |",
+        "|---|---:|---:|---:|",
+    ]
+    for key, label, target in FIELDS:
+        lines.append(
+            f"| {label} | {_cell(blind, key)} | {_target(target)} | {_cell(development, key)} |"
+        )
+    lines += [
+        "",
+        "The blind cases were annotated before the extractor ever ran on them, and scored once; "
+        "the development cases are the ones the rules were corrected against, so their figures "
+        "are higher than a new article can expect.",
+    ]
+    return "\n".join(lines)
+
+
+def _cell(summary: dict[str, Any], key: str) -> str:
+    value = summary.get(key)
+    if not isinstance(value, (int, float)):
+        return "–"
+    counts = (summary.get("counts") or {}).get(key)
+    shown = f"{value:.2f}"
+    if isinstance(counts, list) and len(counts) == 2:
+        shown += f" ({counts[0]}/{counts[1]})"
+    return shown
+
+
+def _target(target: float | None) -> str:
+    if target is None:
+        return ""
+    return "all" if target == 1.0 else f"≥ {target:.2f}"
+
+
+def render_method_page(markdown: str, root: Path) -> str:
+    """The hand-written page with its accuracy marker replaced by the measured figures."""
+    return markdown.replace(ACCURACY_MARKER, render_accuracy_section(*load_accuracy(root / ACCURACY_FILE)))

@@ -1,0 +1,111 @@
+"""The accuracy benchmark's scoring, and the table it puts on the "How this is made" page."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from chrono.accuracy import ACCURACY_MARKER, load_accuracy, render_accuracy_section, render_method_page
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_accuracy", REPO / "benchmarks" / "bench_accuracy.py")
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+sys.modules["bench_accuracy"] = bench  # dataclasses look their module up by name
+_spec.loader.exec_module(bench)
+
+
+def test_names_match_across_spellings_but_not_across_people() -> None:
+    lavrov = {"name": "Sergey Lavrov", "aliases": ["Lavrov"]}
+    assert bench.same_person("Sergei Lavrov", lavrov)
+    assert bench.same_person("Sergey Lavrov", lavrov)
+    assert not bench.same_person("Sergei Ivanov", lavrov)
+    assert bench.same_person("Michael Pompeo", {"name": "Mike Pompeo"})
+
+
+def test_entity_names_match_as_the_text_writes_them() -> None:
+    cfe = {"name": "Treaty on Conventional Armed Forces in Europe", "abbreviation": "CFE", "aliases": ["CFE Treaty"]}
+    assert bench.same_entity("Conventional Forces in Europe (CFE) Treaty", cfe)
+    assert bench.same_entity("the CFE Treaty", cfe)
+    assert not bench.same_entity("Open Skies Treaty", cfe)
+
+
+def test_roles_match_when_one_holds_the_others_words() -> None:
+    assert bench.same_role("Russian Foreign Minister", "Foreign Minister")
+    assert bench.same_role("NATO Secretary-General", "NATO Secretary General")
+    assert not bench.same_role("Defence Minister", "Foreign Minister")
+    assert not bench.same_role("Foreign Minister", None)
+
+
+def _case(tmp_path: Path, truth: dict, text: str = "Story text.") -> object:
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    case = bench.Case("c", "development", tmp_path / "c.yml", {"url": "http://x", "publisher": "The Daily Example", "truth": truth})
+    bench.TEXTS = tmp_path  # the case reads its text from here
+    return case
+
+
+def test_a_title_that_is_a_masthead_stamp_or_listed_furniture_is_furniture(tmp_path: Path) -> None:
+    case = _case(tmp_path, {"furniture": ["All news", "Photo: Anna Example/Agency"]})
+    assert bench.is_furniture("The Daily Example", case)
+    assert bench.is_furniture("All news", case)
+    assert bench.is_furniture("Wednesday, 16 February, 2000, 17:21 GMT", case)
+    assert not bench.is_furniture("Russia and NATO restore severed ties", case)
+    assert bench.is_furniture(None, case)
+
+
+def test_a_case_is_scored_field_by_field(tmp_path: Path) -> None:
+    truth = {
+        "date": "2019-07-05", "precision": "day", "end_date": None, "place": "Brussels",
+        "people": [{"name": "Jens Stoltenberg", "role": "NATO Secretary General"}, {"name": "Anna Byline", "role": None}],
+        "organizations": ["NATO"], "treaties": ["INF Treaty"],
+        "quotes": [{"speaker": "Jens Stoltenberg", "starts": "We have not seen any signs"}],
+        "furniture": ["By Anna Byline"],
+    }
+    case = _case(tmp_path, truth, "By Anna Byline\nStoltenberg said: We have not seen any signs of a breakthrough.")
+    result = {
+        "event": {
+            "date": "2019-07-05", "place": "brussels", "title": "No breakthrough on the INF Treaty",
+            "people": [{"id": "jens-stoltenberg", "role": "NATO Secretary General"}],
+            "organizations": ["nato"], "treaties": ["inf-treaty"],
+            "quotes": [{"speaker": "jens-stoltenberg", "text": "We have not seen any signs of a breakthrough."}],
+        },
+        "entities": {
+            "people": {"jens-stoltenberg": {"name": "Jens Stoltenberg"}},
+            "organizations": {"nato": {"name": "North Atlantic Treaty Organization", "abbreviation": "NATO"}},
+            "treaties": {"inf-treaty": {"name": "Intermediate-Range Nuclear Forces Treaty", "abbreviation": "INF"}},
+            "places": {"brussels": {"name": "Brussels"}},
+        },
+        "stderr": "",
+    }
+    scores = bench.Scores()
+    assert bench.score_case(case, result, scores) == []
+    summary = scores.summary()
+    # The byline's name is not a person of the event: recall counts Stoltenberg alone.
+    assert summary["counts"]["people_recall"] == [1, 1]
+    assert summary["date_exact"] == summary["place"] == summary["quote_speaker"] == 1.0
+    result["event"]["date"] = "2019-07-04"
+    result["event"]["quotes"][0]["speaker"] = "nato"
+    wrong = bench.score_case(case, result, scores := bench.Scores())
+    assert scores.summary()["date_exact"] == 0.0 and scores.summary()["quote_speaker"] == 0.0
+    assert any(line.startswith("date 2019-07-04") for line in wrong)
+
+
+def test_the_method_page_shows_the_blind_figures_against_their_targets(tmp_path: Path) -> None:
+    results = {
+        "measured": "2026-11-29",
+        "blind": {"cases": 24, "publishers": 22, "date_exact": 0.875, "counts": {"date_exact": [21, 24]}},
+        "development": {"cases": 40, "date_exact": 0.9},
+    }
+    path = tmp_path / "benchmarks" / "results" / "accuracy.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(results), encoding="utf-8")
+    page = render_method_page(f"# How this is made\n\n{ACCURACY_MARKER}\n", tmp_path)
+    assert ACCURACY_MARKER not in page
+    assert "| Main event's date, exactly | 0.88 (21/24) | ≥ 0.92 | 0.90 |" in page
+    assert "24 blind cases from 22 publishers" in page
+    assert load_accuracy(tmp_path / "missing.json") == (None, None)
+    assert "No accuracy figures yet" in render_accuracy_section(None)
+    path.write_text("{not json", encoding="utf-8")
+    assert "could not be read" in render_accuracy_section(*load_accuracy(path))
