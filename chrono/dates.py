@@ -232,7 +232,7 @@ _DATELINE_DAY = re.compile(
 )
 """A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
 23 (Interfax) -"."""
-_YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
+_YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
 
 
 def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40) -> PublicationDate | None:

@@ -214,6 +214,8 @@ def find_new_people(
     found = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m[0]) for m in re.finditer(r"\S+", run[0])]
+        if words and words[-1][1].endswith(".") and len(words[-1][1]) > 3 and not _is_initials(words[-1][1]):
+            words[-1] = (words[-1][0], words[-1][1][:-1])  # "... Angela Merkel." ends a sentence
         name_words: list[tuple[int, str]] = []
         for position, word in reversed(words):
             if not _is_name_word(word):
