@@ -308,11 +308,21 @@ def clean_headline(headline: str, publisher: str | None) -> str:
     return text.strip()
 
 
+_DATELINE_LINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]{2,}(?:[ -][A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*\((?P<credit>[A-Za-z/ -]{2,30})\)"
+    r"\s*(?:[-–—,]?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*[-–—]?\s*$"
+)
+"""A dateline alone on its line, perhaps with the date: "BRUSSELS (AFP) Apr 02, 2004"."""
+
+
 def read_document(article: Article, catalog: Catalog) -> Document:
     """The article as the stages see it: the page around it removed, the headline and the
     dateline set apart, the body split into paragraphs and sentences with offsets."""
     cleaned = clean_article_text(article.text, article.publisher)
-    paragraphs = [p for p in cleaned.split("\n") if p.strip() and not is_stamp_line(p)]
+    lines = [p for p in cleaned.split("\n") if p.strip()]
+    # "BRUSSELS (AFP) Apr 02, 2004" on a line of its own: a dateline the stamp filter would drop.
+    own_line = next((m for m in map(_DATELINE_LINE.match, lines[:12]) if m), None)
+    paragraphs = [p for p in lines if not is_stamp_line(p)]
     headline, body = strip_headline(paragraphs)
     starts = []
     position = 0
@@ -331,6 +341,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
         folded=fold_text(text),
         dateline=find_dateline(body[0]) if body else None,
     )
+    if doc.dateline is None and own_line is not None:
+        doc.dateline = (own_line["city"].strip(), 0)
     for start, paragraph in zip(starts, body):
         # The dateline is not a sentence: "MOSCOW. Feb 3 (Interfax) -" must not be split.
         skip = doc.dateline[1] if doc.dateline and start == 0 else 0

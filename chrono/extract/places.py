@@ -87,13 +87,15 @@ def place_in_headline(doc: Document) -> str | None:
 
 
 _CAPITALS = {
+    r"(?:NATO|the\s+(?:alliance|Alliance|North\s+Atlantic\s+Council)|NATO\s+(?:foreign|defen[cs]e)\s+ministers|NATO\s+allies)": "Brussels",
     r"(?:Russia|Moscow|the\s+Kremlin|(?:Russian|Russia's)\s+(?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*|(?:the\s+)?Russian\s+(?:Foreign|Defen[cs]e)\s+Ministry"
     r"|Russia's\s+(?:Foreign|Defen[cs]e)\s+Ministry|the\s+Russian\s+(?:government|side))": "Moscow",
 }
 """Governments whose statements are made in their capital when the text names no place."""
 _STATEMENT_VERB = re.compile(
     rf"\b(?:{SPEECH_VERBS}|bristled|protested|denounced|condemned|criticized|criticised|"
-    r"rejected|accused|vowed|pledged|urged|demanded|lashed\s+out|hit\s+back|responded|reacted)\b",
+    r"rejected|accused|vowed|pledged|urged|demanded|lashed\s+out|hit\s+back|responded|reacted|"
+    r"suspended|decided|agreed|froze|approved|invited|expelled)\b",
     re.IGNORECASE,
 )
 
