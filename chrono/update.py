@@ -550,10 +550,14 @@ class _Planner:
         entry.changed = True
 
 
-def plan_events(extractions: list[Extraction], events_dir: Path, root: Path, organizations: dict[str, Organization]) -> Plan:
-    """The event files to create or refresh for these extractions."""
+def plan_events(
+    extractions: list[Extraction], events_dir: Path, root: Path, organizations: dict[str, Organization],
+    loaded: tuple[dict[str, _Existing], list[EntryError]] | None = None,
+) -> Plan:
+    """The event files to create or refresh for these extractions (`loaded`: the event
+    files as already read, so they are not read twice)."""
     plan = Plan()
-    existing, errors = load_existing_events(events_dir, root)
+    existing, errors = loaded if loaded is not None else load_existing_events(events_dir, root)
     plan.errors.extend(errors)
     before = {key: (dict(entry.data), entry.text) for key, entry in existing.items()}
     planner = _Planner(existing, events_dir, root, generic_organization_ids(organizations))
@@ -827,6 +831,17 @@ def run_extraction(
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> RunReport:
     """Read the articles, extract each, and apply the results (unless dry_run)."""
+    chronology_dir = root / "chronology"
+    # The lock covers reading the events too: they are read once, for dating the articles
+    # and for planning the changes, and must not change in between.
+    with hold_extract_lock(chronology_dir) if not dry_run else _no_lock():
+        return _run_locked(root, names, dry_run=dry_run, on_progress=on_progress)
+
+
+def _run_locked(
+    root: Path, names: list[str], *, dry_run: bool,
+    on_progress: Callable[[int, int, str], None] | None,
+) -> RunReport:
     from .entries import load_entities
     from .extract import Catalog, ExtractionError, extract_article
     from .sources import read_article, read_source_facts
@@ -839,7 +854,7 @@ def run_extraction(
     catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
     facts, fact_errors = read_source_facts(seeds_dir, root)
     report.errors.extend(fact_errors)
-    existing, _ = load_existing_events(chronology_dir / EVENTS_DIR, root)
+    existing, load_errors = load_existing_events(chronology_dir / EVENTS_DIR, root)
     # Reviewed entries are fixed points an article can be dated against (a weekday in a
     # month); drafts are not, so a run never depends on another draft's guess.
     known_events = tuple(
@@ -865,15 +880,13 @@ def run_extraction(
         except RecursionError:
             report.errors.append(EntryError(relative_to_root(path, root), None, "", "the article is too deeply nested to read"))
     report.extracted = len(extractions)
-    with hold_extract_lock(chronology_dir) if not dry_run else _no_lock():
-        # Planned on a fresh read under the lock: the files may have changed since the read above.
-        plan = plan_events(extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"])
-        stubs = plan_stubs(extractions, chronology_dir, root)
-        report.errors.extend(plan.errors + stubs.errors)
-        report.notes.extend(plan.notes)
-        report.changes = plan.changes + stubs.changes
-        if not dry_run:
-            apply_plan(Plan(report.changes))
+    plan = plan_events(extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"], (existing, load_errors))
+    stubs = plan_stubs(extractions, chronology_dir, root)
+    report.errors.extend(plan.errors + stubs.errors)
+    report.notes.extend(plan.notes)
+    report.changes = plan.changes + stubs.changes
+    if not dry_run:
+        apply_plan(Plan(report.changes))
     return report
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Organization, Person, Place, Treaty
-from .normalise import fold_text
+from .normalise import fold_text, normalise_name
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,15 @@ class Catalog:
     organizations: dict[str, Organization] = field(default_factory=dict)
     treaties: dict[str, Treaty] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        """Every name and alias of a known place, as normalise_name writes it, to its id."""
+        names: dict[str, str] = {}
+        for key, place in self.places.items():
+            for name in (place.name, *place.aliases):
+                names.setdefault(normalise_name(name), key)
+        return names
 
     @cached_property
     def matcher(self) -> EntityMatcher:

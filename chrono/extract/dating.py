@@ -26,7 +26,7 @@ def find_publication(doc: Document) -> PublicationDate:
     """When the article was published: sources.yml, else a stamp or dateline in the text,
     else the address. Without it no relative date can be resolved."""
     article = doc.article
-    lines = unglue_lines(article.text).splitlines()
+    lines = doc.raw_lines or unglue_lines(article.text).splitlines()
     published = find_publication_date(article.published, lines, article.url)
     if published is None:
         raise ExtractionError(

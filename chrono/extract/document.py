@@ -107,6 +107,8 @@ class Document:
     """The dateline's city and where the text after it starts."""
     dateline_day: PartialDate | None = None
     """The day a dateline gives ("MOSCOW, March 24 -"), resolved against the publication."""
+    raw_lines: list[str] = field(default_factory=list)
+    """The text's lines before cleanup (with glued text split): stamps are read here."""
     sentences: list[Sentence] = field(default_factory=list)
     published: PublicationDate | None = None
     mentions: list[Mention] = field(default_factory=list)
@@ -171,10 +173,9 @@ class Document:
 
     def place_id(self, name: str, *, stub: bool) -> str | None:
         """The id of a known place by name, or of a new stub (when `stub`)."""
-        wanted = normalise_name(name)
-        for key, place in self.catalog.places.items():
-            if wanted in {normalise_name(n) for n in (place.name, *place.aliases)}:
-                return key
+        key = self.catalog.place_names.get(normalise_name(name))
+        if key is not None:
+            return key
         if not stub:
             return None
         proper = " ".join(w.capitalize() if w.isupper() else w for w in name.split())

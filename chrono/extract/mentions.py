@@ -188,6 +188,8 @@ _NUMBER = {
 def find_treaties_by_signing(doc: Document, mentions: list[Mention]) -> None:
     """"the co-operation charter signed in 1997", "a pact signed 15 years ago": the one
     treaty in treaties.yml signed that year, if there is exactly one."""
+    if "signed" not in doc.body:
+        return
     for match in _SIGNED_IN.finditer(doc.body):
         if any(m.kind == "treaty" and m.start <= match.start() < m.end + 40 for m in mentions):
             continue
