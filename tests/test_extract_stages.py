@@ -303,6 +303,11 @@ def test_places_the_lead_or_headline_names_in_other_ways() -> None:
     text = "Allies agree\n\nThe ministers met on the Greek island of Corfu on Saturday and agreed to resume work.\n"
     assert extract(text, published="2009-06-27").place == "corfu"
     text = (
+        "Cold words\n\nThe Brussels summit of the alliance ended on Friday with a warning to "
+        "Moscow over the treaty, diplomats said.\n"
+    )
+    assert extract(text, published="2018-07-13").place == "brussels"
+    text = (
         "Moscow protests\n\nRussia's Foreign Ministry said on Monday that the expansion of the "
         "alliance threatened its security.\n"
     )

@@ -65,7 +65,27 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             # gathering is its subject and the dateline stands.)
             return None
         return doc.place_id(doc.dateline[0], stub=True)
-    return place_of_statement(doc) or place_in_headline(doc) or capital_of_speaker(doc, sentence)
+    return (
+        place_of_statement(doc)
+        or place_in_headline(doc)
+        or place_named_gathering(doc)
+        or capital_of_speaker(doc, sentence)
+    )
+
+
+_NAMED_GATHERING = re.compile(
+    r"^(?:\s+[A-Z][\w-]*){0,2}\s+(?:[Ss]ecurity\s+)?(?:[Cc]onference|[Ss]ummit|[Mm]eeting|[Tt]alks|[Ff]orum)\b"
+)
+
+
+def place_named_gathering(doc: Document) -> str | None:
+    """"The Munich security conference", "the Bucharest summit": a gathering named after the
+    city it meets in, in the lead."""
+    lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
+    for start, end, form in doc.catalog.matcher.find(doc.folded[:lead_end]):
+        if form.kind == "place" and _NAMED_GATHERING.match(doc.body[end : end + 40]):
+            return form.id
+    return None
 
 
 _VENUE_BEFORE = re.compile(
