@@ -110,8 +110,8 @@ def describe_anchor(anchor: PartialDate) -> str:
 
 
 _URL_DATES = (
-    # /2019/07/05/ and /2019-07-05/ and /20190705/
-    (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"), "day"),
+    # /2019/07/05/ and /2019-07-05/ and /20190705/, and inside a name: /a-13-a-2001-10-03-2-nato/
+    (re.compile(r"(?<=[/_-])((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"), "day"),
     # ...idUSL0179714620080403: a date closing the last part of the path
     (re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=(?:\.[a-z]{2,5})?$)"), "day"),
     # /2010-10/03/ (year-month folder, then day folder)
@@ -175,6 +175,10 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
 
 _DATELINE_STAMP = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<rest>.{6,40}?)\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-)\s")
 _PAREN_STAMP = re.compile(r"\([^()]{2,60}?\s[-–—|]\s(?P<rest>[^()]{6,30})\)")
+_ISSUED_STAMP = re.compile(r"\b(?:issued|published|posted|dated)\s+(?:on\s+)?(?P<rest>[^();|]{6,30})", re.IGNORECASE)
+""""(Source: Deutsche Welle; issued June 05, 2017)"."""
+_SHORT_DOTTED = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d\d)\b")
+"""A stamp at the start of a line with a two-digit year: "28.06.04 Chairman's Statement"."""
 _SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\s*[:=]?[^|]*\|?\s*(?P<rest>.{6,60})$", re.IGNORECASE)
 _LOWER_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
@@ -216,6 +220,12 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
+        candidates.extend(match["rest"] for match in _ISSUED_STAMP.finditer(line))
+        if match := _SHORT_DOTTED.match(line):
+            year = int(match["year"])
+            full = make_date(2000 + year if year < 50 else 1900 + year, int(match["month"]), int(match["day"]))
+            if full:
+                return PublicationDate(full, f"text: {match[0]}")
         words_without_date = len(TIME.sub("", DASHED_DATE.sub("", NUMERIC_DATE.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line))))))).split())
         if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
             candidates.append(line)

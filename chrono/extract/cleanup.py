@@ -90,6 +90,10 @@ _GLUED_STAMP = re.compile(r"^[ \t]*(date\s+(?:19|20)\d\d-\d\d-\d\d)[ \t]+(?=\S)"
 """A stray stamp before the first words: " date 2021-12-17 Russia publishes ..."."""
 _GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z]|[A-Z]{2})")
 """A date line glued to the lead: "April 1, 2014NATO head ..."."""
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)"
+)
+"""A section label glued to a date stamp: "NewsNovember 24, 2001"."""
 _GLUED_CREDIT = re.compile(r"(?<=[a-z.!?])(?=[A-Z]{2,}(?:/[A-Za-z]+)?\s*\|)")
 """A credit line glued to the headline: "... after US departurePTI | Moscow | Updated: ..."."""
 
@@ -102,6 +106,7 @@ def unglue_lines(text: str) -> str:
     text = _GLUED_STAMP.sub(lambda m: m[1] + "\n", text)
     text = _GLUED_YEAR.sub("\n", text)
     text = _GLUED_CREDIT.sub("\n", text)
+    text = _GLUED_MONTH.sub("\n", text)
     return "\n".join(reflow_wrapped_lines(text.split("\n")))
 
 
