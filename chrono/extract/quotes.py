@@ -66,7 +66,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # same speaker goes on after an attribution that closes a sentence.
             gap = doc.body[previous_end:start]
             if "\n" not in gap and re.fullmatch(
-                rf"\s*,?\s*[^.!?\"“”«»]{{0,60}}\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}\.\s*", gap
+                rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{SPEECH_VERBS})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
             ):
                 speaker = previous_speaker
         if speaker is None and _is_quote_paragraph(doc, start, end):
@@ -235,6 +235,10 @@ def speaker_after(
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
     if PRONOUN_SPEECH.match(after):
         return last_person_before(doc, position, people)
+    if re.match(rf"^\W{{0,3}}it\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", after, re.IGNORECASE):
+        # '"...," it said': the ministry, alliance or government written last before.
+        earlier = [m for m in organizations if m.end <= position]
+        return earlier[-1].id if earlier else None
     if quoted := _QUOTED_AS_SAYING.match(after):
         # Interfax quoted Deputy Foreign Minister Vladimir Chizhov as saying
         span = (position + quoted.start("who"), position + quoted.end("who"))
@@ -265,11 +269,12 @@ def speaker_after(
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
         return titled  # '"...," the alliance's secretary-general said'
     institution = re.search(
-        r"\bthe\s+(ministry|alliance|council|department|office|government|kremlin|embassy|mission|statement)\b(?!['’]s)",
+        r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(ministry|alliance|council|department|office|government|kremlin|embassy|mission|"
+        r"statement|declaration|communiqu[eé])\b(?!['’]s)",
         after[: verb.end() + 40],
         re.IGNORECASE,
     )
-    if institution and institution[1].lower() == "statement":
+    if institution and institution[1].lower() in ("statement", "declaration", "communique", "communiqué"):
         # "the statement said": whoever issued the last statement named before.
         earlier = [m for m in organizations if m.end <= position]
         issuers = [
@@ -312,6 +317,13 @@ def speaker_before(
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
             return after_verb[0].id
+        described = re.match(
+            r"according\s+to\s+the\s+(?:(?:senior|top|chief|former|high-ranking)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
+            r"(?:(?:top|senior|chief)\s+)?(?:diplomat|official|politician|leader|negotiator|envoy)\b",
+            before[verbs[-1].start() :],
+        )
+        if described:
+            return person_by_description(doc, verb_at, described["adjective"], people)
     if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
         return last_person_before(doc, start + verbs[-1].start(), people)
     if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):

@@ -382,7 +382,8 @@ NOT_NAME_WORDS = {
 SPEECH_VERBS = (
     r"said|says|told|added|stressed|noted|stated|declared|warned|argued|explained|insisted|"
     r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|saying|"
-    r"underlined|pointed\s+out|according\s+to"
+    r"underlined|pointed\s+out|summed\s+up|commented|observed|acknowledged|admitted|conceded|"
+    r"complained|tweeted|concluded|according\s+to"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_SPEECH = re.compile(
