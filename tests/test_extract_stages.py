@@ -126,6 +126,15 @@ def test_the_headline_is_the_line_above_the_lead_that_shares_its_words() -> None
     headline, body = strip_headline(paragraphs)
     assert headline == "Russia and NATO agree to restore contacts"
     assert body == paragraphs[4:]
+    # A caption that only names a person shares the lead's words but is no headline.
+    paragraphs = [
+        "NATO salutes ties with Russia",
+        "NATO Secretary-General Lord Robertson",
+        "NATO and Russia need each other more than ever, NATO Secretary-General Lord Robertson told the council in Moscow on Tuesday.",
+    ]
+    assert strip_headline(paragraphs)[0] == "NATO salutes ties with Russia"
+    assert find_dateline("By Anna (Producer) Example") is None
+    assert is_furniture_line("By Anna (Producer) Example")
 
 
 def test_datelines_of_agencies_and_papers() -> None:

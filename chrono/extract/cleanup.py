@@ -10,7 +10,7 @@ from .catalog import Catalog
 from .document import Document
 from .normalise import fold_text, normalise_name
 from .sentences import split_sentences
-from .vocabulary import NOT_NAME_WORDS, KICKERS
+from .vocabulary import KICKERS, NOT_NAME_WORDS, RANKS, TITLE_WORDS
 
 
 # Lines that are the web page around the article, not the article. Matched against a whole
@@ -27,7 +27,7 @@ _CHROME_LINE = re.compile(
     r"|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|cookies?\b.{0,120}"
     r"|(?:photo|image|file\s+photo|picture)\s*:.{0,120}|editor\s*:.{0,40}"
     r"|(?:source|publication\s+date)\s*:.{0,80}"
-    r"|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|]\s*.{0,80})?"
+    r"|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|\([^)]{1,30}\))){0,4}(?:\s*[,|]\s*.{0,80})?"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
     r"|(?:[^|.!?\n]{1,40}\|)+[^|.!?\n]{1,40}"
     r"|tags?\s*:.{0,200}|topics?\s*:.{0,200}"
@@ -203,6 +203,8 @@ def find_dateline(paragraph: str) -> tuple[str, int] | None:
         return None
     if city.lower() in NOT_NAME_WORDS and city.lower() not in {"washington"}:
         return None
+    if city.split()[0].lower() in {"by", "from", "for", "photo", "source"}:
+        return None  # "By Leon (Producer) Leon": a byline, not a city
     return city, match.end()
 
 
@@ -260,6 +262,7 @@ def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         return (first, paragraphs[1:]) if len(first) <= 160 else (None, paragraphs)
     lead_words = _content_words(paragraphs[lead])
     best: tuple[float, int] | None = None
+    first_good: int | None = None
     for i, line in enumerate(paragraphs[:lead]):
         if not _is_headline_like(line):
             continue
@@ -267,10 +270,13 @@ def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         shared = len(words & lead_words)
         if shared == 0 or shared / max(1, len(words)) < 0.2:
             continue
+        if first_good is None and shared >= 2 and shared / len(words) >= 0.3:
+            first_good = i  # the headline comes first; captions and subheads follow it
         score = shared + shared / len(words)
         if best is None or score > best[0]:
             best = (score, i)
-    headline = paragraphs[best[1]] if best else None
+    chosen = first_good if first_good is not None else (best[1] if best else None)
+    headline = paragraphs[chosen] if chosen is not None else None
     return headline, paragraphs[lead:]
 
 
@@ -297,7 +303,16 @@ def _is_headline_like(line: str) -> bool:
         return False
     if re.search(r"[|•]|https?://|\[|\]|:\s*$", line):
         return False
-    return sum(1 for w in words if w[:1].isalpha()) >= 0.6 * len(words)
+    if sum(1 for w in words if w[:1].isalpha()) < 0.6 * len(words):
+        return False
+    # "Nato Secretary-General Lord Robertson": a caption naming a person, not a headline.
+    if line.isupper():
+        return True  # an all-capitals headline ("PRIMAKOV WARNS AGAINST NATO")
+    rest = [w for w in words if w.lower().strip(",.") not in _CAPTION_WORDS and not w.isupper()]
+    return not (len(rest) <= 3 and all(w[:1].isupper() for w in rest))
+
+
+_CAPTION_WORDS = TITLE_WORDS | RANKS | {"lord", "lady", "nato", "russian", "russia's", "us", "u.s.", "secretary-general"}
 
 
 def clean_headline(headline: str, publisher: str | None) -> str:

@@ -377,6 +377,10 @@ NOT_NAME_WORDS = {
     "german",
     "polish",
     "spotlight",
+    # head nouns of bodies and units: "the NATO Mobile Training Team said" names no person
+    "team", "group", "fleet", "command", "unit", "squadron", "brigade", "division", "corps",
+    "battalion", "regiment", "service", "centre", "center", "institute", "university", "school",
+    "company", "bank", "association", "foundation", "navy", "guard", "guards",
 }
 """Capitalised words that cannot start or end a new person's name."""
 SPEECH_VERBS = (
