@@ -264,7 +264,7 @@ def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     best: tuple[float, int] | None = None
     first_good: int | None = None
     for i, line in enumerate(paragraphs[:lead]):
-        if not _is_headline_like(line):
+        if not _is_headline_like(line) or _names_a_person_of(line, paragraphs[lead]):
             continue
         words = _content_words(line)
         shared = len(words & lead_words)
@@ -306,10 +306,21 @@ def _is_headline_like(line: str) -> bool:
     if sum(1 for w in words if w[:1].isalpha()) < 0.6 * len(words):
         return False
     # "Nato Secretary-General Lord Robertson": a caption naming a person, not a headline.
+    return True
+
+
+def _names_a_person_of(line: str, lead: str) -> bool:
+    """"Nato Secretary-General Lord Robertson" above a lead that names him: a caption that
+    only names a person (an office and a name the lead also writes), not a headline."""
     if line.isupper():
-        return True  # an all-capitals headline ("PRIMAKOV WARNS AGAINST NATO")
+        return False  # an all-capitals headline ("PRIMAKOV WARNS AGAINST NATO")
+    words = line.split()
     rest = [w for w in words if w.lower().strip(",.") not in _CAPTION_WORDS and not w.isupper()]
-    return not (len(rest) <= 3 and all(w[:1].isupper() for w in rest))
+    return (
+        0 < len(rest) <= 3
+        and all(w[:1].isupper() for w in rest)
+        and all(re.search(rf"\b{re.escape(w.strip(',.'))}\b", lead) for w in rest)
+    )
 
 
 _CAPTION_WORDS = TITLE_WORDS | RANKS | {"lord", "lady", "nato", "russian", "russia's", "us", "u.s.", "secretary-general"}
