@@ -109,3 +109,25 @@ def test_the_method_page_shows_the_blind_figures_against_their_targets(tmp_path:
     assert "No accuracy figures yet" in render_accuracy_section(None)
     path.write_text("{not json", encoding="utf-8")
     assert "could not be read" in render_accuracy_section(*load_accuracy(path))
+
+
+def test_fetch_puts_missing_texts_in_place_with_the_add_commands_page_reading(
+    tmp_path: Path, monkeypatch: object, capsys: object
+) -> None:
+    """--fetch downloads a case's address (a real server on 127.0.0.1 here) and keeps the
+    page's main text; an address that fails is named on one line and the others go on."""
+    from pageserver import WIRE, serve_pages
+
+    with serve_pages() as base:
+        texts = tmp_path / "texts"
+        cases = [
+            bench.Case("wire", "development", tmp_path / "wire.yml", {"url": base + WIRE, "truth": {}}),
+            bench.Case("gone", "development", tmp_path / "gone.yml", {"url": base + "/missing", "truth": {}}),
+        ]
+        bench.TEXTS = texts
+        bench.fetch_missing(cases, timeout=5)
+    text = (texts / "wire.txt").read_text(encoding="utf-8")
+    assert "Northgate Wire" in text or "BRUSSELS" in text
+    assert not (texts / "gone.txt").exists()
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert "gone: " in err and "404" in err
