@@ -147,6 +147,22 @@ def test_any_bytes_give_errors_not_tracebacks(data_root: Path, content: bytes) -
     assert errors and all(e.path == "chronology/events/2000-01-01-x.yml" for e in errors)
 
 
+@pytest.mark.parametrize(
+    ("inserted", "expected"),
+    [
+        ("\x00", "contains a control character YAML does not allow (U+0000); delete it"),
+        ("\x1b", "contains a control character YAML does not allow (U+001B); delete it"),
+        ("\ufffe", "contains a character YAML does not allow (U+FFFE); delete it"),
+    ],
+)
+def test_a_character_yaml_refuses_is_located_by_line(data_root: Path, inserted: str, expected: str) -> None:
+    """Line 9, below a line of Cyrillic: libyaml counts its position in bytes, not characters."""
+    event = data_root / EVENT
+    text = event.read_text(encoding="utf-8").replace("summary: NATO and Russia", f"summary: NATO {inserted}and Russia")
+    event.write_text(text.replace("place: brussels", "place: brussels # Брюссель"), encoding="utf-8")
+    assert [str(e) for e in read_chronology(data_root)[1]] == [f"{EVENT}:9: {expected}"]
+
+
 def test_load_chronology_raises_with_every_error(data_root: Path) -> None:
     (data_root / "chronology/places.yml").write_text("vienna: {name: Vienna}\n")
     with pytest.raises(ChronologyError) as caught:
