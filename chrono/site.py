@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -23,6 +25,7 @@ from .index import ChronologyIndex, build_index
 from .pages import GeneratedPage, Heading, RenderedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
+from .templating import PageTemplates
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
 from .performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, render_performance_page
 
@@ -87,9 +90,16 @@ def allow_only_known_tags(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def generate_pages(
-    root: Path, home_markdown: str | None, site_url: str | None = None, *, directory_urls: bool = True
+    root: Path,
+    home_markdown: str | None,
+    site_url: str | None = None,
+    *,
+    directory_urls: bool = True,
+    custom_dir: str | None = None,
 ) -> list[RenderedPage | GeneratedPage]:
-    """Validate the data and render every page; raise PluginError listing all data problems."""
+    """Validate the data and render every page; raise PluginError listing all data problems.
+    The page templates are looked up in `custom_dir` (the theme's) first, and compiled once
+    for this build."""
     chronology, errors = read_chronology(root)
     if errors:
         lines = "\n".join(str(error) for error in errors)
@@ -97,7 +107,11 @@ def generate_pages(
     index = build_index(chronology)
     # site_url (optional) makes the JSON-LD and calendar links absolute.
     urls = {"directory_urls": directory_urls}
-    pages = add_event_jsonld(render_all_pages(index, **urls), index, site_url=site_url, **urls)
+    try:
+        rendered = render_all_pages(index, templates=PageTemplates(custom_dir), **urls)
+    except TemplateError as error:
+        raise PluginError(f"page template: {_describe_template_error(error)}") from None
+    pages = add_event_jsonld(rendered, index, site_url=site_url, **urls)
     pages.append(render_visual_timeline_page(index, **urls))
     pages += render_export_files(index, site_url=site_url, **urls)
     # The full guide replaces the short hand-written docs/about/contributing.md when the
@@ -112,6 +126,19 @@ def generate_pages(
     if home_markdown is not None:
         pages.append(GeneratedPage("index.md", render_home(home_markdown, index), "docs/index.md"))
     return pages
+
+
+def _describe_template_error(error: TemplateError) -> str:
+    """Where a broken template (a fork's override, usually) went wrong: file, line, message."""
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    # Jinja rewrites the traceback of an error while rendering so that its frames are the
+    # template's lines; the innermost one is where it went wrong.
+    where = ""
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename.endswith(".html"):
+            where = f"{frame.f_code.co_filename}:{line}: "
+    return where + str(error.message or error)
 
 
 def render_home(markdown: str, index: ChronologyIndex) -> str:
@@ -135,7 +162,13 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_root(config)
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
-    pages = generate_pages(root, home_markdown, config.site_url, directory_urls=config.use_directory_urls)
+    pages = generate_pages(
+        root,
+        home_markdown,
+        config.site_url,
+        directory_urls=config.use_directory_urls,
+        custom_dir=config.theme.custom_dir,
+    )
     nav_titles = titles_in_nav(config.nav)
     for page in pages:
         existing = files.get_file_from_path(page.path)

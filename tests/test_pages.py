@@ -23,7 +23,7 @@ from chrono.pages import (
     escape_markdown,
     format_date,
     is_safe_url,
-    paragraphs_html,
+    paragraphs,
     render_all_pages,
     render_entity_index,
     render_event_page,
@@ -34,7 +34,6 @@ from chrono.pages import (
     render_timeline_page,
     render_treaty_page,
     render_year_page,
-    text_html,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -130,17 +129,22 @@ def test_escaped_text_renders_as_the_same_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_text_from_data_is_html_text(text: str) -> None:
-    found = elements(f"<p>{text_html(text)}</p>")
+def test_text_from_data_is_html_text(text: str, index: ChronologyIndex) -> None:
+    """The templates escape what they are given (autoescape): a summary shows as its own text."""
+    event = replace(index.events_by_id[TALKS], summary=text)
+    html = render_event_page(event, index).html
+    shown = html.split("</p>\n", 1)[1].split("\n", 1)[0]
+    found = elements(shown)
     assert found.tags == ["p"]
     assert found.attributes == []
-    assert unescape(text_html(text)) == text
+    assert unescape(shown.removeprefix("<p>").removesuffix("</p>")) == text
 
 
-def test_paragraphs_keep_paragraphs_and_nothing_else() -> None:
+def test_paragraphs_keep_paragraphs_and_nothing_else(index: ChronologyIndex) -> None:
     text = "First line\nstill first.\n\n  <script>x</script>\n\n\n- third"
-    html = paragraphs_html(text)
-    assert html == "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>"
+    assert paragraphs(text) == ["First line still first.", "<script>x</script>", "- third"]
+    html = render_event_page(replace(index.events_by_id[TALKS], summary=text), index).html
+    assert "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>" in html
 
 
 @pytest.mark.parametrize(
