@@ -120,6 +120,10 @@ class RenderedPage:
     linked_pages: tuple[str, ...] = ()
     """Docs pages that hand-written text (an annotation) links to; the rest of a page's links
     are made from the index. chrono.site checks these exist, as MkDocs checks Markdown links."""
+    abbreviations: tuple[str, ...] = ()
+    """Abbreviations of what the page is about (its treaties and organizations: "INF", "NRC"),
+    indexed by search in a field of their own that outweighs a title (chrono.site): Material
+    looks for "INF*", and a title word it starts, "Information", would otherwise rank first."""
 
 
 @dataclass(frozen=True)
@@ -374,6 +378,7 @@ def _page(
     meta: Mapping[str, Any] | None = None,
     headings: tuple[Heading, ...] = (),
     linked_pages: tuple[str, ...] = (),
+    abbreviations: tuple[str, ...] = (),
 ) -> RenderedPage:
     """A page rendered from `fragments/chronology/<kind>.html`. Every template is given the
     page's title (plain text, one line) and the id of its <h1>, which heads the table of
@@ -383,7 +388,9 @@ def _page(
     context["title"], context["anchor"] = plain_title, anchor
     html, searched = (templates or package_templates()).render(kind, context)
     headings = (Heading(anchor, plain_title, 1), *headings)
-    return RenderedPage(here.path, plain_title, html, edit_path, searched, meta or {}, headings, linked_pages)
+    return RenderedPage(
+        here.path, plain_title, html, edit_path, searched, meta or {}, headings, linked_pages, abbreviations
+    )
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -490,8 +497,11 @@ def render_event_page(
     context["previous"] = _event_line(previous, here) if previous else None
     context["next"] = _event_line(following, here) if following else None
     meta = _search_meta(boost=EVENT_SEARCH_BOOST, tags=tag_names)
+    mentioned = [*context["organizations"], *context["treaties"]]
+    abbreviations = tuple(dict.fromkeys(m.abbreviation for m in mentioned if m.abbreviation))
     return _page(
-        "event", here, event.title, context, event_yaml_path(event.id), templates, meta=meta, linked_pages=linked
+        "event", here, event.title, context, event_yaml_path(event.id), templates,
+        meta=meta, linked_pages=linked, abbreviations=abbreviations,
     )
 
 
@@ -629,7 +639,10 @@ def render_organization_page(
     context = _entity_context(org, "organization", index, here)
     context["website"] = external_link(org.url, org.url) if org.url else None
     title = _plain_with_abbreviation(org)
-    return _page("organization", here, title, context, entity_yaml_path("organization"), templates)
+    abbreviations = (oneline(org.abbreviation),) if org.abbreviation else ()
+    return _page(
+        "organization", here, title, context, entity_yaml_path("organization"), templates, abbreviations=abbreviations
+    )
 
 
 def _plain_with_abbreviation(entity: Organization | Treaty) -> str:
@@ -648,7 +661,8 @@ def render_treaty_page(
     context["key_dates"] = [(label, format_date(date)) for label, date in key_dates if date is not None]
     context["parties"] = _names(treaty.parties)
     title = _plain_with_abbreviation(treaty)
-    return _page("treaty", here, title, context, entity_yaml_path("treaty"), templates)
+    abbreviations = (oneline(treaty.abbreviation),) if treaty.abbreviation else ()
+    return _page("treaty", here, title, context, entity_yaml_path("treaty"), templates, abbreviations=abbreviations)
 
 
 def render_place_page(

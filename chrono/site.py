@@ -264,9 +264,38 @@ def show_search_html(page: Page) -> None:
         page.content = page.rendered.search_html
 
 
-def restore_content(page: Page) -> None:
+def restore_content(page: Page, config: MkDocsConfig) -> None:
+    """Put the page's full HTML back, and give its search entry the page's abbreviations."""
     if isinstance(page, PrerenderedPage) and page.shown_content is not None:
         page.content, page.shown_content = page.shown_content, None
+        if page.rendered.abbreviations:
+            add_search_abbreviations(page, config)
+
+
+SEARCH_PLUGIN_NAMES = ("material/search", "search")
+ABBREVIATIONS_FIELD = "abbreviations"
+"""A field of each search entry, given a boost of its own in mkdocs.yml (`plugins: search:
+fields:`), so that "INF" finds the pages about the INF Treaty before those with a title word it
+starts ("Information"): Material looks for every query word as a prefix (`INF*`), and a
+rarer word scores higher. Material indexes every field that `fields` names and shows only the
+title, text and tags."""
+
+
+def add_search_abbreviations(page: PrerenderedPage, config: MkDocsConfig) -> None:
+    """Add the abbreviations to the entry Material's search made for this page just now."""
+    for name in SEARCH_PLUGIN_NAMES:
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            break
+    else:
+        return
+    entries: list[dict[str, Any]] = plugin.search_index.entries  # type: ignore[attr-defined]
+    for entry in reversed(entries):
+        if entry["location"] == page.url:
+            entry[ABBREVIATIONS_FIELD] = " ".join(page.rendered.abbreviations)
+            return
+        if not entry["location"].startswith(page.url):
+            return
 
 
 @lru_cache(maxsize=8)
