@@ -182,8 +182,14 @@ class EventLine(NamedTuple):
 # ---------------------------------------------------------------- dates
 
 
+_MONTHS = tuple(calendar.month_name)
+"""Read once: `calendar.month_name[i]` formats a date with strftime on every lookup."""
+
+
+@lru_cache(maxsize=1 << 14)
 def format_date(date: PartialDate, end: PartialDate | None = None, approximate: bool = False) -> str:
-    """A date as a reader reads it: '15 May 1996', 'May 1996', '26–27 April 2017', 'c. 1999'."""
+    """A date as a reader reads it: '15 May 1996', 'May 1996', '26–27 April 2017', 'c. 1999'.
+    Cached: each event's date is shown on its page, its neighbours', its year and its lists."""
     text = _format_single(date)
     if end is not None and end != date:
         text = _format_range(date, end)
@@ -193,17 +199,17 @@ def format_date(date: PartialDate, end: PartialDate | None = None, approximate: 
 def _format_single(date: PartialDate) -> str:
     if date.month is None:
         return str(date.year)
-    month = calendar.month_name[date.month]
+    month = _MONTHS[date.month]
     return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
 
 
 def _format_range(start: PartialDate, end: PartialDate) -> str:
     if start.precision == end.precision == "day" and start.year == end.year:
         if start.month == end.month:
-            return f"{start.day}–{end.day} {calendar.month_name[end.month or 1]} {end.year}"
-        return f"{start.day} {calendar.month_name[start.month or 1]} – {_format_single(end)}"
+            return f"{start.day}–{end.day} {_MONTHS[end.month or 1]} {end.year}"
+        return f"{start.day} {_MONTHS[start.month or 1]} – {_format_single(end)}"
     if start.precision == end.precision == "month" and start.year == end.year:
-        return f"{calendar.month_name[start.month or 1]}–{_format_single(end)}"
+        return f"{_MONTHS[start.month or 1]}–{_format_single(end)}"
     return f"{_format_single(start)} – {_format_single(end)}"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
 from test_build import EVENT_ID, build_site
 
@@ -19,6 +20,7 @@ from chrono.templating import (
     SEARCH_OFF,
     SEARCH_ON,
     PageTemplates,
+    escape_text,
     split_search_excluded,
 )
 
@@ -108,3 +110,14 @@ def test_data_cannot_spell_a_marker(project: Path) -> None:
     site = build_site(project)
     html = (site / "events" / EVENT_ID / "index.html").read_text(encoding="utf-8")
     assert "made no &lt;!--chrono:search-off--&gt; progress." in html
+
+
+@pytest.mark.parametrize("value", ["plain", "<b>&'\"</b>", "", "Йенс <script>", 5, None, Markup("<em>kept</em>")])
+def test_escape_text_escapes_as_markupsafe_does(value: object) -> None:
+    """The page templates' escaping: markupsafe's characters and entities; markup is kept."""
+    assert str(escape_text(value)) == str(escape(value))
+
+
+def test_the_page_templates_escape_with_escape_text() -> None:
+    template = PageTemplates().template("event")
+    assert template.root_render_func.__globals__["escape"] is escape_text
