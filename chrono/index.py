@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import Chronology, Event, PartialDate, Person, Quote
+from .model import Chronology, Event, PartialDate, Person, Quote, Side
 
 EntityKind = Literal["person", "organization", "treaty", "place"]
 
@@ -123,6 +123,13 @@ class ChronologyIndex:
         if speaker in self.chronology.organizations:
             return "organization"
         return None
+
+
+def speaker_side(index: ChronologyIndex, speaker: str) -> Side | None:
+    """Whose words a quote is: the side its speaker's person or organization entry names (never
+    guessed from the page); None when the entry names none or the speaker has no entry."""
+    entry = index.chronology.people.get(speaker) or index.chronology.organizations.get(speaker)
+    return entry.side if entry is not None else None
 
 
 def build_index(chronology: Chronology) -> ChronologyIndex:

@@ -57,9 +57,11 @@ from .index import (
     related_events,
     role_at,
     source_path,
+    speaker_side,
     year_path,
 )
 from .model import (
+    SIDES,
     Article,
     Event,
     Organization,
@@ -67,6 +69,7 @@ from .model import (
     Person,
     Place,
     Quote,
+    Side,
     SourceRef,
     Treaty,
 )
@@ -451,21 +454,71 @@ def _abbreviation(entity: Organization | Treaty | None) -> str | None:
 
 
 class QuoteView(NamedTuple):
-    """A quote on an event page: its paragraphs and who said it."""
+    """A quote on an event page: its paragraphs, who said it, in what office, and where."""
 
     paragraphs: list[str]
     speaker: Link
     """To the speaker's page; the id alone when it names no person or organization."""
     role: str | None
+    """As the quote gives it, else the office the speaker held at the time of the event."""
+    side: Side | None
+    """From the speaker's person or organization entry; None when it names none."""
+    source: SourceLine | None
+    """The quote's own source, else the event's first (shown on the both-sides view)."""
 
 
-def _quote_view(index: ChronologyIndex, event: Event, quote_: Quote, here: Here) -> QuoteView:
+def _quote_view(
+    index: ChronologyIndex, event: Event, quote_: Quote, here: Here, event_source: SourceLine | None
+) -> QuoteView:
+    """`event_source`: where a quote without a source of its own is reported (the event's
+    first source), or None to leave every quote's source out."""
     kind = index.speaker_kind(quote_.speaker)
+    source = None
+    if event_source is not None:
+        source = _source_line(index, quote_.source, here) if quote_.source else event_source
     if kind is None:
-        return QuoteView(paragraphs(quote_.text), Link(oneline(quote_.speaker)), None)
-    role = person_role(index, event, quote_.speaker) if kind == "person" else None
+        return QuoteView(paragraphs(quote_.text), Link(oneline(quote_.speaker)), _opt(quote_.role), None, source)
+    role = quote_.role or (person_role(index, event, quote_.speaker) if kind == "person" else None)
     speaker = _entity_link(index, kind, quote_.speaker, here)
-    return QuoteView(paragraphs(quote_.text), speaker, oneline(role) if role else None)
+    side = speaker_side(index, quote_.speaker)
+    return QuoteView(paragraphs(quote_.text), speaker, _opt(role), side, source)
+
+
+def _opt(text: str | None) -> str | None:
+    return oneline(text) if text else None
+
+
+SIDE_LABELS: dict[str, str] = {
+    "nato": "NATO and allies",
+    "russia": "Russia",
+    "other": "Others",
+    "unrecorded": "Side not recorded",
+}
+"""The heading of each side's column on an event page. A speaker whose entry names no side is
+not counted among "Others" (who spoke for neither): their quotes get a column of their own."""
+
+
+class SideGroup(NamedTuple):
+    """One column of the both-sides view: a side and what its speakers said."""
+
+    key: str
+    """`nato`, `russia`, `other` or `unrecorded`."""
+    label: str
+    quotes: list[QuoteView]
+
+
+def group_by_side(quotes: list[QuoteView]) -> list[SideGroup]:
+    """The quotes side by side: NATO and allies, then Russia (both shown, empty or not, as soon
+    as one quote has a side), then others and the quotes whose speaker has no side, if any.
+    None of it when no speaker has a side: the quotes stay one list, as before sides existed."""
+    if not any(q.side for q in quotes):
+        return []
+    groups = []
+    for key in (*SIDES, "unrecorded"):
+        said = [q for q in quotes if (q.side or "unrecorded") == key]
+        if said or key in ("nato", "russia"):
+            groups.append(SideGroup(key, SIDE_LABELS[key], said))
+    return groups
 
 
 # ---------------------------------------------------------------- event page
@@ -479,6 +532,12 @@ def render_event_page(
     chronology = index.chronology
     tag_names = [chronology.tags[t].name if t in chronology.tags else t for t in event.tags]
     annotation, linked = annotation_html(event.annotation, here) if event.annotation else (None, ())
+    sources = [_source_line(index, s, here) for s in event.sources]
+    # Where each quote is reported is shown on the both-sides view only, so worked out only
+    # for an event where some speaker has a side.
+    sided = any(speaker_side(index, q.speaker) for q in event.quotes)
+    event_source = sources[0] if sided and sources else None
+    quotes = [_quote_view(index, event, q, here, event_source) for q in event.quotes]
     people = []
     for person in event.people:
         role = person_role(index, event, person.id)
@@ -493,8 +552,9 @@ def render_event_page(
         "people": people,
         "organizations": [_organization_mention(index, o, here) for o in event.organizations],
         "treaties": [_treaty_mention(index, t, here) for t in event.treaties],
-        "quotes": [_quote_view(index, event, q, here) for q in event.quotes],
-        "sources": [_source_line(index, s, here) for s in event.sources],
+        "quotes": quotes,
+        "sides": group_by_side(quotes),
+        "sources": sources,
         "date_basis": _date_basis(event),
         "related": [_event_line(other, here) for other in related_events(index, event)],
         "review": [oneline(reason) for reason in event.review],

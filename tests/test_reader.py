@@ -39,6 +39,8 @@ PAGES = {
     "visual-timeline": "visual-timeline/",
     "filter": "filter/",
     "event": f"events/{EVENT_ID}/",
+    # An event with both sides' quotes side by side.
+    "event-both-sides": "events/2019-08-02-inf-treaty-ends/",
     "person": "people/jens-stoltenberg/",
     "source": "sources/002_5b8a1d404cf63abd/",
 }
@@ -231,6 +233,25 @@ def test_filter_by_keyboard_keeps_the_filter_in_the_address(
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/events/{EVENT_ID}/")
     assert log.outside == []
+
+
+def _boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().toJSON())")
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1280, True), (375, False)])
+def test_both_sides_stand_side_by_side_on_a_wide_screen_and_stack_on_a_phone(
+    browser: Browser, base_url: str, width: int, side_by_side: bool
+) -> None:
+    page = _new_page(browser, width, RequestLog())
+    page.goto(base_url + "events/2019-08-02-inf-treaty-ends/")
+    nato, russia = _boxes(page, ".chrono-side")
+    if side_by_side:
+        assert nato["top"] == pytest.approx(russia["top"], abs=1) and nato["right"] <= russia["left"]
+    else:
+        assert russia["top"] >= nato["bottom"] and nato["left"] == pytest.approx(russia["left"], abs=1)
+    page.locator(".chrono-sides").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"event-both-sides-{width}px.png"), full_page=False)
 
 
 def _track_width(page: Page) -> float:
