@@ -339,11 +339,18 @@ def test_no_script_runs_from_data_in_a_browser(served: str) -> None:
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             for path in [f"events/{EVENT_ID}/", "people/hostile-person/", f"sources/{ARTICLE.removesuffix('.txt')}/",
-                         "timeline/", "visual-timeline/", "filter/", "tags/",
+                         "timeline/", "visual-timeline/", "filter/", "filter/?side=russia", "tags/",
                          "organizations/hostile-org/", ""]:
                 page.goto(f"{served}/{path}", wait_until="load")
                 page.wait_for_timeout(150)
                 assert page.evaluate(HANDLERS_IN_DOM) == [], path
+            # The filter shows what the ticked side said, from chronology.json, as text.
+            page.goto(f"{served}/filter/?side=russia", wait_until="load")
+            statement = page.locator(".chrono-statements li").first
+            statement.wait_for(state="visible", timeout=10_000)
+            assert "QuoteText <script>alert(1)</script>" in statement.inner_text()
+            assert "QuoteRole <script>" in statement.inner_text()
+            assert page.evaluate(HANDLERS_IN_DOM) == []
             # The search box renders results from the index as HTML.
             for query in ["EventTitle", "alert", "script", "PersonAlias", "onerror"]:
                 page.goto(f"{served}/", wait_until="load")
