@@ -35,12 +35,39 @@ def print_errors(errors: list[EntryError]) -> None:
         print(error, file=sys.stderr)
 
 
+def _escape_github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (actions/toolkit
+    `escapeData`): `%`, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_github_property(text: str) -> str:
+    """A workflow command's property value (`escapeProperty`): also `:` and `,`."""
+    return _escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(error: EntryError) -> str:
+    """One problem as a GitHub workflow command, which the pull request shows on the file's line
+    (as ruff's `--output-format github` does)."""
+    properties = [f"file={_escape_github_property(error.path)}"]
+    if error.line is not None:
+        properties.append(f"line={error.line}")
+    title = f"validate: {error.field}" if error.field else "validate"
+    properties.append(f"title={_escape_github_property(title)}")
+    return f"::error {','.join(properties)}::{_escape_github_data(str(error))}"
+
+
 def command_validate(args: argparse.Namespace) -> int:
     """Check every file under chronology/ and seeds/; report all problems at once."""
     root = Path(args.root).resolve()
     chronology, errors = read_chronology(root)
     if errors:
-        print_errors(errors)
+        if args.format == "github":
+            # Workflow commands are read from standard output.
+            for error in errors:
+                print(github_annotation(error))
+        else:
+            print_errors(errors)
         print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found.", file=sys.stderr)
         return 1
     if not args.quiet:
@@ -187,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check YAML syntax, types, required fields, real dates, ids and references.",
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="print nothing when all is well")
+    validate.add_argument(
+        "--format", choices=("text", "github"), default="text",
+        help="text: file:line: field: message on stderr (default); github: GitHub Actions "
+        "workflow commands (::error file=...,line=...::...) on stdout, shown on the pull request",
+    )
     validate.set_defaults(run=command_validate)
 
     new = commands.add_parser(

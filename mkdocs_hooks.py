@@ -53,7 +53,7 @@ def _before_search(context: dict[str, Any], page: Page, config: MkDocsConfig, na
 
 @event_priority(-100)  # after it
 def _after_search(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    restore_content(page)
+    restore_content(page, config)
     return context
 
 

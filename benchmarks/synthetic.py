@@ -265,6 +265,9 @@ def random_date(rng: random.Random) -> PartialDate:
     return PartialDate.from_date(day)
 
 
+SYNTHETIC_SIDES = ("nato", "russia", "nato", "russia", "other", "nato", "russia", "nato", "russia", None)
+
+
 def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dict[str, list[str]]:
     """people.yml ... eras.yml; returns the ids of each kind, most-used first."""
     ids: dict[str, list[str]] = {}
@@ -282,7 +285,7 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
             else ""
         )
         start = rng.randrange(1990, 2020)
-        people[make_unique(slugify(name), taken)] = {
+        person: dict[str, object] = {
             "name": name,
             "aliases": [family],
             "description": f"{rng.choice(OFFICES)} in the synthetic chronology.",
@@ -294,6 +297,13 @@ def write_entities(rng: random.Random, folder: Path, counts: Proportions) -> dic
                 }
             ],
         }
+        # Both sides are quoted, as in the curated chronology, so event pages show the
+        # both-sides view; one person in ten has no side yet. Taken from the position, not
+        # drawn, so the rest of the data stays what the seed gave before sides existed.
+        side = SYNTHETIC_SIDES[i % len(SYNTHETIC_SIDES)]
+        if side:
+            person["side"] = side
+        people[make_unique(slugify(name), taken)] = person
     ids["people"] = list(people)
 
     organizations: dict[str, object] = {}

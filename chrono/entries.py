@@ -140,6 +140,8 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[EntryErro
             # step loop, and a nested chain of them ("billion laughs") exhausts memory.
             return None, [EntryError(rel, alias_line, "", "anchors and aliases (&name, *name) are not allowed in chronology files; write the value out")]
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as error:
+        return None, [_unacceptable_character(rel, text, error)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -155,6 +157,17 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[EntryErro
     problems = _duplicate_keys(document)
     document.node, document.text = None, text
     return document, problems
+
+
+def _unacceptable_character(rel: str, text: str, error: yaml.reader.ReaderError) -> EntryError:
+    """A character YAML refuses (a NUL byte, another control character), located by line.
+    PyYAML gives only a position, counted in bytes by libyaml and in characters by the Python
+    reader, so the line is found from the character itself."""
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    at = text.find(chr(code))
+    line = text.count("\n", 0, at) + 1 if at >= 0 else None
+    kind = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "a character"
+    return EntryError(rel, line, "", f"contains {kind} YAML does not allow (U+{code:04X}); delete it")
 
 
 def _first_alias_line(root: yaml.Node) -> int | None:

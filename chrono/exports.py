@@ -15,9 +15,9 @@ import os
 import re
 from typing import Any
 
-from .index import ChronologyIndex, event_path
-from .model import Event
-from .pages import GeneratedPage, RenderedPage
+from .index import ChronologyIndex, EntityKind, entity_path, event_path, page_url, speaker_side
+from .model import SIDES, Event, Quote
+from .pages import GeneratedPage, RenderedPage, person_role
 
 EXPORT_VERSION = 1
 JSON_NAME = "chronology.json"
@@ -29,7 +29,7 @@ UID_DOMAIN = "russia-nato-chronology"
 CSV_COLUMNS = (
     "id", "date", "end_date", "approximate", "first_day", "last_day", "title", "summary",
     "place", "people", "organizations", "treaties", "tags", "source_urls", "url",
-    "provenance", "status",
+    "provenance", "status", "statement_sides",
 )
 CSV_LIST_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -122,17 +122,7 @@ def export_event(
             for treaty_id in event.treaties
         ],
         "tags": [{"id": tag, "name": _name(chronology.tags, tag)} for tag in event.tags],
-        "quotes": [
-            {
-                "speaker": {
-                    "id": quote.speaker,
-                    "kind": "person" if quote.speaker in chronology.people else "organization",
-                    "name": _speaker_name(index, quote.speaker),
-                },
-                "text": quote.text,
-            }
-            for quote in event.quotes
-        ],
+        "quotes": [_export_quote(event, quote, index, directory_urls) for quote in event.quotes],
         "sources": [
             {
                 "article": s.article,
@@ -146,6 +136,26 @@ def export_event(
         "related": list(event.related),
         "provenance": event.provenance,
         "status": event.status,
+    }
+
+
+def _export_quote(event: Event, quote: Quote, index: ChronologyIndex, directory_urls: bool) -> dict[str, Any]:
+    """A quote with its speaker's name, page and side, the office they spoke in (as the quote
+    gives it, else the speaker's at the time of the event) and its own source, if it has one."""
+    kind: EntityKind = "person" if quote.speaker in index.chronology.people else "organization"
+    role = quote.role or (person_role(index, event, quote.speaker) if kind == "person" else None)
+    source = quote.source
+    return {
+        "speaker": {
+            "id": quote.speaker,
+            "kind": kind,
+            "name": _speaker_name(index, quote.speaker),
+            "url": page_url(entity_path(kind, quote.speaker), directory_urls),
+        },
+        "text": quote.text,
+        "role": role,
+        "side": speaker_side(index, quote.speaker),
+        "source": dataclasses.asdict(source) if source else None,
     }
 
 
@@ -199,6 +209,8 @@ def render_csv(index: ChronologyIndex, *, directory_urls: bool = True) -> str:
             "url": data["url"],
             "provenance": event.provenance,
             "status": event.status,
+            # Whose statements the event records: "nato; russia" finds the events with both.
+            "statement_sides": _join(sorted({q["side"] for q in data["quotes"] if q["side"]}, key=SIDES.index)),
         }
         writer.writerow([_defuse_formula(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()

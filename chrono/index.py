@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import Chronology, Event, PartialDate, Person, Quote
+from .model import Chronology, Event, PartialDate, Person, Quote, Side
 
 EntityKind = Literal["person", "organization", "treaty", "place"]
 
@@ -66,21 +66,23 @@ def source_path(article_file: str) -> str:
     return f"sources/{stem}.md"
 
 
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL of page `path` (docs-relative `.md`) from the site's root, as MkDocs makes it; a
+    path that is not a page (`chronology.csv`) keeps its name."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        folder = folder + "/" if folder else ""
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
 def page_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     """The URL of page `to_path` as seen from page `from_path` (both docs-relative `.md`); a
     `to_path` that is not a page (`chronology.csv`) keeps its name."""
-
-    def url(path: str) -> str:
-        if not path.endswith(".md"):
-            return path
-        stem = path.removesuffix(".md")
-        if posixpath.basename(stem) == "index":
-            folder = posixpath.dirname(stem)
-            folder = folder + "/" if folder else ""
-            return folder if directory_urls else folder + "index.html"
-        return stem + "/" if directory_urls else stem + ".html"
-
-    return "../" * url(from_path).count("/") + url(to_path) or "./"
+    return "../" * page_url(from_path, directory_urls).count("/") + page_url(to_path, directory_urls) or "./"
 
 
 @dataclass
@@ -121,6 +123,13 @@ class ChronologyIndex:
         if speaker in self.chronology.organizations:
             return "organization"
         return None
+
+
+def speaker_side(index: ChronologyIndex, speaker: str) -> Side | None:
+    """Whose words a quote is: the side its speaker's person or organization entry names (never
+    guessed from the page); None when the entry names none or the speaker has no entry."""
+    entry = index.chronology.people.get(speaker) or index.chronology.organizations.get(speaker)
+    return entry.side if entry is not None else None
 
 
 def build_index(chronology: Chronology) -> ChronologyIndex:

@@ -12,6 +12,8 @@ from typing import Literal
 Precision = Literal["year", "month", "day"]
 Side = Literal["nato", "russia", "other"]
 """Whose words a statement is: NATO and its member states, Russia, or neither."""
+SIDES: tuple[Side, ...] = ("nato", "russia", "other")
+"""The sides in the order pages and exports list them."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

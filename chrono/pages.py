@@ -1,17 +1,22 @@
-"""Model + index -> the text of each generated page. Pure functions, no MkDocs imports.
+"""Model + index -> what is on each generated page. Pure functions, no MkDocs imports.
 
-Event, entity, year, listing and source pages are written here as HTML (`RenderedPage`), not as
-Markdown: their shape is fixed, and Python-Markdown parsing 30 MB of generated Markdown and
-MkDocs checking every link in it made up half of a 10,000-event build (see benchmarks/README.md).
-Their links are resolved here from the index, so they point at pages that exist; the built-site
-tests check every link. The few pages that mix with hand-written Markdown or with Material's
-tags listing stay `GeneratedPage` Markdown.
+Event, entity, year, listing and source pages are HTML (`RenderedPage`), not Markdown: their
+shape is fixed, and Python-Markdown parsing 30 MB of generated Markdown and MkDocs checking every
+link in it made up half of a 10,000-event build (see benchmarks/README.md). This module decides
+what a page holds and hands it, as a small context, to its Jinja template,
+`chrono/templates/fragments/chronology/<kind>.html`, which a site can replace from its
+`custom_dir` (chrono.templating). It writes no HTML itself: the templates escape every value
+(autoescape), and the editorial annotation, the one Markdown field, is sanitized here
+(`sanitize_annotation`) before it is rendered. Links are resolved here from the index, so they
+point at pages that exist; the built-site tests check every link. The few pages that mix with
+hand-written Markdown or with Material's tags listing stay `GeneratedPage` Markdown.
 
-Every piece of text that comes from data goes through `html.escape` (the editorial annotation,
-the one Markdown field, through `sanitize_annotation` first), so a title holding `<script>` or a
-link to `javascript:` shows as text. Lists of links (backlinks, listings) and article texts are
-left out of each page's `search_html`, what Material's search is given to index, so that search
-finds what a page says, not every title it links to.
+Lists of links (backlinks, listings) and article texts are put by the templates in
+`search_excluded` blocks, left out of each page's `search_html`, what Material's search is given
+to index, so that search finds what a page says, not every title it links to.
+
+Context values are plain text on one line (`oneline`) or lists of paragraphs (`paragraphs`);
+hrefs are relative to the page and percent-encoded, not HTML-escaped (the template does that).
 """
 
 from __future__ import annotations
@@ -20,16 +25,18 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html import escape, unescape
-from typing import Any
-from xml.etree.ElementTree import Element
+from functools import cached_property, lru_cache
+from html import unescape
+from typing import Any, NamedTuple
 from urllib.parse import quote, unquote
+from xml.etree.ElementTree import Element
 
 import markdown as python_markdown
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
-from .annotate import render_annotated_article
+from .annotate import LEGEND, find_highlights, render_annotated_text
 from .index import (
     EVENTS_FOLDER_YAML,
     SOURCES_INDEX_PATH,
@@ -46,13 +53,15 @@ from .index import (
     event_path,
     event_yaml_path,
     neighbours,
-    page_href,
+    page_url,
     related_events,
     role_at,
     source_path,
+    speaker_side,
     year_path,
 )
 from .model import (
+    SIDES,
     Article,
     Event,
     Organization,
@@ -60,9 +69,11 @@ from .model import (
     Person,
     Place,
     Quote,
+    Side,
     SourceRef,
     Treaty,
 )
+from .templating import PageTemplates, package_templates
 
 EVENT_SEARCH_BOOST = 2
 """Event pages rank above everything else in search results."""
@@ -112,6 +123,10 @@ class RenderedPage:
     linked_pages: tuple[str, ...] = ()
     """Docs pages that hand-written text (an annotation) links to; the rest of a page's links
     are made from the index. chrono.site checks these exist, as MkDocs checks Markdown links."""
+    abbreviations: tuple[str, ...] = ()
+    """Abbreviations of what the page is about (its treaties and organizations: "INF", "NRC"),
+    indexed by search in a field of their own that outweighs a title (chrono.site): Material
+    looks for "INF*", and a title word it starts, "Information", would otherwise rank first."""
 
 
 @dataclass(frozen=True)
@@ -121,17 +136,63 @@ class Here:
     path: str
     directory_urls: bool = True
 
+    @cached_property
+    def _up(self) -> str:
+        """From here to the site's root: `../../` from `events/x/`."""
+        return "../" * page_url(self.path, self.directory_urls).count("/")
+
     def href(self, to_path: str) -> str:
         """The URL of a docs page (`people/x.md`) as seen from here, percent-encoded (an article
-        file name may hold spaces or brackets) and escaped for an attribute."""
-        return escape(quote(page_href(self.path, to_path, self.directory_urls), safe="/#"))
+        file name may hold spaces or brackets); the template escapes it for the attribute.
+        As `page_href`, with each page's own URL worked out once: a page is linked from many."""
+        return self._up + _quoted_page_url(to_path, self.directory_urls) or "./"
+
+    def link(self, text: str, to_path: str) -> Link:
+        """A link to a docs page, its text on one line."""
+        return Link(oneline(text), self.href(to_path))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quoted_page_url(path: str, directory_urls: bool) -> str:
+    return quote(page_url(path, directory_urls), safe="/#")
+
+
+class Link(NamedTuple):
+    """A link as a template shows it: its text, and where it goes (None: the text alone, for an
+    address that is missing or not safe to follow)."""
+
+    text: str
+    href: str | None = None
+
+
+class Mention(NamedTuple):
+    """An entity named on a page, with what is said next to its name."""
+
+    link: Link
+    role: str | None = None
+    """A person's office at the time of the event."""
+    abbreviation: str | None = None
+    """An organization's or treaty's, when it is not its whole name."""
+
+
+class EventLine(NamedTuple):
+    """An event in a list: its date as the list needs it and a link to its page."""
+
+    when: str
+    link: Link
 
 
 # ---------------------------------------------------------------- dates
 
 
+_MONTHS = tuple(calendar.month_name)
+"""Read once: `calendar.month_name[i]` formats a date with strftime on every lookup."""
+
+
+@lru_cache(maxsize=1 << 14)
 def format_date(date: PartialDate, end: PartialDate | None = None, approximate: bool = False) -> str:
-    """A date as a reader reads it: '15 May 1996', 'May 1996', '26–27 April 2017', 'c. 1999'."""
+    """A date as a reader reads it: '15 May 1996', 'May 1996', '26–27 April 2017', 'c. 1999'.
+    Cached: each event's date is shown on its page, its neighbours', its year and its lists."""
     text = _format_single(date)
     if end is not None and end != date:
         text = _format_range(date, end)
@@ -141,17 +202,17 @@ def format_date(date: PartialDate, end: PartialDate | None = None, approximate: 
 def _format_single(date: PartialDate) -> str:
     if date.month is None:
         return str(date.year)
-    month = calendar.month_name[date.month]
+    month = _MONTHS[date.month]
     return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
 
 
 def _format_range(start: PartialDate, end: PartialDate) -> str:
     if start.precision == end.precision == "day" and start.year == end.year:
         if start.month == end.month:
-            return f"{start.day}–{end.day} {calendar.month_name[end.month or 1]} {end.year}"
-        return f"{start.day} {calendar.month_name[start.month or 1]} – {_format_single(end)}"
+            return f"{start.day}–{end.day} {_MONTHS[end.month or 1]} {end.year}"
+        return f"{start.day} {_MONTHS[start.month or 1]} – {_format_single(end)}"
     if start.precision == end.precision == "month" and start.year == end.year:
-        return f"{calendar.month_name[start.month or 1]}–{_format_single(end)}"
+        return f"{_MONTHS[start.month or 1]}–{_format_single(end)}"
     return f"{_format_single(start)} – {_format_single(end)}"
 
 
@@ -160,7 +221,7 @@ def format_event_date(event: Event) -> str:
     return format_date(event.date, event.end_date, event.approximate)
 
 
-# ---------------------------------------------------------------- escaping
+# ---------------------------------------------------------------- text and links
 
 _ESCAPES = str.maketrans(
     {
@@ -185,15 +246,17 @@ def escape_markdown(text: str) -> str:
     return text
 
 
-def text_html(text: str) -> str:
-    """Text from data as HTML on one line: whitespace runs become one space, markup is escaped."""
-    return escape(" ".join(text.split()))
+def oneline(text: str) -> str:
+    """Text from data on one line: whitespace runs become one space (the template escapes it)."""
+    return " ".join(text.split())
 
 
-def paragraphs_html(text: str) -> str:
-    """Longer text as HTML paragraphs (blank-line separated in the data), markup escaped."""
-    parts = (text_html(part) for part in re.split(r"\n\s*\n", text))
-    return "\n".join(f"<p>{part}</p>" for part in parts if part)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Longer text as its paragraphs (blank-line separated in the data), each on one line."""
+    return [part for part in map(oneline, _PARAGRAPH_BREAK.split(text)) if part]
 
 
 _INLINE_DESTINATION = re.compile(r"\]\(\s*([^)\s]*)")
@@ -261,7 +324,7 @@ class _AnnotationLinks(Treeprocessor):
         target = _normalise(folder + unquote(path))
         self.linked.append(target or path)
         if target:
-            link.set("href", unescape(self.here.href(target)) + hash_mark + fragment)
+            link.set("href", self.here.href(target) + hash_mark + fragment)
 
 
 _ANNOTATION_MARKDOWN = python_markdown.Markdown()
@@ -270,12 +333,13 @@ _ANNOTATION_LINKS = _AnnotationLinks(_ANNOTATION_MARKDOWN)
 _ANNOTATION_MARKDOWN.treeprocessors.register(_ANNOTATION_LINKS, "chrono_annotation_links", 1)
 
 
-def annotation_html(annotation: str, here: Here) -> tuple[str, tuple[str, ...]]:
-    """The editorial annotation, sanitized Markdown, as HTML, and the docs files it links to
-    (relative links, resolved from the event's page); chrono.site reports any that is missing."""
+def annotation_html(annotation: str, here: Here) -> tuple[Markup, tuple[str, ...]]:
+    """The editorial annotation, sanitized Markdown, as HTML (marked safe for the template: its
+    raw HTML was escaped by `sanitize_annotation`), and the docs files it links to (relative
+    links, resolved from the event's page); chrono.site reports any that is missing."""
     _ANNOTATION_LINKS.here, _ANNOTATION_LINKS.linked = here, []
     html = _ANNOTATION_MARKDOWN.reset().convert(sanitize_annotation(annotation))
-    return html, tuple(_ANNOTATION_LINKS.linked)
+    return Markup(html), tuple(_ANNOTATION_LINKS.linked)
 
 
 def _normalise(path: str) -> str | None:
@@ -292,19 +356,15 @@ def _normalise(path: str) -> str | None:
 
 
 def _url(url: str) -> str:
-    """A web address as an escaped attribute value; spaces and quotes percent-encoded."""
-    return escape(quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~"))
+    """A web address for an href: spaces and quotes percent-encoded (the template escapes it)."""
+    return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
 
 
-def _external_link(label: str, url: str | None) -> str:
-    """A link to an outside page, or the label alone when the address is missing or unsafe."""
+def external_link(label: str, url: str | None) -> Link:
+    """A link to an outside page; the label alone when the address is missing or unsafe."""
     if not url or not is_safe_url(url) or not _SCHEME.match(url.strip().lower()):
-        return text_html(label)
-    return f'<a href="{_url(url)}">{text_html(label)}</a>'
-
-
-def _link(label: str, here: Here, to_path: str) -> str:
-    return f'<a href="{here.href(to_path)}">{text_html(label)}</a>'
+        return Link(oneline(label))
+    return Link(oneline(label), _url(url))
 
 
 def _search_meta(*, boost: float, tags: Iterable[str] = ()) -> dict[str, Any]:
@@ -316,72 +376,56 @@ def _search_meta(*, boost: float, tags: Iterable[str] = ()) -> dict[str, Any]:
     return meta
 
 
-class _Unsearched(str):
-    """A part of a page that is shown but not given to search to index."""
-
-
-def _search_excluded(parts: list[str]) -> list[str]:
-    """A block of the page that search leaves out of its index (link lists, article texts).
-    Cheaper than Material's `data-search-exclude`, whose blocks its search still parses."""
-    return [_Unsearched("\n".join(['<div class="chrono-list">', *parts, "</div>"]))]
-
-
-def _section_heading(title: str) -> str:
-    """A section heading of a generated page: a level-2 heading to assistive technology, but no
-    <h2>, because Material's search makes every <h2> a result of its own, and on these short
-    pages such results only repeat the page (and double the size of the search index)."""
-    return f'<p class="chrono-heading" role="heading" aria-level="2">{text_html(title)}</p>'
-
-
-def _list(items: Iterable[str]) -> str:
-    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
-
-
 def _page(
+    kind: str,
     here: Here,
     title: str,
-    parts: list[str],
+    context: dict[str, Any],
     edit_path: str | None,
+    templates: PageTemplates | None,
     *,
     meta: Mapping[str, Any] | None = None,
     headings: tuple[Heading, ...] = (),
     linked_pages: tuple[str, ...] = (),
+    abbreviations: tuple[str, ...] = (),
 ) -> RenderedPage:
-    """A rendered page: its <h1> (the title, escaped) and the parts under it.
-    The <h1> has an id and a permalink, and heads the table of contents, as Markdown's would."""
+    """A page rendered from `fragments/chronology/<kind>.html`. Every template is given the
+    page's title (plain text, one line) and the id of its <h1>, which heads the table of
+    contents, as Markdown's would."""
+    plain_title = oneline(title)
     anchor = slugify(title, "-") or "_1"
-    permalink = f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
-    parts = [f'<h1 id="{anchor}">{text_html(title)}{permalink}</h1>', *parts]
-    headings = (Heading(anchor, " ".join(title.split()), 1), *headings)
-    html = "\n".join(parts) + "\n"
-    searched = "\n".join(part for part in parts if not isinstance(part, _Unsearched)) + "\n"
-    plain_title = " ".join(title.split())
-    return RenderedPage(here.path, plain_title, html, edit_path, searched, meta or {}, headings, linked_pages)
+    context["title"], context["anchor"] = plain_title, anchor
+    html, searched = (templates or package_templates()).render(kind, context)
+    headings = (Heading(anchor, plain_title, 1), *headings)
+    return RenderedPage(
+        here.path, plain_title, html, edit_path, searched, meta or {}, headings, linked_pages, abbreviations
+    )
 
 
 # ---------------------------------------------------------------- shared pieces
 
+_ENTITY_TABLES: dict[EntityKind, str] = {
+    "person": "people",
+    "organization": "organizations",
+    "treaty": "treaties",
+    "place": "places",
+}
+
 
 def entity_name(index: ChronologyIndex, kind: EntityKind, entity_id: str) -> str:
     """The display name of an entity; its id when it is unknown (the validator reports that)."""
-    table: dict[str, Person | Organization | Treaty | Place] = {
-        "person": index.chronology.people,
-        "organization": index.chronology.organizations,
-        "treaty": index.chronology.treaties,
-        "place": index.chronology.places,
-    }[kind]  # type: ignore[assignment]
-    entity = table.get(entity_id)
+    entity = getattr(index.chronology, _ENTITY_TABLES[kind]).get(entity_id)
     return entity.name if entity is not None else entity_id
 
 
-def _entity_link(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> str:
-    return _link(entity_name(index, kind, entity_id), here, entity_path(kind, entity_id))
+def _entity_link(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> Link:
+    return here.link(entity_name(index, kind, entity_id), entity_path(kind, entity_id))
 
 
-def _event_line(event: Event, here: Here, *, with_year: bool = True) -> str:
-    """One list item's content: date and linked title."""
+def _event_line(event: Event, here: Here, *, with_year: bool = True) -> EventLine:
+    """An event in a list: its date and linked title."""
     when = format_event_date(event) if with_year else _format_without_year(event)
-    return f"{when}: {_link(event.title, here, event_path(event.id))}"
+    return EventLine(when, here.link(event.title, event_path(event.id)))
 
 
 def _format_without_year(event: Event) -> str:
@@ -402,107 +446,168 @@ def person_role(index: ChronologyIndex, event: Event, person_id: str) -> str | N
     return role_at(person_entry, event.date) if person_entry else None
 
 
-def _speaker(index: ChronologyIndex, event: Event, quote_: Quote, here: Here) -> str:
+def _abbreviation(entity: Organization | Treaty | None) -> str | None:
+    """The entity's abbreviation when it is not its whole name."""
+    if entity and entity.abbreviation and entity.abbreviation != entity.name:
+        return oneline(entity.abbreviation)
+    return None
+
+
+class QuoteView(NamedTuple):
+    """A quote on an event page: its paragraphs, who said it, in what office, and where."""
+
+    paragraphs: list[str]
+    speaker: Link
+    """To the speaker's page; the id alone when it names no person or organization."""
+    role: str | None
+    """As the quote gives it, else the office the speaker held at the time of the event."""
+    side: Side | None
+    """From the speaker's person or organization entry; None when it names none."""
+    source: SourceLine | None
+    """The quote's own source, else the event's first (shown on the both-sides view)."""
+
+
+def _quote_view(
+    index: ChronologyIndex, event: Event, quote_: Quote, here: Here, event_source: SourceLine | None
+) -> QuoteView:
+    """`event_source`: where a quote without a source of its own is reported (the event's
+    first source), or None to leave every quote's source out."""
     kind = index.speaker_kind(quote_.speaker)
+    source = None
+    if event_source is not None:
+        source = _source_line(index, quote_.source, here) if quote_.source else event_source
     if kind is None:
-        return text_html(quote_.speaker)
-    link = _entity_link(index, kind, quote_.speaker, here)
-    role = person_role(index, event, quote_.speaker) if kind == "person" else None
-    return f"{link}, {text_html(role)}" if role else link
+        return QuoteView(paragraphs(quote_.text), Link(oneline(quote_.speaker)), _opt(quote_.role), None, source)
+    role = quote_.role or (person_role(index, event, quote_.speaker) if kind == "person" else None)
+    speaker = _entity_link(index, kind, quote_.speaker, here)
+    side = speaker_side(index, quote_.speaker)
+    return QuoteView(paragraphs(quote_.text), speaker, _opt(role), side, source)
 
 
-def _blockquote(text: str, attribution: str) -> str:
-    """A quote as a block quote with its attribution under it."""
-    return f"<blockquote>\n{paragraphs_html(text)}\n<p>— {attribution}</p>\n</blockquote>"
+def _opt(text: str | None) -> str | None:
+    return oneline(text) if text else None
+
+
+SIDE_LABELS: dict[str, str] = {
+    "nato": "NATO and allies",
+    "russia": "Russia",
+    "other": "Others",
+    "unrecorded": "Side not recorded",
+}
+"""The heading of each side's column on an event page. A speaker whose entry names no side is
+not counted among "Others" (who spoke for neither): their quotes get a column of their own."""
+
+
+class SideGroup(NamedTuple):
+    """One column of the both-sides view: a side and what its speakers said."""
+
+    key: str
+    """`nato`, `russia`, `other` or `unrecorded`."""
+    label: str
+    quotes: list[QuoteView]
+
+
+def group_by_side(quotes: list[QuoteView]) -> list[SideGroup]:
+    """The quotes side by side: NATO and allies, then Russia (both shown, empty or not, as soon
+    as one quote has a side), then others and the quotes whose speaker has no side, if any.
+    None of it when no speaker has a side: the quotes stay one list, as before sides existed."""
+    if not any(q.side for q in quotes):
+        return []
+    groups = []
+    for key in (*SIDES, "unrecorded"):
+        said = [q for q in quotes if (q.side or "unrecorded") == key]
+        if said or key in ("nato", "russia"):
+            groups.append(SideGroup(key, SIDE_LABELS[key], said))
+    return groups
 
 
 # ---------------------------------------------------------------- event page
 
 
-def render_event_page(event: Event, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_event_page(
+    event: Event, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """One event: when, where, what, who said what, where it was reported and how it was dated."""
     here = Here(event_path(event.id), directory_urls)
     chronology = index.chronology
     tag_names = [chronology.tags[t].name if t in chronology.tags else t for t in event.tags]
-
-    facts = [f"<strong>{format_event_date(event)}</strong>"]
-    if event.place:
-        facts.append(_entity_link(index, "place", event.place, here))
-    facts.append(_link(str(event.date.year), here, year_path(event.date.year)))
-    parts = [f'<p class="chrono-when">{" · ".join(facts)}</p>', paragraphs_html(event.summary)]
-
-    linked: tuple[str, ...] = ()
-    if event.annotation:
-        note, linked = annotation_html(event.annotation, here)
-        parts.append(
-            '<div class="admonition note chrono-annotation">\n'
-            f'<p class="admonition-title">Editorial note</p>\n{note}\n</div>'
-        )
-    if event.people:
-        items = []
-        for person in event.people:
-            role = person_role(index, event, person.id)
-            link = _entity_link(index, "person", person.id, here)
-            items.append(f"{link}, {text_html(role)}" if role else link)
-        parts += [_section_heading("People"), _list(items)]
-    if event.organizations:
-        parts += [_section_heading("Organizations"), _list(_organization_label(index, o, here) for o in event.organizations)]
-    if event.treaties:
-        parts += [_section_heading("Treaties"), _list(_treaty_label(index, t, here) for t in event.treaties)]
-    if event.quotes:
-        parts.append(_section_heading("Quotes"))
-        parts += [_blockquote(q.text, _speaker(index, event, q, here)) for q in event.quotes]
-    # What follows helps a reader check and move on, but is not what a search looks for.
-    tail = []
-    if event.sources:
-        tail += [_section_heading("Sources"), _list(_source_line(index, s, here) for s in event.sources)]
-    tail += _date_basis_section(event)
-    related = related_events(index, event)
-    if related:
-        tail += [_section_heading("Related events"), _list(_event_line(other, here) for other in related)]
-    tail += _entry_status(event)
-    tail += _previous_next(index, event, here)
-    parts += _search_excluded(tail)
+    annotation, linked = annotation_html(event.annotation, here) if event.annotation else (None, ())
+    sources = [_source_line(index, s, here) for s in event.sources]
+    # Where each quote is reported is shown on the both-sides view only, so worked out only
+    # for an event where some speaker has a side.
+    sided = any(speaker_side(index, q.speaker) for q in event.quotes)
+    event_source = sources[0] if sided and sources else None
+    quotes = [_quote_view(index, event, q, here, event_source) for q in event.quotes]
+    people = []
+    for person in event.people:
+        role = person_role(index, event, person.id)
+        people.append(Mention(_entity_link(index, "person", person.id, here), oneline(role) if role else None))
+    context: dict[str, Any] = {
+        "event": event,
+        "when": format_event_date(event),
+        "place": _entity_link(index, "place", event.place, here) if event.place else None,
+        "year": here.link(str(event.date.year), year_path(event.date.year)),
+        "summary": paragraphs(event.summary),
+        "annotation": annotation,
+        "people": people,
+        "organizations": [_organization_mention(index, o, here) for o in event.organizations],
+        "treaties": [_treaty_mention(index, t, here) for t in event.treaties],
+        "quotes": quotes,
+        "sides": group_by_side(quotes),
+        "sources": sources,
+        "date_basis": _date_basis(event),
+        "related": [_event_line(other, here) for other in related_events(index, event)],
+        "review": [oneline(reason) for reason in event.review],
+    }
+    previous, following = neighbours(index, event)
+    context["previous"] = _event_line(previous, here) if previous else None
+    context["next"] = _event_line(following, here) if following else None
     meta = _search_meta(boost=EVENT_SEARCH_BOOST, tags=tag_names)
-    return _page(here, event.title, parts, event_yaml_path(event.id), meta=meta, linked_pages=linked)
+    mentioned = [*context["organizations"], *context["treaties"]]
+    abbreviations = tuple(dict.fromkeys(m.abbreviation for m in mentioned if m.abbreviation))
+    return _page(
+        "event", here, event.title, context, event_yaml_path(event.id), templates,
+        meta=meta, linked_pages=linked, abbreviations=abbreviations,
+    )
 
 
-def _with_abbreviation(label: str, entity: Organization | Treaty | None) -> str:
-    """`label (ABBR)` when the entity has an abbreviation that is not its whole name."""
-    if entity and entity.abbreviation and entity.abbreviation != entity.name:
-        return f"{label} ({text_html(entity.abbreviation)})"
-    return label
-
-
-def _organization_label(index: ChronologyIndex, org_id: str, here: Here) -> str:
+def _organization_mention(index: ChronologyIndex, org_id: str, here: Here) -> Mention:
     link = _entity_link(index, "organization", org_id, here)
-    return _with_abbreviation(link, index.chronology.organizations.get(org_id))
+    return Mention(link, abbreviation=_abbreviation(index.chronology.organizations.get(org_id)))
 
 
-def _treaty_label(index: ChronologyIndex, treaty_id: str, here: Here) -> str:
+def _treaty_mention(index: ChronologyIndex, treaty_id: str, here: Here) -> Mention:
     link = _entity_link(index, "treaty", treaty_id, here)
-    return _with_abbreviation(link, index.chronology.treaties.get(treaty_id))
+    return Mention(link, abbreviation=_abbreviation(index.chronology.treaties.get(treaty_id)))
 
 
-def _source_line(index: ChronologyIndex, source: SourceRef, here: Here) -> str:
-    """Publisher, date, the original and (for articles in seeds/) the source page here."""
+class SourceLine(NamedTuple):
+    """Where an event (or a quote) is reported."""
+
+    publisher: str
+    published: str | None
+    title: str | None
+    original: Link | None
+    """To the article's address, when it is safe (a relative address: the text alone)."""
+    page: str | None
+    """The article's source page here, for articles in seeds/."""
+
+
+def _source_line(index: ChronologyIndex, source: SourceRef, here: Here) -> SourceLine:
+    """Publisher, date, title, the original and (for articles in seeds/) the source page here;
+    what the source entry leaves out is taken from the article's publication facts."""
     article = index.chronology.articles.get(source.article) if source.article else None
     publisher = source.publisher or (article.publisher if article else None)
     published = source.published or (article.published if article else None)
     url = source.url or (article.url if article else None)
     title = source.title or (article_title(article) if article else None)
-    parts = [text_html(publisher or "Unknown publisher")]
-    if published:
-        parts.append(_format_iso(published))
-    if title:
-        parts.append(f"“{text_html(title)}”")
-    links = []
-    if url and is_safe_url(url):
-        links.append(_external_link("original", url))
-    if article is not None:
-        links.append(_link("source page", here, source_path(article.file)))
-    text = ", ".join(parts)
-    return f"{text} ({' · '.join(links)})" if links else text
+    return SourceLine(
+        oneline(publisher or "Unknown publisher"),
+        oneline(_plain_iso(published)) if published else None,
+        oneline(title) if title else None,
+        external_link("original", url) if url and is_safe_url(url) else None,
+        here.href(source_path(article.file)) if article is not None else None,
+    )
 
 
 def _plain_iso(text: str) -> str:
@@ -513,120 +618,97 @@ def _plain_iso(text: str) -> str:
         return text
 
 
-def _format_iso(text: str) -> str:
-    """`_plain_iso` as HTML."""
-    return text_html(_plain_iso(text))
+class DateBasisView(NamedTuple):
+    """How an event's date was found: the source's words, what they were read against, the rule."""
+
+    phrase: str
+    anchor: str | None
+    rule: str | None
 
 
-def _date_basis_section(event: Event) -> list[str]:
+def _date_basis(event: Event) -> DateBasisView | None:
     basis = event.date_basis
     if basis is None:
-        return []
-    sentence = f"The source says “{text_html(basis.phrase)}”"
-    if basis.anchor:
-        sentence += f", read against {_format_iso(basis.anchor)}"
-    if basis.rule:
-        sentence += f" ({text_html(basis.rule)})"
-    sentence += f", which gives {format_event_date(event)}."
-    return [_section_heading("How the date was found"), f"<p>{sentence}</p>"]
-
-
-def _entry_status(event: Event) -> list[str]:
-    origin = "Drawn from a source by the extractor" if event.provenance == "extracted" else "Curated by hand"
-    state = "reviewed by a person" if event.status == "reviewed" else "not yet reviewed"
-    parts = [f'<p class="chrono-status">{origin}; {state}.</p>']
-    if event.review:
-        parts += ["<p>To check:</p>", _list(text_html(reason) for reason in event.review)]
-    return parts
-
-
-def _previous_next(index: ChronologyIndex, event: Event, here: Here) -> list[str]:
-    previous, following = neighbours(index, event)
-    if not (previous or following):
-        return []
-    lines = []
-    if previous:
-        lines.append(f"Previous: {_link(previous.title, here, event_path(previous.id))} ({format_event_date(previous)})")
-    if following:
-        lines.append(f"Next: {_link(following.title, here, event_path(following.id))} ({format_event_date(following)})")
-    return ["<hr>", "<p>" + "<br>\n".join(lines) + "</p>"]
+        return None
+    anchor = oneline(_plain_iso(basis.anchor)) if basis.anchor else None
+    return DateBasisView(oneline(basis.phrase), anchor, oneline(basis.rule) if basis.rule else None)
 
 
 # ---------------------------------------------------------------- entity pages
 
 
-def _names_line(aliases: Iterable[str]) -> list[str]:
-    names = [text_html(alias) for alias in aliases]
-    return [f"<p>Also known as: {', '.join(names)}</p>"] if names else []
+def _names(aliases: Iterable[str]) -> list[str]:
+    return [oneline(alias) for alias in aliases]
 
 
-def _wikidata_line(wikidata: str | None) -> list[str]:
-    if not wikidata:
-        return []
-    link = _external_link(wikidata, f"https://www.wikidata.org/wiki/{quote(wikidata)}")
-    return [f"<p>Wikidata: {link}</p>"]
+def _wikidata(wikidata: str | None) -> Link | None:
+    return external_link(wikidata, f"https://www.wikidata.org/wiki/{quote(wikidata)}") if wikidata else None
 
 
-def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> list[str]:
+class Appearance(NamedTuple):
+    """An event on an entity's page, with the entity's role there and what it said."""
+
+    event: EventLine
+    role: str | None
+    quotes: list[str]
+
+
+def _appearances(index: ChronologyIndex, kind: EntityKind, entity_id: str, here: Here) -> list[Appearance]:
     """Every event the entity appears in, in date order, with the quotes it gave there."""
-    events = index.events_of(kind, entity_id)
-    heading = _section_heading(f"Events ({len(events)})")
-    if not events:
-        return [heading, "<p><em>No events yet.</em></p>"]
-    quotes: dict[str, list[Quote]] = {}
+    quotes: dict[str, list[str]] = {}
     for event, quote_ in index.quotes_by_speaker.get(entity_id, []):
-        quotes.setdefault(event.id, []).append(quote_)
+        quotes.setdefault(event.id, []).append(oneline(quote_.text))
     items = []
-    for event in events:
-        line = _event_line(event, here)
-        if kind == "person" and (role := person_role(index, event, entity_id)):
-            line += f", as {text_html(role)}"
-        said = quotes.get(event.id)
-        if said:
-            # Each quote its own item under the event.
-            line += "\n" + _list(f"“{text_html(q.text)}”" for q in said)
-        items.append(line)
-    return _search_excluded([heading, _list(items)])
+    for event in index.events_of(kind, entity_id):
+        role = person_role(index, event, entity_id) if kind == "person" else None
+        items.append(Appearance(_event_line(event, here), oneline(role) if role else None, quotes.get(event.id, [])))
+    return items
 
 
-def render_person_page(person: Person, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def _entity_context(entity: Person | Organization | Treaty | Place, kind: EntityKind, index: ChronologyIndex, here: Here) -> dict[str, Any]:
+    """What every entity page shows: other names, the description, Wikidata, the events."""
+    return {
+        kind: entity,
+        "aliases": _names(entity.aliases),
+        "description": paragraphs(entity.description) if entity.description else [],
+        "wikidata": _wikidata(entity.wikidata),
+        "events": _appearances(index, kind, entity.id, here),
+    }
+
+
+class RoleLine(NamedTuple):
+    """An office a person held, with its dates as a reader reads them."""
+
+    title: str
+    start: str | None
+    end: str | None
+
+
+def render_person_page(
+    person: Person, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """A person: names, roles over time, and every event they appear in with their quotes."""
     here = Here(entity_path("person", person.id), directory_urls)
-    parts = _names_line(person.aliases)
-    if person.description:
-        parts.append(paragraphs_html(person.description))
-    parts += _wikidata_line(person.wikidata)
-    if person.roles:
-        items = []
-        for role in person.roles:
-            span = _span(role.start, role.end)
-            items.append(text_html(role.title) + (f", {span}" if span else ""))
-        parts += [_section_heading("Roles over time"), _list(items)]
-    parts += _appearances(index, "person", person.id, here)
-    return _page(here, person.name, parts, entity_yaml_path("person"))
+    context = _entity_context(person, "person", index, here)
+    context["roles"] = [
+        RoleLine(oneline(role.title), format_date(role.start) if role.start else None, format_date(role.end) if role.end else None)
+        for role in person.roles
+    ]
+    return _page("person", here, person.name, context, entity_yaml_path("person"), templates)
 
 
-def _span(start: PartialDate | None, end: PartialDate | None) -> str:
-    if start and end:
-        return f"{format_date(start)} – {format_date(end)}"
-    if start:
-        return f"from {format_date(start)}"
-    if end:
-        return f"until {format_date(end)}"
-    return ""
-
-
-def render_organization_page(org: Organization, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_organization_page(
+    org: Organization, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """An organization: names, what it is, and every event it appears in with its statements."""
     here = Here(entity_path("organization", org.id), directory_urls)
-    parts = _names_line(org.aliases)
-    if org.description:
-        parts.append(paragraphs_html(org.description))
-    if org.url:
-        parts.append(f"<p>Website: {_external_link(org.url, org.url)}</p>")
-    parts += _wikidata_line(org.wikidata)
-    parts += _appearances(index, "organization", org.id, here)
-    return _page(here, _plain_with_abbreviation(org), parts, entity_yaml_path("organization"))
+    context = _entity_context(org, "organization", index, here)
+    context["website"] = external_link(org.url, org.url) if org.url else None
+    title = _plain_with_abbreviation(org)
+    abbreviations = (oneline(org.abbreviation),) if org.abbreviation else ()
+    return _page(
+        "organization", here, title, context, entity_yaml_path("organization"), templates, abbreviations=abbreviations
+    )
 
 
 def _plain_with_abbreviation(entity: Organization | Treaty) -> str:
@@ -635,44 +717,30 @@ def _plain_with_abbreviation(entity: Organization | Treaty) -> str:
     return entity.name
 
 
-def render_treaty_page(treaty: Treaty, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_treaty_page(
+    treaty: Treaty, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """A treaty: full name and abbreviation, key dates, parties, and every event it appears in."""
     here = Here(entity_path("treaty", treaty.id), directory_urls)
-    parts = _names_line(treaty.aliases)
-    if treaty.description:
-        parts.append(paragraphs_html(treaty.description))
-    key_dates = [
-        ("Signed", treaty.signed),
-        ("In force", treaty.in_force),
-        ("Suspended", treaty.suspended),
-        ("Ended", treaty.ended),
-    ]
-    known = [(label, date) for label, date in key_dates if date is not None]
-    if known:
-        parts += [_section_heading("Key dates"), _list(f"{label}: {format_date(date)}" for label, date in known)]
-    if treaty.parties:
-        parts += [_section_heading("Parties"), f"<p>{', '.join(text_html(p) for p in treaty.parties)}</p>"]
-    parts += _wikidata_line(treaty.wikidata)
-    parts += _appearances(index, "treaty", treaty.id, here)
-    return _page(here, _plain_with_abbreviation(treaty), parts, entity_yaml_path("treaty"))
+    context = _entity_context(treaty, "treaty", index, here)
+    key_dates = [("Signed", treaty.signed), ("In force", treaty.in_force), ("Suspended", treaty.suspended), ("Ended", treaty.ended)]
+    context["key_dates"] = [(label, format_date(date)) for label, date in key_dates if date is not None]
+    context["parties"] = _names(treaty.parties)
+    title = _plain_with_abbreviation(treaty)
+    abbreviations = (oneline(treaty.abbreviation),) if treaty.abbreviation else ()
+    return _page("treaty", here, title, context, entity_yaml_path("treaty"), templates, abbreviations=abbreviations)
 
 
-def render_place_page(place: Place, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_place_page(
+    place: Place, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """A place: where it is, and every event that happened there."""
     here = Here(entity_path("place", place.id), directory_urls)
-    parts = _names_line(place.aliases)
-    where = []
-    if place.country:
-        where.append(text_html(place.country))
-    if place.latitude is not None and place.longitude is not None:
-        where.append(f"{place.latitude:.4g}, {place.longitude:.4g}")
-    if where:
-        parts.append(f"<p>{' · '.join(where)}</p>")
-    if place.description:
-        parts.append(paragraphs_html(place.description))
-    parts += _wikidata_line(place.wikidata)
-    parts += _appearances(index, "place", place.id, here)
-    return _page(here, place.name, parts, entity_yaml_path("place"))
+    context = _entity_context(place, "place", index, here)
+    context["country"] = oneline(place.country) if place.country else None
+    located = place.latitude is not None and place.longitude is not None
+    context["coordinates"] = f"{place.latitude:.4g}, {place.longitude:.4g}" if located else None
+    return _page("place", here, place.name, context, entity_yaml_path("place"), templates)
 
 
 _ENTITY_HEADINGS: dict[EntityKind, tuple[str, str]] = {
@@ -683,95 +751,111 @@ _ENTITY_HEADINGS: dict[EntityKind, tuple[str, str]] = {
 }
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+class Listed(NamedTuple):
+    """An entry of a listing page and how many events it has."""
+
+    link: Link
+    abbreviation: str | None
+    events: int
 
 
-def render_entity_index(kind: EntityKind, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_entity_index(
+    kind: EntityKind, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """The page listing every entity of a kind by name, with the number of events of each."""
     here = Here(entity_index_path(kind), directory_urls)
     heading, intro = _ENTITY_HEADINGS[kind]
-    table = {
-        "person": index.chronology.people,
-        "organization": index.chronology.organizations,
-        "treaty": index.chronology.treaties,
-        "place": index.chronology.places,
-    }[kind]
-    entries = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))  # type: ignore[attr-defined]
-    items = []
-    for entry in entries:
-        label = _link(entry.name, here, entity_path(kind, entry.id))  # type: ignore[attr-defined]
-        if isinstance(entry, (Organization, Treaty)):
-            label = _with_abbreviation(label, entry)
-        count = len(index.events_of(kind, entry.id))  # type: ignore[attr-defined]
-        items.append(f"{label} — {_count(count, 'event')}")
-    parts = [f"<p>{intro}</p>"]
-    parts += _search_excluded([_list(items)]) if items else ["<p><em>None yet.</em></p>"]
-    return _page(here, heading, parts, entity_yaml_path(kind), meta=_search_meta(boost=LISTING_SEARCH_BOOST))
+    table: Mapping[str, Person | Organization | Treaty | Place] = getattr(index.chronology, _ENTITY_TABLES[kind])
+    entries = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
+    items = [
+        Listed(
+            here.link(entry.name, entity_path(kind, entry.id)),
+            _abbreviation(entry) if isinstance(entry, (Organization, Treaty)) else None,
+            len(index.events_of(kind, entry.id)),
+        )
+        for entry in entries
+    ]
+    context = {"kind": kind, "intro": intro, "entries": items}
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    return _page("entities", here, heading, context, entity_yaml_path(kind), templates, meta=meta)
 
 
 # ---------------------------------------------------------------- years and timeline
 
 
-def render_year_page(year: int, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+class YearItem(NamedTuple):
+    """An event on its year's page."""
+
+    when: str
+    link: Link
+    place: Link | None
+    summary: list[str]
+
+
+def render_year_page(
+    year: int, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """One year's events in date order, each with its summary."""
     here = Here(year_path(year), directory_urls)
     years = sorted(index.by_year)
     position = years.index(year)
-    events = index.by_year.get(year, [])
-    parts = [f"<p>{_count(len(events), 'event')}.</p>"]
-    items = []
-    for event in events:
-        title = _link(event.title, here, event_path(event.id))
-        item = f"<p>{_format_without_year(event)}: <strong>{title}</strong>{_place_suffix(index, event, here)}</p>"
-        items.append(item + "\n" + paragraphs_html(event.summary))
-    parts += _search_excluded([_list(items)])
-    around = []
-    if position > 0:
-        around.append(f"Previous year: {_link(str(years[position - 1]), here, year_path(years[position - 1]))}")
-    if position + 1 < len(years):
-        around.append(f"Next year: {_link(str(years[position + 1]), here, year_path(years[position + 1]))}")
-    if around:
-        parts += ["<hr>", f"<p>{' · '.join(around)}</p>"]
+    items = [
+        YearItem(
+            _format_without_year(event),
+            here.link(event.title, event_path(event.id)),
+            _entity_link(index, "place", event.place, here) if event.place else None,
+            paragraphs(event.summary),
+        )
+        for event in index.by_year.get(year, [])
+    ]
+    before = years[position - 1] if position > 0 else None
+    after = years[position + 1] if position + 1 < len(years) else None
+    context = {
+        "year": year,
+        "events": items,
+        "previous_year": here.link(str(before), year_path(before)) if before is not None else None,
+        "next_year": here.link(str(after), year_path(after)) if after is not None else None,
+    }
     meta = _search_meta(boost=LISTING_SEARCH_BOOST)
-    return _page(here, str(year), parts, EVENTS_FOLDER_YAML, meta=meta)
+    return _page("year", here, str(year), context, EVENTS_FOLDER_YAML, templates, meta=meta)
 
 
-def _place_suffix(index: ChronologyIndex, event: Event, here: Here) -> str:
-    return f" · {_entity_link(index, 'place', event.place, here)}" if event.place else ""
+class YearCount(NamedTuple):
+    link: Link
+    events: int
 
 
-def render_years_index(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+def render_years_index(
+    index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """Every year that has events, with how many."""
     here = Here(YEARS_INDEX_PATH, directory_urls)
-    items = [
-        f"{_link(str(year), here, year_path(year))} — {_count(len(index.by_year[year]), 'event')}"
-        for year in sorted(index.by_year)
-    ]
-    parts = _search_excluded([_list(items)]) if items else ["<p><em>No events yet.</em></p>"]
-    return _page(here, "Years", parts, EVENTS_FOLDER_YAML, meta=_search_meta(boost=LISTING_SEARCH_BOOST))
+    years = [YearCount(here.link(str(year), year_path(year)), len(index.by_year[year])) for year in sorted(index.by_year)]
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    return _page("years", here, "Years", {"years": years}, EVENTS_FOLDER_YAML, templates, meta=meta)
 
 
-def render_timeline_page(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+class TimelineYear(NamedTuple):
+    """A year on the timeline: the id of its heading, a link to its page, its events."""
+
+    anchor: str
+    link: Link
+    events: list[EventLine]
+
+
+def render_timeline_page(
+    index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """All events grouped by year, one line each, with a table of contents of the years."""
     here = Here(TIMELINE_PATH, directory_urls)
-    count = len(index.chronology.events)
-    parts = [f"<p>All {count} events, oldest first. Each year's page has the summaries.</p>"]
-    headings = []
-    for year in sorted(index.by_year):
-        anchor = f"y{year}"
-        headings.append(Heading(anchor, str(year)))
-        # The heading stays outside the excluded block: Material's search would otherwise index
-        # an untitled section under the page's title.
-        parts.append(
-            f'<h2 id="{anchor}">{_link(str(year), here, year_path(year))}'
-            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h2>'
-        )
-        parts += _search_excluded([_list(_event_line(e, here, with_year=False) for e in index.by_year[year])])
-    if not index.by_year:
-        parts.append("<p><em>No events yet.</em></p>")
+    years = [
+        TimelineYear(f"y{year}", here.link(str(year), year_path(year)), [_event_line(e, here, with_year=False) for e in index.by_year[year]])
+        for year in sorted(index.by_year)
+    ]
+    headings = tuple(Heading(year.anchor, year.link.text) for year in years)
+    context = {"total": len(index.chronology.events), "years": years}
     meta = _search_meta(boost=LISTING_SEARCH_BOOST)
-    return _page(here, "Timeline", parts, EVENTS_FOLDER_YAML, meta=meta, headings=tuple(headings))
+    return _page("timeline", here, "Timeline", context, EVENTS_FOLDER_YAML, templates, meta=meta, headings=headings)
 
 
 def render_milestones(index: ChronologyIndex, prefix: str = "") -> str:
@@ -789,34 +873,34 @@ def render_milestones(index: ChronologyIndex, prefix: str = "") -> str:
 # ---------------------------------------------------------------- sources and tags
 
 
-def render_source_page(article: Article, index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
-    """An article in `seeds/`: its publication facts, every event drawn from it, and its text."""
+def render_source_page(
+    article: Article, index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
+    """An article in `seeds/`: its publication facts, every event drawn from it, and its text
+    with the words each entry was drawn from highlighted (chrono.annotate)."""
     here = Here(source_path(article.file), directory_urls)
     title = article_title(article)
-    facts = [f"Title: {text_html(title)}"] if title else []
-    facts.append(f"Publisher: {text_html(article.publisher or 'unknown')}")
-    facts.append(f"Published: {_format_iso(article.published) if article.published else 'unknown'}")
-    if article.url:
-        facts.append(f"Original: {_external_link(article.url, article.url)}")
-    facts.append(f"File: <code>seeds/{text_html(article.file)}</code>")
-    if article.note:
-        facts.append(f"Note: {text_html(article.note)}")
-    parts = [_list(facts)]
     events = index.by_article.get(article.file, [])
-    heading = _section_heading(f"Events drawn from this article ({len(events)})")
-    if events:
-        parts += _search_excluded([heading, _list(_event_line(e, here) for e in events)])
-    else:
-        parts += [heading, "<p><em>None yet.</em></p>"]
-    # The text stays out of the search index: the events drawn from it are found instead, and
-    # the articles would otherwise make up most of the index.
-    text = render_annotated_article(article, events, index, here.path, directory_urls=directory_urls)
-    parts += _search_excluded([_section_heading("Text"), text])
+    highlights = find_highlights(article, events, index)
+    text = render_annotated_text(article.text, highlights, here.path, directory_urls=directory_urls)
+    context = {
+        "article": article,
+        "article_title": oneline(title) if title else None,
+        "publisher": oneline(article.publisher) if article.publisher else None,
+        "published": oneline(_plain_iso(article.published)) if article.published else None,
+        "original": external_link(article.url, article.url) if article.url else None,
+        "file": oneline(article.file),
+        "note": oneline(article.note) if article.note else None,
+        "events": [_event_line(e, here) for e in events],
+        "legend": LEGEND if highlights else (),
+        # The article's text, escaped by chrono.annotate around the highlights it marks.
+        "text": Markup(text),
+    }
     # Listed with the other raw material: below the events drawn from it in search results.
     meta = _search_meta(boost=LISTING_SEARCH_BOOST)
     published = _plain_iso(article.published) if article.published else "date unknown"
     heading_text = f"{article.publisher or 'Unknown publisher'}, {published}"
-    return _page(here, heading_text, parts, SOURCES_YAML, meta=meta)
+    return _page("source", here, heading_text, context, SOURCES_YAML, templates, meta=meta)
 
 
 def article_title(article: Article) -> str | None:
@@ -828,20 +912,32 @@ def article_title(article: Article) -> str | None:
     return article.title
 
 
-def render_sources_index(index: ChronologyIndex, *, directory_urls: bool = True) -> RenderedPage:
+class ArticleLine(NamedTuple):
+    """An article on the sources page."""
+
+    published: str | None
+    publisher: str | None
+    link: Link
+    events: int
+
+
+def render_sources_index(
+    index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> RenderedPage:
     """Every article in `seeds/` with its publisher, date and number of events."""
     here = Here(SOURCES_INDEX_PATH, directory_urls)
     articles = sorted(index.chronology.articles.values(), key=lambda a: (a.published or "", a.file))
-    items = []
-    for article in articles:
-        count = len(index.by_article.get(article.file, []))
-        when = _format_iso(article.published) if article.published else "date unknown"
-        publisher = text_html(article.publisher or "unknown publisher")
-        link = _link(article_title(article) or article.file, here, source_path(article.file))
-        items.append(f"{when}, {publisher}: {link} — {_count(count, 'event')}")
-    parts = ["<p>The articles the extracted events are drawn from, with their publication facts.</p>"]
-    parts += _search_excluded([_list(items)]) if items else ["<p><em>No articles yet.</em></p>"]
-    return _page(here, "Sources", parts, SOURCES_YAML, meta=_search_meta(boost=LISTING_SEARCH_BOOST))
+    items = [
+        ArticleLine(
+            oneline(_plain_iso(article.published)) if article.published else None,
+            oneline(article.publisher) if article.publisher else None,
+            here.link(article_title(article) or article.file, source_path(article.file)),
+            len(index.by_article.get(article.file, [])),
+        )
+        for article in articles
+    ]
+    meta = _search_meta(boost=LISTING_SEARCH_BOOST)
+    return _page("sources", here, "Sources", {"articles": items}, SOURCES_YAML, templates, meta=meta)
 
 
 def render_tags_page(index: ChronologyIndex) -> GeneratedPage:
@@ -858,18 +954,21 @@ def render_tags_page(index: ChronologyIndex) -> GeneratedPage:
     return GeneratedPage(TAGS_PATH, "\n".join(lines) + "\n", TAGS_YAML)
 
 
-def render_all_pages(index: ChronologyIndex, *, directory_urls: bool = True) -> list[RenderedPage | GeneratedPage]:
-    """Every generated page of the site except the home page, in a stable order."""
+def render_all_pages(
+    index: ChronologyIndex, *, directory_urls: bool = True, templates: PageTemplates | None = None
+) -> list[RenderedPage | GeneratedPage]:
+    """Every generated page of the site except the home page, in a stable order. `templates`
+    is the build's (chrono.site makes one with the site's custom_dir); by default the shipped ones."""
     chronology = index.chronology
-    urls = {"directory_urls": directory_urls}
-    pages: list[RenderedPage | GeneratedPage] = [render_event_page(e, index, **urls) for e in chronology.events]
-    pages += [render_person_page(p, index, **urls) for p in chronology.people.values()]
-    pages += [render_organization_page(o, index, **urls) for o in chronology.organizations.values()]
-    pages += [render_treaty_page(t, index, **urls) for t in chronology.treaties.values()]
-    pages += [render_place_page(p, index, **urls) for p in chronology.places.values()]
-    pages += [render_entity_index(kind, index, **urls) for kind in ("person", "organization", "treaty", "place")]
-    pages += [render_year_page(year, index, **urls) for year in sorted(index.by_year)]
-    pages += [render_years_index(index, **urls), render_timeline_page(index, **urls)]
-    pages += [render_source_page(article, index, **urls) for article in chronology.articles.values()]
-    pages += [render_sources_index(index, **urls), render_tags_page(index)]
+    settings: dict[str, Any] = {"directory_urls": directory_urls, "templates": templates or package_templates()}
+    pages: list[RenderedPage | GeneratedPage] = [render_event_page(e, index, **settings) for e in chronology.events]
+    pages += [render_person_page(p, index, **settings) for p in chronology.people.values()]
+    pages += [render_organization_page(o, index, **settings) for o in chronology.organizations.values()]
+    pages += [render_treaty_page(t, index, **settings) for t in chronology.treaties.values()]
+    pages += [render_place_page(p, index, **settings) for p in chronology.places.values()]
+    pages += [render_entity_index(kind, index, **settings) for kind in ("person", "organization", "treaty", "place")]
+    pages += [render_year_page(year, index, **settings) for year in sorted(index.by_year)]
+    pages += [render_years_index(index, **settings), render_timeline_page(index, **settings)]
+    pages += [render_source_page(article, index, **settings) for article in chronology.articles.values()]
+    pages += [render_sources_index(index, **settings), render_tags_page(index)]
     return pages

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -23,6 +25,7 @@ from .index import ChronologyIndex, build_index
 from .pages import GeneratedPage, Heading, RenderedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
 from .timeline import render_visual_timeline_page
+from .templating import PageTemplates
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
 from .accuracy import ACCURACY_MARKER, METHOD_PAGE, render_method_page
 from .performance import PERFORMANCE_PAGE, RESULTS_FILE, load_results, render_performance_page
@@ -88,9 +91,16 @@ def allow_only_known_tags(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def generate_pages(
-    root: Path, home_markdown: str | None, site_url: str | None = None, *, directory_urls: bool = True
+    root: Path,
+    home_markdown: str | None,
+    site_url: str | None = None,
+    *,
+    directory_urls: bool = True,
+    custom_dir: str | None = None,
 ) -> list[RenderedPage | GeneratedPage]:
-    """Validate the data and render every page; raise PluginError listing all data problems."""
+    """Validate the data and render every page; raise PluginError listing all data problems.
+    The page templates are looked up in `custom_dir` (the theme's) first, and compiled once
+    for this build."""
     chronology, errors = read_chronology(root)
     if errors:
         lines = "\n".join(str(error) for error in errors)
@@ -98,7 +108,11 @@ def generate_pages(
     index = build_index(chronology)
     # site_url (optional) makes the JSON-LD and calendar links absolute.
     urls = {"directory_urls": directory_urls}
-    pages = add_event_jsonld(render_all_pages(index, **urls), index, site_url=site_url, **urls)
+    try:
+        rendered = render_all_pages(index, templates=PageTemplates(custom_dir), **urls)
+    except TemplateError as error:
+        raise PluginError(f"page template: {_describe_template_error(error)}") from None
+    pages = add_event_jsonld(rendered, index, site_url=site_url, **urls)
     pages.append(render_visual_timeline_page(index, **urls))
     pages += render_export_files(index, site_url=site_url, **urls)
     # The full guide replaces the short hand-written docs/about/contributing.md when the
@@ -113,6 +127,19 @@ def generate_pages(
     if home_markdown is not None:
         pages.append(GeneratedPage("index.md", render_home(home_markdown, index), "docs/index.md"))
     return pages
+
+
+def _describe_template_error(error: TemplateError) -> str:
+    """Where a broken template (a fork's override, usually) went wrong: file, line, message."""
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    # Jinja rewrites the traceback of an error while rendering so that its frames are the
+    # template's lines; the innermost one is where it went wrong.
+    where = ""
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename.endswith(".html"):
+            where = f"{frame.f_code.co_filename}:{line}: "
+    return where + str(error.message or error)
 
 
 def render_home(markdown: str, index: ChronologyIndex) -> str:
@@ -136,7 +163,13 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_root(config)
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
-    pages = generate_pages(root, home_markdown, config.site_url, directory_urls=config.use_directory_urls)
+    pages = generate_pages(
+        root,
+        home_markdown,
+        config.site_url,
+        directory_urls=config.use_directory_urls,
+        custom_dir=config.theme.custom_dir,
+    )
     # "How this is made" shows the extractor's measured accuracy (benchmarks/bench_accuracy.py).
     method = files.get_file_from_path(METHOD_PAGE)
     if method is not None and ACCURACY_MARKER in method.content_string:
@@ -237,9 +270,38 @@ def show_search_html(page: Page) -> None:
         page.content = page.rendered.search_html
 
 
-def restore_content(page: Page) -> None:
+def restore_content(page: Page, config: MkDocsConfig) -> None:
+    """Put the page's full HTML back, and give its search entry the page's abbreviations."""
     if isinstance(page, PrerenderedPage) and page.shown_content is not None:
         page.content, page.shown_content = page.shown_content, None
+        if page.rendered.abbreviations:
+            add_search_abbreviations(page, config)
+
+
+SEARCH_PLUGIN_NAMES = ("material/search", "search")
+ABBREVIATIONS_FIELD = "abbreviations"
+"""A field of each search entry, given a boost of its own in mkdocs.yml (`plugins: search:
+fields:`), so that "INF" finds the pages about the INF Treaty before those with a title word it
+starts ("Information"): Material looks for every query word as a prefix (`INF*`), and a
+rarer word scores higher. Material indexes every field that `fields` names and shows only the
+title, text and tags."""
+
+
+def add_search_abbreviations(page: PrerenderedPage, config: MkDocsConfig) -> None:
+    """Add the abbreviations to the entry Material's search made for this page just now."""
+    for name in SEARCH_PLUGIN_NAMES:
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            break
+    else:
+        return
+    entries: list[dict[str, Any]] = plugin.search_index.entries  # type: ignore[attr-defined]
+    for entry in reversed(entries):
+        if entry["location"] == page.url:
+            entry[ABBREVIATIONS_FIELD] = " ".join(page.rendered.abbreviations)
+            return
+        if not entry["location"].startswith(page.url):
+            return
 
 
 @lru_cache(maxsize=8)

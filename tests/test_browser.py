@@ -28,6 +28,21 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = REPO / "screenshots"
 EVENT_ID = "2019-07-05-nato-russia-council-inf-talks"
 EVENT_TITLE = "NATO-Russia Council fails to save the INF Treaty"
+# An event whose title has a word that "INF" is the start of, as on the real site: Material's
+# search looks for "INF*", and "Information" is a rarer word than "INF".
+INFORMATION_EVENT = """\
+id: 2001-02-20-nato-information-office-moscow
+title: NATO opens an Information Office in Moscow
+date: '2001-02-20'
+summary: NATO opened an information office in Moscow to inform Russians about the Alliance.
+organizations: [nato]
+sources:
+  - url: https://www.nato.int/docu/update/2001/0219/e0220a.htm
+    publisher: NATO
+    published: '2001-02-20'
+provenance: extracted
+status: draft
+"""
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
@@ -51,7 +66,9 @@ def _answers(url: str) -> bool:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture project built with --strict and served on a free localhost port."""
-    site = build_site(copy_project(tmp_path_factory.mktemp("browser")))
+    project = copy_project(tmp_path_factory.mktemp("browser"))
+    (project / "chronology/events/2001-02-20-nato-information-office-moscow.yml").write_text(INFORMATION_EVENT)
+    site = build_site(project)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
@@ -147,6 +164,11 @@ def test_searching_inf_finds_the_2019_event_first(page: object, base_url: str) -
     titles = [title for title, _ in results]
     assert EVENT_TITLE in titles
     assert (EVENT_TITLE, f"/events/{EVENT_ID}/") in results
+    # The abbreviation itself ranks above the words it starts ("Information"): the first result
+    # is an event with the INF Treaty, and the information office comes after the treaty.
+    assert results[0] in {(EVENT_TITLE, f"/events/{EVENT_ID}/"), ("The INF Treaty ends", "/events/2019-08-02-inf-treaty-ends/")}
+    hrefs = [href for _, href in results]
+    assert hrefs.index("/treaties/inf-treaty/") < hrefs.index("/events/2001-02-20-nato-information-office-moscow/")
     # Event pages rank above the treaty's own page and the listing and source pages.
     first_other = next(i for i, (_, href) in enumerate(results) if not href.startswith("/events/"))
     assert all(href.startswith("/events/") for _, href in results[:first_other])

@@ -307,8 +307,21 @@ def test_search_index_ranks_events_first_and_leaves_out_backlink_lists(site: Pat
     # Names, aliases and full names are indexed where a search looks for them.
     assert "Йенс Столтенберг" in str(by_location["people/jens-stoltenberg/"]["text"])
     assert by_location["treaties/inf-treaty/"]["title"] == "Intermediate-Range Nuclear Forces Treaty (INF)"
+    # Abbreviations are a field of their own, boosted above titles (mkdocs.yml), so "INF" finds
+    # the INF Treaty's pages before a title word it starts ("Information"); Material indexes the
+    # field but does not show it.
+    assert index["config"]["fields"]["abbreviations"] == {"boost": 100000}
+    assert index["config"]["fields"]["abbreviations"]["boost"] > index["config"]["fields"]["title"]["boost"]
+    assert by_location["treaties/inf-treaty/"]["abbreviations"] == "INF"
+    assert by_location[f"events/{EVENT_ID}/"]["abbreviations"] == "NATO NRC INF"
+    assert "abbreviations" not in by_location["people/jens-stoltenberg/"]
     event_text = str(by_location[f"events/{EVENT_ID}/"]["text"])
     assert "Jens Stoltenberg" in event_text and "We have not seen any signs" in event_text
+    # Both sides' words are indexed; the columns' headings and where each was reported are not
+    # ("Russia" should not find every event where Russia is quoted).
+    both_sides = str(by_location["events/2019-08-02-inf-treaty-ends/"]["text"])
+    assert "Moscow remains ready to talk" in both_sides and "respond in a measured way" in both_sides
+    assert "NATO and allies" not in both_sides and "Reported by" not in both_sides
     # One entry per event page: its sections are not separate results, and the sources, the
     # date's working, related events and the neighbours stay out of the index.
     assert [doc["location"] for doc in docs if str(doc["location"]).startswith(f"events/{EVENT_ID}/")] == [f"events/{EVENT_ID}/"]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_chronology import main
+from build_chronology import github_annotation, main
+from chrono.errors import EntryError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,39 @@ def test_validate_reports_every_error_and_exits_1(data_root: Path, capsys: pytes
         "chronology/tags.yml:2: nato-russia-council: expected a mapping (key: value lines), got a list",
         "2 problems found.",
     ]
+
+
+def test_validate_format_github_prints_workflow_commands(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One `::error` line per problem on stdout, escaped as GitHub's toolkit escapes: `%`, CR and
+    LF in the message; also `:` and `,` in the properties."""
+    event = data_root / "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
+    event.write_text(event.read_text().replace("- id: jens-stoltenberg", "- id: jens-stoltenbreg"))
+    (data_root / "chronology/tags.yml").write_text("arms-control: {name: Arms control}\nnato-russia-council: [oops]\n")
+    (data_root / "chronology/events/bad, 100%.yml").write_text("id: x\n")
+    assert main(["--root", str(data_root), "validate", "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        (
+            "::error file=chronology/events/2019-07-05-nato-russia-council-inf-talks.yml,line=11,"
+            "title=validate%3A people[0].id::chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:11: "
+            "people[0].id: unknown person 'jens-stoltenbreg' (did you mean 'jens-stoltenberg'?)"
+        ),
+        (
+            "::error file=chronology/events/bad%2C 100%25.yml,title=validate::chronology/events/bad, 100%25.yml: "
+            "file name 'bad, 100%25.yml' is not a valid id: use lower-case letters, digits and single hyphens, "
+            "e.g. 'jens-stoltenberg'"
+        ),
+        (
+            "::error file=chronology/tags.yml,line=2,title=validate%3A nato-russia-council::chronology/tags.yml:2: "
+            "nato-russia-council: expected a mapping (key: value lines), got a list"
+        ),
+    ]
+    assert err == "3 problems found.\n"
+
+
+def test_github_annotation_escapes_line_breaks() -> None:
+    error = EntryError("a:b,c.yml", 3, "x", "first\r\nsecond 50%")
+    assert github_annotation(error) == "::error file=a%3Ab%2Cc.yml,line=3,title=validate%3A x::a:b,c.yml:3: x: first%0D%0Asecond 50%25"
 
 
 def test_validate_never_shows_a_traceback(data_root: Path) -> None:

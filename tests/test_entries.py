@@ -100,7 +100,8 @@ CASES = [
      ['chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:11: YAML syntax error: found character that cannot start any token']),
     ("unknown person in entity file id", "chronology/people.yml", "georgy-mamedov:", "Georgy Mamedov:",
      ["chronology/events/1996-05-15-cfe-review-conference.yml:8: people[0].id: unknown person 'georgy-mamedov' (did you mean 'Georgy Mamedov'?)",
-      "chronology/people.yml:11: Georgy Mamedov: 'Georgy Mamedov' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"]),
+      "chronology/events/2019-08-02-inf-treaty-ends.yml:20: quotes[1].speaker: unknown speaker (a person or organization id) 'georgy-mamedov' (did you mean 'Georgy Mamedov'?)",
+      "chronology/people.yml:12: Georgy Mamedov: 'Georgy Mamedov' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"]),
     ("role dates reversed", "chronology/people.yml", "to: '2024-10-01'", "to: '2004-10-01'",
      ["chronology/people.yml:10: jens-stoltenberg.roles[0].to: '2004-10-01' is before from '2014-10-01'"]),
     ("impossible treaty date", "chronology/treaties.yml", "signed: '1987-12-08'", "signed: '1987-11-31'",
@@ -145,6 +146,22 @@ def test_any_bytes_give_errors_not_tracebacks(data_root: Path, content: bytes) -
     (data_root / "chronology/events/2000-01-01-x.yml").write_bytes(content)
     errors = read_chronology(data_root)[1]
     assert errors and all(e.path == "chronology/events/2000-01-01-x.yml" for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("inserted", "expected"),
+    [
+        ("\x00", "contains a control character YAML does not allow (U+0000); delete it"),
+        ("\x1b", "contains a control character YAML does not allow (U+001B); delete it"),
+        ("\ufffe", "contains a character YAML does not allow (U+FFFE); delete it"),
+    ],
+)
+def test_a_character_yaml_refuses_is_located_by_line(data_root: Path, inserted: str, expected: str) -> None:
+    """Line 9, below a line of Cyrillic: libyaml counts its position in bytes, not characters."""
+    event = data_root / EVENT
+    text = event.read_text(encoding="utf-8").replace("summary: NATO and Russia", f"summary: NATO {inserted}and Russia")
+    event.write_text(text.replace("place: brussels", "place: brussels # Брюссель"), encoding="utf-8")
+    assert [str(e) for e in read_chronology(data_root)[1]] == [f"{EVENT}:9: {expected}"]
 
 
 def test_load_chronology_raises_with_every_error(data_root: Path) -> None:
@@ -202,12 +219,7 @@ def test_both_sides_quotes_and_sides_are_read_and_checked(data_root: Path) -> No
         encoding="utf-8",
     )
     people = data_root / "chronology/people.yml"
-    people.write_text(
-        people.read_text(encoding="utf-8").replace(
-            "  name: Jens Stoltenberg\n", "  name: Jens Stoltenberg\n  side: nato\n", 1
-        ),
-        encoding="utf-8",
-    )
+    assert "  side: nato\n" in people.read_text(encoding="utf-8")  # the fixture's
     chronology, errors = read_chronology(data_root)
     assert errors == []
     quote = next(e for e in chronology.events if e.quotes).quotes[0]

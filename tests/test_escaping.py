@@ -65,7 +65,7 @@ def make_hostile_project(root: Path) -> Path:
     data = root / "chronology"
     _append_yaml(data / "people.yml", {"hostile-person": {
         "name": hostile("PersonName"), "aliases": [hostile("PersonAlias")], "description": hostile("PersonDescription"),
-        "roles": [{"title": hostile("PersonRoleTitle"), "from": "1999"}]}})
+        "roles": [{"title": hostile("PersonRoleTitle"), "from": "1999"}], "side": "russia"}})
     _append_yaml(data / "organizations.yml", {"hostile-org": {
         "name": hostile("OrgName"), "aliases": [hostile("OrgAlias")], "abbreviation": "H<b>O",
         "description": hostile("OrgDescription"), "url": 'https://example.org/"><script>alert(30)</script>'}})
@@ -99,7 +99,10 @@ def make_hostile_project(root: Path) -> Path:
         "organizations": ["hostile-org"],
         "treaties": ["hostile-treaty"],
         "tags": ["hostile-tag"],
-        "quotes": [{"speaker": "hostile-person", "text": quote}],
+        # With a side, the quote shows on the both-sides view with its role and its own source.
+        "quotes": [{"speaker": "hostile-person", "text": quote, "role": hostile("QuoteRole"), "source": {
+            "url": 'https://example.org/q" onmouseover="alert(33)', "publisher": hostile("QuoteSourcePublisher"),
+            "published": "2000-01-02", "title": hostile("QuoteSourceTitle")}}],
         "sources": [
             {"article": ARTICLE, "url": 'https://example.org/a" onmouseover="alert(32)', "publisher": hostile("SourcePublisher"),
              "published": "2000-01-02", "title": hostile("SourceTitle")},
@@ -226,7 +229,8 @@ def test_no_page_has_a_script_handler_or_script_link_from_data(hostile_site: Pat
 @pytest.mark.parametrize(
     ("page", "labels"),
     [
-        (f"events/{EVENT_ID}", ["EventTitle", "EventSummary", "QuoteText", "EventRole", "OtherRole", "PersonName"]),
+        (f"events/{EVENT_ID}", ["EventTitle", "EventSummary", "QuoteText", "EventRole", "OtherRole", "PersonName",
+                                "QuoteRole", "QuoteSourcePublisher", "QuoteSourceTitle"]),
         ("people/hostile-person", ["PersonName", "PersonAlias", "PersonRoleTitle", "EventTitle"]),
         ("organizations/hostile-org", ["OrgName"]),
         ("treaties/hostile-treaty", ["TreatyName"]),
@@ -335,10 +339,18 @@ def test_no_script_runs_from_data_in_a_browser(served: str) -> None:
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             for path in [f"events/{EVENT_ID}/", "people/hostile-person/", f"sources/{ARTICLE.removesuffix('.txt')}/",
-                         "timeline/", "visual-timeline/", "filter/", "tags/", "organizations/hostile-org/", ""]:
+                         "timeline/", "visual-timeline/", "filter/", "filter/?side=russia", "tags/",
+                         "organizations/hostile-org/", ""]:
                 page.goto(f"{served}/{path}", wait_until="load")
                 page.wait_for_timeout(150)
                 assert page.evaluate(HANDLERS_IN_DOM) == [], path
+            # The filter shows what the ticked side said, from chronology.json, as text.
+            page.goto(f"{served}/filter/?side=russia", wait_until="load")
+            statement = page.locator(".chrono-statements li").first
+            statement.wait_for(state="visible", timeout=10_000)
+            assert "QuoteText <script>alert(1)</script>" in statement.inner_text()
+            assert "QuoteRole <script>" in statement.inner_text()
+            assert page.evaluate(HANDLERS_IN_DOM) == []
             # The search box renders results from the index as HTML.
             for query in ["EventTitle", "alert", "script", "PersonAlias", "onerror"]:
                 page.goto(f"{served}/", wait_until="load")

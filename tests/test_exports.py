@@ -90,10 +90,25 @@ def test_json_export_resolves_every_reference(index: ChronologyIndex) -> None:
     ]
     assert talks["place"]["name"] == "Brussels"
     assert talks["tags"][0] == {"id": "arms-control", "name": "Arms control"}
+    # Each quote with its speaker's page and side (from the person's entry), the office they
+    # spoke in (the quote's own, else theirs at the time) and its own source (null: the event's).
     assert talks["quotes"] == [{
-        "speaker": {"id": "jens-stoltenberg", "kind": "person", "name": "Jens Stoltenberg"},
+        "speaker": {"id": "jens-stoltenberg", "kind": "person", "name": "Jens Stoltenberg",
+                    "url": "people/jens-stoltenberg/"},
         "text": "We have not seen any signs of a breakthrough.",
+        "role": "NATO Secretary General",
+        "side": "nato",
+        "source": None,
     }]
+    assert data["events"][2]["quotes"][1] == {
+        "speaker": {"id": "georgy-mamedov", "kind": "person", "name": "Georgy Mamedov",
+                    "url": "people/georgy-mamedov/"},
+        "text": "Moscow remains ready to talk about the treaty (invented test statement).",
+        "role": "Deputy Foreign Minister of Russia",
+        "side": "russia",
+        "source": {"article": None, "url": "https://example.org/fixture/invented-statement",
+                   "publisher": "Fixture Wire (test data)", "published": "2019-08-02", "title": None},
+    }
     assert talks["date_basis"]["phrase"] == "on Friday"
     conference = data["events"][0]
     assert (conference["first_day"], conference["last_day"]) == ("1996-05-15", "1996-05-31")
@@ -108,6 +123,14 @@ def test_schema_rejects_a_missing_name(index: ChronologyIndex) -> None:
         jsonschema.validate(data, schema)
 
 
+def test_schema_rejects_a_side_that_is_not_one_of_the_three(index: ChronologyIndex) -> None:
+    data = json.loads(render_json(index))
+    data["events"][2]["quotes"][1]["side"] = "west"
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError, match="'west' is not one of"):
+        jsonschema.validate(data, schema)
+
+
 def test_csv_has_one_row_per_event_with_documented_columns(index: ChronologyIndex) -> None:
     text = render_csv(_with_event(index, _hostile_event()))
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -116,6 +139,8 @@ def test_csv_has_one_row_per_event_with_documented_columns(index: ChronologyInde
     talks = rows[2]
     assert talks["people"] == "Jens Stoltenberg"
     assert talks["organizations"] == "North Atlantic Treaty Organization; NATO-Russia Council"
+    # Whose statements each event records, in a fixed order, for filtering in a spreadsheet.
+    assert [row["statement_sides"] for row in rows] == ["", "nato", "nato", "nato; russia"]
     assert talks["tags"] == "Arms control; NATO-Russia Council"
     assert talks["place"] == "Brussels"
     assert talks["source_urls"].startswith("https://www.themoscowtimes.com/")

@@ -39,7 +39,8 @@ def ids(events: list[Event]) -> list[str]:
 def test_events_are_filed_under_each_entity_in_date_order(chronology: Chronology) -> None:
     index = build_index(chronology)
     assert ids(index.by_treaty["inf-treaty"]) == [TALKS, ENDS]
-    assert ids(index.by_person["jens-stoltenberg"]) == [TALKS]
+    # Listed at the talks, quoted (not listed) at the treaty's end.
+    assert ids(index.by_person["jens-stoltenberg"]) == [TALKS, ENDS]
     assert ids(index.by_organization["nato"]) == [TALKS]
     assert ids(index.by_place["vienna"]) == [CFE]
     assert ids(index.by_tag["arms-control"]) == [TALKS, ENDS]
@@ -50,8 +51,8 @@ def test_events_are_filed_under_each_entity_in_date_order(chronology: Chronology
 
 def test_quotes_are_filed_under_their_speaker(chronology: Chronology) -> None:
     index = build_index(chronology)
-    [(event, quote)] = index.quotes_by_speaker["jens-stoltenberg"]
-    assert event.id == TALKS
+    (event, quote), (later, _) = index.quotes_by_speaker["jens-stoltenberg"]
+    assert (event.id, later.id) == (TALKS, ENDS)
     assert quote.text == "We have not seen any signs of a breakthrough."
     assert index.speaker_kind("jens-stoltenberg") == "person"
     assert index.speaker_kind("nato") == "organization"
@@ -62,9 +63,9 @@ def test_a_quoted_speaker_appears_in_the_event_even_when_not_listed(chronology: 
     cfe = chronology.events[0]
     quoted = replace(cfe, quotes=(Quote("jens-stoltenberg", "Words."), Quote("nato", "A statement.")))
     index = build_index(replace(chronology, events=(quoted, *chronology.events[1:])))
-    assert ids(index.by_person["jens-stoltenberg"]) == [CFE, TALKS]
+    assert ids(index.by_person["jens-stoltenberg"]) == [CFE, TALKS, ENDS]
     assert ids(index.by_organization["nato"]) == [CFE, TALKS]
-    assert ids(index.by_person["georgy-mamedov"]) == [CFE]
+    assert ids(index.by_person["georgy-mamedov"]) == [CFE, ENDS]  # quoted at the treaty's end
 
 
 def test_neighbours_and_related_both_ways(chronology: Chronology) -> None:
@@ -133,4 +134,4 @@ def test_a_person_listed_twice_is_filed_once(chronology: Chronology) -> None:
     talks = chronology.events[1]
     doubled = replace(talks, people=(*talks.people, PersonRole("jens-stoltenberg", "Speaker")))
     index = build_index(replace(chronology, events=(chronology.events[0], doubled, chronology.events[2])))
-    assert ids(index.by_person["jens-stoltenberg"]) == [TALKS]
+    assert ids(index.by_person["jens-stoltenberg"]) == [TALKS, ENDS]

@@ -23,7 +23,7 @@ from chrono.pages import (
     escape_markdown,
     format_date,
     is_safe_url,
-    paragraphs_html,
+    paragraphs,
     render_all_pages,
     render_entity_index,
     render_event_page,
@@ -34,11 +34,11 @@ from chrono.pages import (
     render_timeline_page,
     render_treaty_page,
     render_year_page,
-    text_html,
 )
 
 REPO = Path(__file__).resolve().parent.parent
 TALKS = "2019-07-05-nato-russia-council-inf-talks"
+ENDS = "2019-08-02-inf-treaty-ends"
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(2)">',
@@ -130,17 +130,22 @@ def test_escaped_text_renders_as_the_same_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_text_from_data_is_html_text(text: str) -> None:
-    found = elements(f"<p>{text_html(text)}</p>")
+def test_text_from_data_is_html_text(text: str, index: ChronologyIndex) -> None:
+    """The templates escape what they are given (autoescape): a summary shows as its own text."""
+    event = replace(index.events_by_id[TALKS], summary=text)
+    html = render_event_page(event, index).html
+    shown = html.split("</p>\n", 1)[1].split("\n", 1)[0]
+    found = elements(shown)
     assert found.tags == ["p"]
     assert found.attributes == []
-    assert unescape(text_html(text)) == text
+    assert unescape(shown.removeprefix("<p>").removesuffix("</p>")) == text
 
 
-def test_paragraphs_keep_paragraphs_and_nothing_else() -> None:
+def test_paragraphs_keep_paragraphs_and_nothing_else(index: ChronologyIndex) -> None:
     text = "First line\nstill first.\n\n  <script>x</script>\n\n\n- third"
-    html = paragraphs_html(text)
-    assert html == "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>"
+    assert paragraphs(text) == ["First line still first.", "<script>x</script>", "- third"]
+    html = render_event_page(replace(index.events_by_id[TALKS], summary=text), index).html
+    assert "<p>First line still first.</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>- third</p>" in html
 
 
 @pytest.mark.parametrize(
@@ -328,7 +333,7 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
         '<div class="chrono-list">\n'
-        '<p class="chrono-heading" role="heading" aria-level="2">Events (1)</p>'
+        '<p class="chrono-heading" role="heading" aria-level="2">Events (2)</p>'  # quoted at the treaty's end
     ) in html
 
 
@@ -419,3 +424,68 @@ def test_every_page_once(index: ChronologyIndex) -> None:
         "timeline.md", "sources/000_74f752eac3192a6d.md", "sources/index.md", "tags.md",
         "people/index.md", "organizations/index.md", "treaties/index.md", "places/index.md",
     } <= set(paths)
+
+
+# ---------------------------------------------------------------- both sides
+
+
+def _sides(html: str) -> list[tuple[str, list[str]]]:
+    """Each side's heading and the speakers quoted under it, in page order."""
+    found = []
+    for column in html.split('<div class="chrono-side ')[1:]:
+        heading = column.split('aria-level="3">', 1)[1].split("</p>", 1)[0]
+        speakers = [part.split("</a>", 1)[0].split(">")[-1] for part in column.split("<p>— ")[1:]]
+        found.append((heading, speakers))
+    return found
+
+
+def test_event_page_shows_each_sides_quotes_side_by_side(index: ChronologyIndex) -> None:
+    page = render_event_page(index.events_by_id[ENDS], index)
+    html = page.html
+    assert _sides(html) == [("NATO and allies", ["Jens Stoltenberg"]), ("Russia", ["Georgy Mamedov"])]
+    # The role the quote gives; the speaker linked; its own source, linked.
+    assert (
+        '<p>— <a href="../../people/georgy-mamedov/">Georgy Mamedov</a>, Deputy Foreign Minister of Russia</p>\n'
+        '<p class="chrono-quote-source">Reported by Fixture Wire (test data), 2 August 2019 '
+        '(<a href="https://example.org/fixture/invented-statement">original</a>)</p>'
+    ) in html
+    # A quote without a source of its own is reported where the event is; the speaker's role is
+    # the office they held that day.
+    assert (
+        '<p>— <a href="../../people/jens-stoltenberg/">Jens Stoltenberg</a>, NATO Secretary General</p>\n'
+        '<p class="chrono-quote-source">Reported by Example, 2 August 2019 '
+        '(<a href="https://example.org/inf">original</a>)</p>'
+    ) in html
+    # Search finds what each side said, not where it was reported.
+    assert "Moscow remains ready to talk" in page.search_html
+    assert "Fixture Wire" not in page.search_html and "Reported by" not in page.search_html
+
+
+def test_the_side_comes_from_the_speakers_entry(index: ChronologyIndex, chronology: Chronology) -> None:
+    """Never guessed from the page: change the person's entry and the quote moves."""
+    people = dict(chronology.people)
+    people["georgy-mamedov"] = replace(people["georgy-mamedov"], side="other")
+    moved = build_index(replace(chronology, people=people))
+    html = render_event_page(moved.events_by_id[ENDS], moved).html
+    assert _sides(html) == [("NATO and allies", ["Jens Stoltenberg"]), ("Russia", []), ("Others", ["Georgy Mamedov"])]
+    assert "<p><em>No statement recorded.</em></p>" in html
+
+
+def test_a_speaker_with_no_side_is_not_counted_among_others(index: ChronologyIndex, chronology: Chronology) -> None:
+    ends = index.events_by_id[ENDS]
+    with_council = replace(ends, quotes=(*ends.quotes, Quote("nato-russia-council", "A joint statement.")))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], with_council)))
+    html = render_event_page(with_council, rebuilt).html
+    assert _sides(html) == [
+        ("NATO and allies", ["Jens Stoltenberg"]),
+        ("Russia", ["Georgy Mamedov"]),
+        ("Side not recorded", ["NATO-Russia Council"]),
+    ]
+
+
+def test_quotes_stay_one_list_when_no_speaker_has_a_side(index: ChronologyIndex, chronology: Chronology) -> None:
+    people = {key: replace(person, side=None) for key, person in chronology.people.items()}
+    sideless = build_index(replace(chronology, people=people))
+    html = render_event_page(sideless.events_by_id[ENDS], sideless).html
+    assert "chrono-sides" not in html and "Reported by" not in html
+    assert html.count("<blockquote>") == 2

@@ -38,7 +38,11 @@ PAGES = {
     "timeline": "timeline/",
     "visual-timeline": "visual-timeline/",
     "filter": "filter/",
+    # The filter showing what both sides said (fixture: both sides quoted at the INF Treaty's end).
+    "filter-sides": "filter/?side=nato&side=russia",
     "event": f"events/{EVENT_ID}/",
+    # An event with both sides' quotes side by side.
+    "event-both-sides": "events/2019-08-02-inf-treaty-ends/",
     "person": "people/jens-stoltenberg/",
     "source": "sources/002_5b8a1d404cf63abd/",
 }
@@ -177,7 +181,7 @@ def _tab_to(page: Page, selector: str, limit: int = 150) -> None:
 
 
 def _result_titles(page: Page) -> list[str]:
-    return page.eval_on_selector_all("#chrono-results a", "links => links.map(a => a.textContent)")
+    return page.eval_on_selector_all("#chrono-results > li > a", "links => links.map(a => a.textContent)")
 
 
 def test_filter_by_keyboard_keeps_the_filter_in_the_address(
@@ -231,6 +235,60 @@ def test_filter_by_keyboard_keeps_the_filter_in_the_address(
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/events/{EVENT_ID}/")
     assert log.outside == []
+
+
+def test_filter_shows_the_statements_of_the_side_ticked(browser: Browser, base_url: str) -> None:
+    log = RequestLog()
+    page = _new_page(browser, 1280, log)
+    page.goto(base_url + "filter/")
+    page.wait_for_selector("#chrono-filter:not([hidden])")
+    legends = page.eval_on_selector_all("#chrono-facets legend", "ls => ls.map(l => l.textContent)")
+    assert legends[0] == "Statements by"
+    names = page.eval_on_selector_all(
+        "#chrono-facets fieldset:first-child label", "ls => ls.map(l => l.textContent)"
+    )
+    assert names == ["NATO and allies2", "Russia1"]  # name and count; no quote by "others" yet
+    assert page.locator(".chrono-statements").count() == 0  # nothing ticked: titles only
+
+    page.check("#chrono-side-russia")
+    assert parse_qs(page.evaluate("location.search.slice(1)")) == {"side": ["russia"]}
+    assert _result_titles(page) == ["The INF Treaty ends"]
+    statements = page.eval_on_selector_all(".chrono-statements li", "items => items.map(i => i.textContent)")
+    assert statements == [(
+        "Russia: “Moscow remains ready to talk about the treaty (invented test statement).” — "
+        "Georgy Mamedov, Deputy Foreign Minister of Russia (Fixture Wire (test data))"
+    )]
+    links = page.eval_on_selector_all(".chrono-statements a", "links => links.map(a => a.href)")
+    assert links == [base_url + "people/georgy-mamedov/", "https://example.org/fixture/invented-statement"]
+    _screenshot(page, "filter-side-russia")
+
+    # Both sides ticked: the events with statements by both, and what each said.
+    page.goto(base_url + "filter/?side=nato&side=russia")
+    page.wait_for_selector(".chrono-statements li")
+    assert _result_titles(page) == ["The INF Treaty ends"]
+    sides = page.eval_on_selector_all(".chrono-statement-side", "spans => spans.map(s => s.textContent)")
+    assert sides == ["NATO and allies: ", "Russia: "]
+    assert page.text_content("#chrono-status") == "1 of 3 events match."
+    assert log.outside == []
+
+
+def _boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().toJSON())")
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1280, True), (375, False)])
+def test_both_sides_stand_side_by_side_on_a_wide_screen_and_stack_on_a_phone(
+    browser: Browser, base_url: str, width: int, side_by_side: bool
+) -> None:
+    page = _new_page(browser, width, RequestLog())
+    page.goto(base_url + "events/2019-08-02-inf-treaty-ends/")
+    nato, russia = _boxes(page, ".chrono-side")
+    if side_by_side:
+        assert nato["top"] == pytest.approx(russia["top"], abs=1) and nato["right"] <= russia["left"]
+    else:
+        assert russia["top"] >= nato["bottom"] and nato["left"] == pytest.approx(russia["left"], abs=1)
+    page.locator(".chrono-sides").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"event-both-sides-{width}px.png"), full_page=False)
 
 
 def _track_width(page: Page) -> float:

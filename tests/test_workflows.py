@@ -33,7 +33,7 @@ def test_ci_runs_on_pull_requests_and_checks_everything() -> None:
     # PyYAML reads the key `on` as true (YAML 1.1); GitHub reads it as the word.
     assert {"pull_request", "push"} <= set(ci[True])
     lines = run_lines(ci)
-    for command in (".venv/bin/python build_chronology.py validate", ".venv/bin/mkdocs build --strict", "make test",
+    for command in (".venv/bin/python build_chronology.py validate --format github", ".venv/bin/mkdocs build --strict", "make test",
                     ".venv/bin/python build_chronology.py schema-docs --check", "apt-get install -y -qq chromium"):
         assert command in lines, command
     assert ci["permissions"] == {"contents": "read"}
@@ -58,7 +58,7 @@ def test_make_targets_and_subcommands_used_by_ci_exist() -> None:
     assert {"site", "test", "$(STAMP)"} <= targets
     assert re.search(r"^STAMP := \$\(VENV\)/\.installed$", makefile, re.MULTILINE) and "VENV := .venv" in makefile
     # The command lines CI and the docs use parse (an unknown one would exit with usage).
-    for argv in (["validate"], ["validate", "--quiet"], ["schema-docs", "--check"], ["schema-docs", "--write"],
+    for argv in (["validate"], ["validate", "--quiet"], ["validate", "--format", "github"], ["schema-docs", "--check"], ["schema-docs", "--write"],
                  ["new", "--date", "2008-08-19", "--title", "x"]):
         assert build_parser().parse_args(argv).command == argv[0]
 

@@ -1,5 +1,6 @@
-// The faceted filter: reads chronology.json, narrows it by person, organization, treaty, place,
-// tag and years at once, and keeps the filter in the address (?treaty=cfe-treaty&from=2007).
+// The faceted filter: reads chronology.json, narrows it by whose statements an event records,
+// person, organization, treaty, place, tag and years at once, and keeps the filter in the
+// address (?treaty=cfe-treaty&from=2007, ?side=russia).
 // Plain DOM and form controls, so it works by keyboard alone; all data is set as text.
 (function () {
   "use strict";
@@ -9,7 +10,23 @@
   var scriptSrc = document.currentScript && document.currentScript.src;
   var exportUrl = new URL("../../chronology.json", scriptSrc || window.location.href);
 
+  // Whose statements: the side of each quote's speaker, as chronology.json gives it.
+  var SIDES = [
+    { id: "nato", name: "NATO and allies" },
+    { id: "russia", name: "Russia" },
+    { id: "other", name: "Others" },
+  ];
+  var SIDE_NAMES = {};
+  SIDES.forEach(function (side) { SIDE_NAMES[side.id] = side.name; });
+
+  function sidesOf(event) {
+    return SIDES.filter(function (side) {
+      return event.quotes.some(function (quote) { return quote.side === side.id; });
+    });
+  }
+
   var FACETS = [
+    { key: "side", legend: "Statements by", of: sidesOf, order: SIDES },
     { key: "person", field: "people", legend: "People", find: "Find a person" },
     { key: "organization", field: "organizations", legend: "Organizations", find: "Find an organization" },
     { key: "treaty", field: "treaties", legend: "Treaties", find: "Find a treaty" },
@@ -35,6 +52,7 @@
   }
 
   function entitiesOf(event, facet) {
+    if (facet.of) return facet.of(event);
     var value = event[facet.field];
     if (!value) return [];
     return Array.isArray(value) ? value : [value];
@@ -78,6 +96,42 @@
       fieldset.appendChild(none);
       return fieldset;
     }
+    var list = document.createElement("ul");
+    list.className = "chrono-choices";
+    // A short fixed list (the sides) keeps its own order and needs no find box.
+    var ids = facet.order
+      ? facet.order.map(function (entity) { return entity.id; }).filter(function (id) { return names.has(id); })
+      : Array.from(names.keys()).sort(function (a, b) { return names.get(a).localeCompare(names.get(b)); });
+    if (facet.order) list.classList.add("chrono-choices-short");
+    ids.forEach(function (id) { list.appendChild(buildChoice(facet, id, names.get(id), counts.get(id))); });
+    if (facet.find) fieldset.appendChild(buildFind(facet, list));
+    fieldset.appendChild(list);
+    return fieldset;
+  }
+
+  function buildChoice(facet, id, name, number) {
+    var item = document.createElement("li");
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = facet.key;
+    box.value = id;
+    box.id = "chrono-" + facet.key + "-" + slug(id);
+    var text = document.createElement("span");
+    text.textContent = name;
+    var count = document.createElement("span");
+    count.className = "chrono-count";
+    count.textContent = String(number);
+    count.setAttribute("aria-label", number + " events");
+    label.appendChild(box);
+    label.appendChild(text);
+    label.appendChild(count);
+    item.appendChild(label);
+    item.dataset.name = name.toLowerCase();
+    return item;
+  }
+
+  function buildFind(facet, list) {
     var findId = "chrono-find-" + facet.key;
     var findLabel = document.createElement("label");
     findLabel.htmlFor = findId;
@@ -89,34 +143,6 @@
     find.className = "chrono-facet-find";
     find.placeholder = facet.find;
     find.autocomplete = "off";
-    fieldset.appendChild(findLabel);
-    fieldset.appendChild(find);
-    var list = document.createElement("ul");
-    list.className = "chrono-choices";
-    var ids = Array.from(names.keys()).sort(function (a, b) {
-      return names.get(a).localeCompare(names.get(b));
-    });
-    ids.forEach(function (id) {
-      var item = document.createElement("li");
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.name = facet.key;
-      box.value = id;
-      box.id = "chrono-" + facet.key + "-" + slug(id);
-      var name = document.createElement("span");
-      name.textContent = names.get(id);
-      var count = document.createElement("span");
-      count.className = "chrono-count";
-      count.textContent = String(counts.get(id));
-      count.setAttribute("aria-label", counts.get(id) + " events");
-      label.appendChild(box);
-      label.appendChild(name);
-      label.appendChild(count);
-      item.appendChild(label);
-      item.dataset.name = names.get(id).toLowerCase();
-      list.appendChild(item);
-    });
     find.addEventListener("input", function () {
       var wanted = find.value.trim().toLowerCase();
       list.querySelectorAll("li").forEach(function (item) {
@@ -131,8 +157,10 @@
       var first = list.querySelector("li:not([hidden]) input");
       if (first) first.focus();
     });
-    fieldset.appendChild(list);
-    return fieldset;
+    var wrapper = document.createDocumentFragment();
+    wrapper.appendChild(findLabel);
+    wrapper.appendChild(find);
+    return wrapper;
   }
 
   function readFilter(form) {
@@ -208,6 +236,41 @@
     });
   }
 
+  function sideLink(text, href) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    return link;
+  }
+
+  // Under an event found by the sides ticked, what those sides said there: who, in what office,
+  // and where it is reported (the quote's own source; else the event page lists the sources).
+  function statementsOf(event, sides) {
+    if (!sides.length) return null;
+    var said = event.quotes.filter(function (quote) { return sides.indexOf(quote.side) !== -1; });
+    if (!said.length) return null;
+    var list = document.createElement("ul");
+    list.className = "chrono-statements";
+    said.forEach(function (quote) {
+      var item = document.createElement("li");
+      var side = document.createElement("span");
+      side.className = "chrono-statement-side";
+      side.textContent = SIDE_NAMES[quote.side] + ": ";
+      item.appendChild(side);
+      item.appendChild(document.createTextNode("“" + quote.text + "” — "));
+      item.appendChild(sideLink(quote.speaker.name, new URL(quote.speaker.url, exportUrl).href));
+      if (quote.role) item.appendChild(document.createTextNode(", " + quote.role));
+      var source = quote.source;
+      if (source && source.url && /^https?:\/\//i.test(source.url)) {
+        item.appendChild(document.createTextNode(" ("));
+        item.appendChild(sideLink(source.publisher || "source", source.url));
+        item.appendChild(document.createTextNode(")"));
+      }
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function render(data, filter, status, results) {
     var found = data.events.filter(function (event) { return matches(event, filter); });
     var fragment = document.createDocumentFragment();
@@ -221,6 +284,8 @@
       link.textContent = event.title;
       item.appendChild(when);
       item.appendChild(link);
+      var statements = statementsOf(event, filter.facets.side);
+      if (statements) item.appendChild(statements);
       fragment.appendChild(item);
     });
     results.replaceChildren(fragment);
