@@ -26,7 +26,8 @@ WEEKDAYS = {
 }
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
 }
 
 _MONTH = (
@@ -245,13 +246,20 @@ _DATELINE_DAY = re.compile(
 _YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
 
 
+def dateline_month_day(line: str) -> tuple[int, int] | None:
+    """The month and day of a dateline that gives no year ("MOSCOW, March 24 -"), or None."""
+    match = _DATELINE_DAY.match(line)
+    month = parse_month(match["month"]) if match else None
+    return (month, parse_day(match["day"])) if match and month else None
+
+
 def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40) -> PublicationDate | None:
     """The day of a dateline without a year, in the year the address gives, else the latest
     year the text names (news is dated within weeks of what it reports)."""
     for line in [line.strip() for line in lines if line.strip()][:head_lines]:
-        match = _DATELINE_DAY.match(line)
-        if not match or not (month := parse_month(match["month"])):
+        if (found := dateline_month_day(line)) is None:
             continue
+        month, day = found
         path = re.sub(r"^[a-z]+://[^/]+", "", url or "")
         in_url = [int(y) for y in _YEAR_WORD.findall(path)]
         if in_url:
@@ -261,9 +269,9 @@ def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40
             if not years:
                 return None
             year, where = max(years), "the latest year the text names"
-        date = make_date(year, month, parse_day(match["day"]))
+        date = make_date(year, month, day)
         if date:
-            return PublicationDate(date, f"dateline: {match['month']} {match['day']}, {where} ({year})")
+            return PublicationDate(date, f"dateline: {_month_day_words(month, day)}, {where} ({year})")
     return None
 
 
@@ -293,17 +301,12 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
         except ValueError:
             pass
     from_url = find_url_date(url)
-    if from_url and from_url.date.precision != "day":
-        dateline = find_dateline_day(lines, url)
-        if dateline and (dateline.date.year, dateline.date.month) == (from_url.date.year, from_url.date.month):
-            return dateline
-    return (
-        find_text_date(lines)
-        or (from_url if from_url and from_url.date.precision == "day" else None)
-        or find_dateline_day(lines, url)
-        or from_url
-        or find_edit_stamp(lines)
-    )
+    if from_url and from_url.date.precision == "day":
+        return find_text_date(lines) or from_url
+    dateline = find_dateline_day(lines, url)
+    if from_url and dateline and (dateline.date.year, dateline.date.month) == (from_url.date.year, from_url.date.month):
+        return dateline  # the address's month, and the dateline's day in it
+    return find_text_date(lines) or dateline or from_url or find_edit_stamp(lines)
 
 
 # ---------------------------------------------------------------- event dates

@@ -100,7 +100,6 @@ def extract_article(
         review.append("the lead gives no date; the publication date was used")
     if resolved.review:
         review.append(resolved.review)
-    doc.main_sentence, doc.main_date = main_sentence, resolved
     place = find_place(doc, main_sentence)
     # Quotes before people: a speaker named only by office joins the people of the event.
     quotes = find_quotes(doc, doc.mentions)

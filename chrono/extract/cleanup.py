@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY, as_stamp
 from ..model import Article
@@ -139,9 +140,11 @@ def is_furniture_line(line: str, publisher: str | None = None) -> bool:
     return bool(publisher) and len(line) <= 80 and normalise_name(line) in _publisher_names(publisher)
 
 
-def _publisher_names(publisher: str | None) -> set[str]:
+@lru_cache(maxsize=32)
+def _publisher_names(publisher: str | None) -> frozenset[str]:
     """"Daily Example (AFP)" is written "Daily Example" as a masthead."""
-    return {normalise_name(publisher or ""), normalise_name(re.sub(r"\s*\(.*\)$", "", publisher or ""))}
+    # Asked for every short line of every article: worked out once per publisher.
+    return frozenset({normalise_name(publisher or ""), normalise_name(re.sub(r"\s*\(.*\)$", "", publisher or ""))})
 
 
 def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool = False) -> str:
@@ -368,7 +371,6 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     doc = Document(
         article=article,
         catalog=catalog,
-        cleaned=cleaned,
         headline=headline,
         paragraphs=body,
         paragraph_starts=starts,

@@ -15,9 +15,8 @@ from ..dates import (
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import find_publication_date, make_date, parse_month
+from ..dates import WEEKDAYS, dateline_month_day, find_publication_date, make_date
 from ..model import Event, PartialDate
-from .cleanup import unglue_lines
 from .document import Document, ExtractionError, Sentence
 from .vocabulary import SPEECH_VERBS
 
@@ -26,8 +25,7 @@ def find_publication(doc: Document) -> PublicationDate:
     """When the article was published: sources.yml, else a stamp or dateline in the text,
     else the address. Without it no relative date can be resolved."""
     article = doc.article
-    lines = doc.raw_lines or unglue_lines(article.text).splitlines()
-    published = find_publication_date(article.published, lines, article.url)
+    published = find_publication_date(article.published, doc.raw_lines, article.url)
     if published is None:
         raise ExtractionError(
             "no publication date: add `published` for it in seeds/sources.yml "
@@ -38,22 +36,17 @@ def find_publication(doc: Document) -> PublicationDate:
     return published
 
 
-_DATELINE_MONTH_DAY = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}?[,.]\s+(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<day>\d{1,2})\b"
-)
-
-
 def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | None:
     """The day a dateline gives ("MOSCOW, March 24 -"), in the year of publication: the day
     the story was filed, which a print edition dates a day later."""
     if not doc.dateline or not doc.paragraphs or published.date.precision == "year":
         return None
-    match = _DATELINE_MONTH_DAY.match(doc.paragraphs[0])
-    month = parse_month(match["month"]) if match else None
-    if not match or not month:
+    found = dateline_month_day(doc.paragraphs[0])
+    if found is None:
         return None
+    month, day = found
     year = published.date.year - (1 if published.date.month == 1 and month == 12 else 0)
-    return make_date(year, month, int(match["day"]))
+    return make_date(year, month, day)
 
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
@@ -146,12 +139,6 @@ def find_main_date(
     return first_sentence, None
 
 
-_WEEKDAY_NUMBER = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
-
-
 def pin_weekday(
     doc: Document, phrase: str, published: PublicationDate, resolved: ResolvedDate,
     tense: str | None,
@@ -161,14 +148,14 @@ def pin_weekday(
     on Monday ..." beside a known Saturday decree is the Monday after it (before it, when the
     article looks forward to that event). Without one, the month stays, marked approximate,
     with the candidate days written down."""
-    weekday = next((w for w in _WEEKDAY_NUMBER if w in phrase.lower()), None)
+    weekday = next((w for w in WEEKDAYS if w in phrase.lower()), None)
     month = published.date
     if weekday is None or month.month is None:
         return resolved
     first, last = month.first_day(), month.last_day()
     candidates = [
         first + dt.timedelta(days=i) for i in range((last - first).days + 1)
-        if (first + dt.timedelta(days=i)).weekday() == _WEEKDAY_NUMBER[weekday]
+        if (first + dt.timedelta(days=i)).weekday() == WEEKDAYS[weekday]
     ]
     anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
     if anchor is not None:
@@ -181,7 +168,7 @@ def pin_weekday(
         target = day
         for _ in range(7):
             target += dt.timedelta(days=step)
-            if target.weekday() == _WEEKDAY_NUMBER[weekday]:
+            if target.weekday() == WEEKDAYS[weekday]:
                 break
         if first - dt.timedelta(days=7) <= target <= last + dt.timedelta(days=7):
             side = "after" if step == 1 else "before"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import DATE_PHRASE, PublicationDate, ResolvedDate, is_month_word
+from ..dates import DATE_PHRASE, MONTHS, WEEKDAYS, PublicationDate, is_month_word
 from ..model import Article, Event, Organization, PartialDate, Person, Place, Treaty
 from .normalise import make_slug, normalise_name
 
@@ -58,12 +58,6 @@ class Sentence:
     text: str
 
 
-_MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec"
-}
-_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass(eq=False)
@@ -72,8 +66,6 @@ class Document:
 
     article: Article
     catalog: Catalog
-    cleaned: str
-    """The text with the page around it removed (sources.clean_article_text and cleanup)."""
     headline: str | None
     paragraphs: list[str]
     """The body's paragraphs (the headline and furniture lines removed)."""
@@ -91,8 +83,6 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     published: PublicationDate | None = None
     mentions: list[Mention] = field(default_factory=list)
-    main_sentence: Sentence | None = None
-    main_date: ResolvedDate | None = None
     main_position: int | None = None
     """Where the main event's date phrase starts in the body."""
     main_end: PartialDate | None = None
@@ -118,11 +108,11 @@ class Document:
                 continue
             kind = match.lastgroup or ""
             words = match[0].replace(",", " ").split()
-            months = [w for w in words if w.lower().rstrip(".") in _MONTH_NAMES]
+            months = [w for w in words if w.lower().rstrip(".") in MONTHS]
             if months and not all(is_month_word(w) for w in months):
                 continue
             if kind == "weekday" and not any(
-                w[0].isupper() for w in words if w.lower() in _WEEKDAY_NAMES
+                w[0].isupper() for w in words if w.lower() in WEEKDAYS
             ):
                 continue
             found.append((kind, match[0], position))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import NUMBER_WORDS
 from ..model import Organization, Person, PersonRole, Role, Treaty
 from .document import Document, Mention
 from .normalise import make_slug, normalise_name
@@ -167,10 +168,8 @@ def find_named_treaties(doc: Document, mentions: list[Mention]) -> None:
             continue  # "the New Agreement", "the Russian Treaty": no proper name
         title = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
         key = make_slug(title, max_words=6)
-        if key in doc.catalog.treaties or any(key == m.id for m in mentions):
-            pass
-        elif key not in doc.new_treaties:
-            doc.new_treaties[key] = Treaty(key, title, (), None)
+        if key not in doc.catalog.treaties:
+            doc.new_treaties.setdefault(key, Treaty(key, title, (), None))
         mentions.append(Mention(start, end, "treaty", key))
 
 
@@ -179,10 +178,6 @@ _SIGNED_IN = re.compile(
     r"(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<ago>\w+)\s+years\s+ago\b)",
     re.IGNORECASE,
 )
-_NUMBER = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
 
 
 def find_treaties_by_signing(doc: Document, mentions: list[Mention]) -> None:
@@ -197,7 +192,7 @@ def find_treaties_by_signing(doc: Document, mentions: list[Mention]) -> None:
             year = int(match["year"])
         else:
             ago = match["ago"].lower()
-            count = int(ago) if ago.isdigit() else _NUMBER.get(ago)
+            count = int(ago) if ago.isdigit() else NUMBER_WORDS.get(ago)
             if count is None or doc.published is None:
                 continue
             year = doc.published.date.year - count

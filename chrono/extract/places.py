@@ -107,7 +107,7 @@ def place_in_headline(doc: Document) -> str | None:
 
 
 _CAPITALS = {
-    r"(?:NATO|the\s+(?:alliance|Alliance|North\s+Atlantic\s+Council)|NATO\s+(?:foreign|defen[cs]e)\s+ministers|NATO\s+allies)": "Brussels",
+    r"(?:NATO|the\s+(?:alliance|Alliance|North\s+Atlantic\s+Council)|NATO\s+(?:foreign|defen[cs]e)\s+ministers|NATO\s+allies)": HEADQUARTERS_CITY,
     r"(?:Russia|Moscow|the\s+Kremlin|(?:Russian|Russia's)\s+(?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*|(?:the\s+)?Russian\s+(?:Foreign|Defen[cs]e)\s+Ministry"
     r"|Russia's\s+(?:Foreign|Defen[cs]e)\s+Ministry|the\s+Russian\s+(?:government|side))": "Moscow",
 }

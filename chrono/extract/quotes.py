@@ -350,7 +350,7 @@ def person_by_title(doc: Document, text: str, position: int, people: list[Mentio
     holder = holder_of_office(doc, match["qualifiers"], office)
     if holder is not None:
         written = match["qualifiers"] + match["office"]
-        at = position + match.start("office") if position + match.start("office") < len(doc.body) else position
+        at = position + match.start("office")
         doc.mentions.append(Mention(at, at + len(match["office"]), "person", holder, written.strip()))
     return holder
 

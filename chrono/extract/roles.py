@@ -232,7 +232,7 @@ def find_new_people(
         end = name_words[-1][0] + len(name_words[-1][1])
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2  # "Viktor Yanukovych's government": the name without the possessive
-        if re.fullmatch(r"\s*(?:\.\.\.|…)?\s*", text[end:]):
+        if len(text) - end <= 8 and re.fullmatch(r"\s*(?:\.\.\.|…)?\s*", text[end:]):
             continue  # cut off by the end of an excerpt ("... said Deputy Minister Sergei"): not a name
         if any(s < end and start < e for s, e in taken):
             continue
