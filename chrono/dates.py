@@ -244,6 +244,8 @@ _DATELINE_DAY = re.compile(
 """A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
 23 (Interfax) -"."""
 _YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
+_URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?!\d)")
+"""A year in an address's path: between slashes there ("/1997/3/"), unlike in prose."""
 
 
 def dateline_month_day(line: str) -> tuple[int, int] | None:
@@ -261,7 +263,7 @@ def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40
             continue
         month, day = found
         path = re.sub(r"^[a-z]+://[^/]+", "", url or "")
-        in_url = [int(y) for y in _YEAR_WORD.findall(path)]
+        in_url = [int(y) for y in _URL_YEAR.findall(path)]
         if in_url:
             year, where = in_url[0], "the year in the address"
         else:

@@ -488,6 +488,7 @@ def build_event(data: dict[str, Any]) -> Event:
         provenance=data["provenance"],
         status=data["status"],
         review=_texts(data.get("review")),
+        doubts=tuple((str(k), str(v)) for k, v in (data.get("doubts") or {}).items()),
         checksums=dict(data.get("checksums") or {}),
     )
 
@@ -713,11 +714,33 @@ def load_events(events_dir: Path, root: Path, errors: list[EntryError]) -> list[
             errors.append(EntryError(rel, document.line_of(("id",)), "id", f"{event.id!r} is also the id of {seen_ids[event.id]}"))
             continue
         seen_ids[event.id] = rel
+        errors.extend(_doubt_errors(event, document))
         if event.end_date and event.end_date.first_day() <= event.date.first_day():
             errors.append(EntryError(rel, document.line_of(("end_date",)), "end_date", f"{event.end_date.iso()!r} must be after date {event.date.iso()!r} (leave end_date out for a one-day event)"))
             continue
         loaded.append((event, document))
     return loaded
+
+
+_DOUBT_PATH = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<index>\d+)\])?")
+
+
+def _doubt_errors(event: Event, document: YamlDocument) -> list[EntryError]:
+    """A doubt must point at a field the entry has, and a reviewed entry has none left: the
+    person who reviewed it checked each doubtful field and deleted its doubt."""
+    errors = []
+    for path, _reason in event.doubts:
+        line = document.line_of(("doubts", path), key=True)
+        match = _DOUBT_PATH.match(path)
+        assert match is not None  # the schema checked the form
+        items = getattr(event, match["field"])
+        if match["index"] is not None and not isinstance(items, tuple):
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", f"{match['field']} is not a list; write the doubt's path as {match['field']!r}"))
+        elif match["index"] is not None and int(match["index"]) >= len(items):
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", f"points at item {match['index']} of {match['field']}, which has {len(items)}; delete the doubt or correct its number"))
+        elif event.status == "reviewed":
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", "a reviewed entry has no doubts left: check the field, correct it if needed, then delete this line"))
+    return errors
 
 
 def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set[str]], articles: dict[str, Article] | None) -> list[EntryError]:
@@ -870,6 +893,8 @@ def event_to_data(event: Event) -> dict[str, Any]:
     data["status"] = event.status
     if event.review:
         data["review"] = list(event.review)
+    if event.doubts:
+        data["doubts"] = dict(event.doubts)
     if event.checksums:
         data["checksums"] = dict(event.checksums)
     return data

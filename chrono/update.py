@@ -41,13 +41,13 @@ from .model import Event, Organization, Person, Place, Treaty
 
 OWNED_FIELDS = (
     "title", "date", "end_date", "approximate", "date_basis", "place", "summary", "people",
-    "organizations", "treaties", "quotes", "sources", "related", "review",
+    "organizations", "treaties", "quotes", "sources", "related", "review", "doubts",
 )
 """Fields the extractor writes. Others (`tags`, `annotation`) belong to people alone."""
 FIELD_ORDER = (
     "id", "title", "date", "end_date", "approximate", "date_basis", "place", "summary",
     "annotation", "people", "organizations", "treaties", "tags", "quotes", "sources", "related",
-    "provenance", "status", "review",
+    "provenance", "status", "review", "doubts",
 )
 LOCK_NAME = ".extract.lock"
 STUB_COMMENT = "# Added by `build_chronology.py extract`: check, complete and move as you like."
@@ -276,13 +276,19 @@ def refresh_fields(
     """
     updated = dict(current)
     sums = dict(current.get("checksums") or {})
+    edited: set[str] = set()
     for name in fields:
         old = current.get(name)
         new = proposed.get(name)
         stored = sums.get(name)
         old_hash = hash_value(old)
         if old_hash != (stored if stored is not None else _EMPTY_HASH):
+            edited.add(name)
             continue  # edited by a person
+        if name == "doubts":
+            # A doubt is about the extractor's own value: once a person has edited the field
+            # it speaks of, the person's value stands and the doubt goes.
+            new = {path: reason for path, reason in (new or {}).items() if doubted_field(path) not in edited}
         if name not in ("sources", "related") and new == old:
             continue  # nothing new: the value and its checksum stay as they are
         if name == "sources":
@@ -293,13 +299,18 @@ def refresh_fields(
                 # A link the extractor wrote to an event that no longer exists is dropped.
                 new = [item for item in new if item in known_events]
         new_hash = hash_value(new)
-        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review"):
+        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review", "doubts"):
             updated.pop(name, None)
         else:
             updated[name] = new
         sums[name] = new_hash
     updated["checksums"] = {key: sums[key] for key in sorted(sums)}
     return _ordered(updated)
+
+
+def doubted_field(path: str) -> str:
+    """The top-level field a doubt's path speaks of: `quotes[2].speaker` -> `quotes`."""
+    return re.split(r"[\[.]", path, maxsplit=1)[0]
 
 
 def append_only(current: dict[str, Any], name: str, items: list[Any], key: Any = None) -> dict[str, Any]:

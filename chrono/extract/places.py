@@ -32,9 +32,13 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
                     continue  # "regarded in Moscow as a threat": where people think so
                 places.append((sentence.start + start, sentence.start + end, form.id))
+    if (heading := place_before_date(doc)) is not None:
+        doc.place_basis = "beside the date"
+        return heading
     if doc.main_position is not None:
         for start, end, key in places:
             if start - 45 <= doc.main_position <= end + 45:
+                doc.place_basis = "beside the date"
                 return key
         if sentence is not None:
             # "... after the council meeting held on January 12 in Brussels": a place
@@ -44,6 +48,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
                 (s, e, k) for s, e, k in places if not any(s - 30 <= p <= e + 10 for p in others)
             ]
     if places:
+        doc.place_basis = "in the main sentence"
         return places[0][2]
     headquarters = HEADQUARTERS.search(text)
     if headquarters and re.search(
@@ -51,6 +56,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         text[max(0, headquarters.start() - 12) : headquarters.start()],
     ):
         # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
+        doc.place_basis = "headquarters"
         return doc.place_id(HEADQUARTERS_CITY, stub=True)
     if doc.dateline:
         elsewhere = _GATHERING_IN.search(text)
@@ -63,14 +69,37 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             # dateline is where the report was filed; the venue is a country or region.
             # (When the lead reports a statement, "said the talks in Geneva ...", the
             # gathering is its subject and the dateline stands.)
+            doc.place_basis = "a gathering elsewhere than the dateline"
             return None
+        doc.place_basis = "dateline"
         return doc.place_id(doc.dateline[0], stub=True)
-    return (
-        place_of_statement(doc)
-        or place_in_headline(doc)
-        or place_named_gathering(doc)
-        or capital_of_speaker(doc, sentence)
-    )
+    for how, finder in (
+        ("where the statement was made", lambda: place_of_statement(doc)),
+        ("headline", lambda: place_in_headline(doc)),
+        ("a gathering named after its city", lambda: place_named_gathering(doc)),
+        ("the speaker's capital", lambda: capital_of_speaker(doc, sentence)),
+    ):
+        if found := finder():
+            doc.place_basis = how
+            return found
+    doc.place_basis = "none"
+    return None
+
+
+def place_before_date(doc: Document) -> str | None:
+    """"..., Washington, December 10, 2019": a known place written right before the main
+    date, the way official transcripts and statements head their text."""
+    if doc.main_position is None:
+        return None
+    before = doc.folded[max(0, doc.main_position - 60) : doc.main_position]
+    if not re.search(r",\s*$", before):
+        return None
+    for start, end, form in doc.catalog.matcher.find(before):
+        if form.kind == "place" and re.fullmatch(r"\s*,\s*", before[end:]) and (
+            start == 0 or re.search(r"[,(]\s*$", before[:start])
+        ):
+            return form.id
+    return None
 
 
 _NAMED_GATHERING = re.compile(
