@@ -152,7 +152,10 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
 
 
 def normalise(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    # Typographic apostrophes and dashes separate words as their ASCII forms do ("Putin’s" is
+    # "putin s", not "putins"), before the accents are folded away.
+    text = re.sub(r"[’‘ʼ′–—]", " ", str(text or ""))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("secretary-general", "secretary general")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
@@ -219,8 +222,14 @@ _CREDITS = re.compile(r"\((?:reporting|writing|editing|additional reporting|comp
 def article_prose(case: Case) -> str:
     """The case's text without the lines its truth lists as furniture, nor reporting credits."""
     text = case.text_path.read_text(encoding="utf-8")
-    for line in case.truth.get("furniture") or ():
-        text = text.replace(str(line), " ")
+    # Whole lines only: a furniture line that is a name ("Kay Bailey Hutchison" under a
+    # photo) must not remove that name from the transcript's turns.
+    furniture = {str(line).strip() for line in case.truth.get("furniture") or ()}
+    lines = text.split("\n")
+    whole = {line.strip() for line in lines} & furniture
+    text = "\n".join(line for line in lines if line.strip() not in whole)
+    for part in furniture - whole:  # a fragment of a line (a byline glued to a stamp)
+        text = text.replace(part, " ")
     return normalise(_CREDITS.sub(" ", text))
 
 

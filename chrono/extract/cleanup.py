@@ -147,6 +147,36 @@ def _publisher_names(publisher: str | None) -> frozenset[str]:
     return frozenset({normalise_name(publisher or ""), normalise_name(re.sub(r"\s*\(.*\)$", "", publisher or ""))})
 
 
+_BARE_PHOTO_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|TASS|Sputnik|"
+    r"RIA Novosti|Anadolu|Xinhua|Pool|Bloomberg|dpa)(?:\s*/\s*[\w ]{1,30})?\.?$"
+)
+"""A photographer's credit alone on its line: "Mikhail Metzel/AP"."""
+
+
+def _may_be_caption(paragraph: str) -> bool:
+    return len(paragraph.split()) <= 70 and not re.search(r"[\"“”«»]", paragraph)
+
+
+_CAPTION_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TRAILING_DATE = re.compile(
+    rf",\s*(?:{_CAPTION_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_CAPTION_MONTH},?\s+(?:19|20)\d\d)\s*\.?$"
+)
+_CAPTION_JOINERS = {"and", "of", "the", "with", "in", "at", "&"}
+
+
+def is_dated_caption(line: str) -> bool:
+    """"Secretary General Jens Stoltenberg and Ukrainian President Petro Poroshenko, Sept.
+    21, 2015": names and offices then a date, no verb: a photo's caption."""
+    match = _TRAILING_DATE.search(line)
+    if not match:
+        return False
+    words = line[: match.start()].replace(",", " ").split()
+    if not 2 <= len(words) <= 20:
+        return False
+    return all(w[:1].isupper() or w.lower() in _CAPTION_JOINERS for w in words)
+
+
 def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool = False) -> str:
     """The article without the page around it: banners, mastheads, navigation words,
     captions' credit lines, bylines, labels, related links, comment counters, video-player
@@ -164,6 +194,10 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
         if body_started and _CHROME_TAIL.match(line):
             break
         if is_furniture_line(line, publisher):
+            if _BARE_PHOTO_CREDIT.match(line) and kept and kept[-1] and _may_be_caption(kept[-1]):
+                kept.pop()  # the paragraph a credit line closes is the photo's caption
+            continue
+        if is_dated_caption(line):
             continue
         if ":" in line:
             line = _SCRIPT_LABEL.sub("", line)
@@ -189,6 +223,7 @@ _DATELINE = re.compile(
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
     r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/\s?[A-Za-z-]{2,12}\s?/\s?[.:]?\s+"
     r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z])"
+    r"|,\s*(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+\d{1,2}\s*:\s+(?=[A-Z])"
     r"|(?<=[A-Z]{3}):\s+(?=[A-Z]))"
 )
 
@@ -377,7 +412,8 @@ _DATELINE_LINE = re.compile(
 _HEADER_FIELD = re.compile(
     r"^(?P<label>HEADLINE|TITLE|DATELINE|DATE|PUBLICATION[- ]DATE|LOAD[- ]DATE|SOURCE|BYLINE|"
     r"SECTION|LENGTH|WORDS|EDITION|PAGE|PUBLICATION|COPYRIGHT|LANGUAGE|DOCUMENT[- ]TYPE|"
-    r"PUBLICATION[- ]TYPE|GRAPHIC|HIGHLIGHT|BODY)\s*:\s*(?P<value>.*)$"
+    r"PUBLICATION[- ]TYPE|GRAPHIC|HIGHLIGHT|BODY|SLUG|NOTE NUMBER|TYPE|NUMBER|CONTENT|"
+    r"VOICED AT|INTRO|TEXT)\s*[:=]\s*(?P<value>.*)$"
 )
 """A field of an archive's header block ("DATE: 26 August 1998", "DATELINE: BRUSSELS"): news
 databases print the story's facts this way above (or instead of) the wire copy's own lines."""
@@ -396,10 +432,12 @@ def read_archive_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
         label = match["label"].lower().replace(" ", "-")
         value = match["value"].strip()
         fields.setdefault(label, value)
-        if label == "body" and value:
-            kept.append(value)
+        if label in ("body", "intro", "text") and value:
+            kept.append(value)  # the story itself starts on the label's line
         elif label in ("date", "publication-date", "load-date") and value:
             kept.append(line)  # the stamp readers find the publication date here
+        if label == "title" and value:
+            fields.setdefault("headline", value)
     if len(fields) < 2:
         return {}, lines
     return fields, kept

@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 import re
 
-from ..dates import PublicationDate, ResolvedDate, resolve_phrase
+from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word, resolve_phrase
 from ..model import Event
 from .document import Document, Sentence
 from .normalise import fold_text, normalise_name
+from .vocabulary import REGION_NAMES
 
 DOUBTFUL_SPEAKER_BASES = {
     "pronoun after several speakers": "'he/she said' after two people were quoted: the pronoun may be either",
@@ -31,7 +32,7 @@ DOUBTFUL_SPEAKER_BASES = {
     "'it said': the organization named last": "'it said', taken to be the organization named last",
     "the statement's issuer": "'the statement said', taken to be the issuer named before",
     "organization named": "an organization named before the quote was taken for its speaker",
-    "before: subject among several names": "several people are named before the speech verb; the first was taken",
+    "subject among several names": "several people are named before the speech verb; the first was taken",
     "framing": "the quote frames a word ('called it ...'); the subject before it was taken",
 }
 """How a speaker was found -> the doubt it leaves. Readings not listed here (a name at the
@@ -113,7 +114,12 @@ def date_doubt(
         return f"the lead dates the event only as '{resolved.phrase.strip()}'"
     if resolved.end_date is not None and "event that" in resolved.phrase:
         return f"the first day was counted back from '{resolved.phrase.strip()}'"
-    if (gap := days_before_publication(resolved, published)) is not None and gap > _STALE_DAYS:
+    if (gap := days_before_publication(resolved, published)) is not None and gap < 0:
+        return (
+            f"the date is after the publication ({published.date.iso()}): the news may be the "
+            f"announcement of it"
+        )
+    if gap is not None and gap > _STALE_DAYS:
         return (
             f"the date is {gap} days before the publication ({published.date.iso()}): it may be "
             f"background rather than the news"
@@ -170,7 +176,7 @@ def competing_date(doc: Document, published: PublicationDate, resolved: Resolved
 
 _TRUSTED_PLACE_BASES = {"beside the date", "in the main sentence", "headquarters"}
 _AWAY = re.compile(
-    r"\b(?:during\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\s+to|visiting|"
+    r"\b(?:(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\s+to(?:\s+[A-Z]\w+['’]s)?(?:\s+[a-z]\w+){0,2}?|visiting|"
     r"(?:summit|talks|meeting|conference|session|negotiations)\s+(?:held\s+)?in|near(?:\s+the\s+(?:village|town|city|port)\s+of)?|"
     r"off\s+the\s+coast\s+of|in\s+the\s+(?=(?:Black|Baltic|Barents|Mediterranean|North)\s+Sea)|"
     r"on\s+the\s+sidelines\s+of)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -187,9 +193,14 @@ def place_doubt(doc: Document, place: str | None, main_sentence: Sentence | None
     if place is None:
         if basis == "a gathering elsewhere than the dateline":
             return "the lead puts the event away from the dateline, in a place not in places.yml"
-        named = _known_places_in(doc, lead, anywhere=True) + _known_places_in(doc, doc.headline or "", anywhere=True, headline=True)
+        if basis == "a country as the dateline":
+            return f"the dateline names a country ({doc.dateline[0] if doc.dateline else ''}), not a venue"
+        opening_end = len(doc.body)
+        named = _known_places_in(doc, doc.body, anywhere=True) + _known_places_in(doc, doc.headline or "", anywhere=True, headline=True)
         if named:
             return f"no place found for the event; the text names {', '.join(dict.fromkeys(named[:3]))}"
+        if unknown := _unknown_names_after_in(doc.body[:opening_end]):
+            return f"no place found for the event; the text writes 'in {unknown}', which places.yml does not know"
         return None
     if basis in _TRUSTED_PLACE_BASES:
         return None
@@ -203,12 +214,59 @@ def place_doubt(doc: Document, place: str | None, main_sentence: Sentence | None
         )
         if away:
             return f"dateline {doc.dateline[0] if doc.dateline else ''}; the lead says '{away}'".strip()
+        if foreign := foreign_actor(doc, main_sentence, place):
+            return f"dateline {doc.dateline[0] if doc.dateline else ''}, but the lead's actor is {foreign}, who may have spoken elsewhere"
         city = doc.place_id(doc.dateline[0], stub=False) if doc.dateline else None
         others = [n for n in _known_places_in(doc, lead) if doc.place_id(n, stub=False) != city]
         if others:
             return f"dateline {doc.dateline[0] if doc.dateline else ''}; the lead also names {others[0]}"
         return None
+    if basis == "a venue not in places.yml":
+        return f"the venue '{place}' is not in places.yml: a new stub was made from the lead"
     return f"no venue written beside the event; the place is {basis}"
+
+
+_ENVOY_TO = re.compile(r"\b(?:envoy|ambassador|representative|mission|delegation)\s+to\s+(?:the\s+)?(?:NATO|the\s+alliance|the\s+EU|the\s+OSCE)", re.IGNORECASE)
+
+
+def foreign_actor(doc: Document, main_sentence: Sentence | None, place: str | None) -> str | None:
+    """The person the main sentence is about, when they belong to the other side from the
+    dateline's country (a NATO official under a Moscow dateline) or serve abroad (Russia's
+    envoy to NATO): a wire bureau reports them, but they spoke where they are."""
+    if main_sentence is None or place is None:
+        return None
+    text = doc.body[main_sentence.start : main_sentence.end]
+    if _ENVOY_TO.search(text):
+        return "an envoy posted abroad"
+    entry = doc.catalog.places.get(place)
+    country = (entry.country or "").lower() if entry else ""
+    dateline_side = "russia" if country in ("russia", "russian federation") else None
+    if dateline_side is None:
+        return None
+    for mention in doc.mentions:
+        if mention.kind != "person" or not main_sentence.start <= mention.start < main_sentence.end:
+            continue
+        person = doc.catalog.people.get(mention.id)
+        if person is not None and person.side and person.side != dateline_side:
+            return person.name
+    return None
+
+
+_IN_NAME = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)\b(?!['’]s)")
+
+
+def _unknown_names_after_in(text: str) -> str | None:
+    """A capitalised name after "in", "at" or "near" that is no country, region, month or
+    weekday: perhaps a venue places.yml does not know ("in Naantali")."""
+    for match in _IN_NAME.finditer(text):
+        name = match["name"]
+        first = name.split()[0]
+        if name.lower() in REGION_NAMES or first.lower() in REGION_NAMES or is_month_word(first):
+            continue
+        if first.lower() in WEEKDAYS or first in ("The", "This", "That", "NATO", "Nato", "His", "Her", "Their", "Its"):
+            continue
+        return name
+    return None
 
 
 def _known_places_in(doc: Document, text: str, *, anywhere: bool = False, headline: bool = False) -> list[str]:

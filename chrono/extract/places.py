@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..dates import is_month_word
 from .document import Document, Sentence
 from .normalise import normalise_name
 from .vocabulary import (
+    REGION_NAMES,
     HEADQUARTERS,
     HEADQUARTERS_CITY,
     SPEECH,
@@ -71,6 +73,9 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             # gathering is its subject and the dateline stands.)
             doc.place_basis = "a gathering elsewhere than the dateline"
             return None
+        if doc.dateline[0].lower() in REGION_NAMES:
+            doc.place_basis = "a country as the dateline"  # "LITHUANIA, June 9 -": no venue
+            return None
         doc.place_basis = "dateline"
         return doc.place_id(doc.dateline[0], stub=True)
     for how, finder in (
@@ -78,6 +83,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         ("headline", lambda: place_in_headline(doc)),
         ("a gathering named after its city", lambda: place_named_gathering(doc)),
         ("the speaker's capital", lambda: capital_of_speaker(doc, sentence)),
+        ("a venue not in places.yml", lambda: unknown_venue(doc)),
     ):
         if found := finder():
             doc.place_basis = how
@@ -100,6 +106,31 @@ def place_before_date(doc: Document) -> str | None:
         ):
             return form.id
     return None
+
+
+_UNKNOWN_VENUE = re.compile(
+    r"\b(?:(?:meeting|talks|summit|session|conference|negotiations|consultations|forum)"
+    r"(?:\s+(?:was|were|is|are))?\s+(?:held\s+|taking\s+place\s+)?in|"
+    r"(?:resort|port|spa|border)?\s*(?:city|town|village|resort)\s+of)\s+"
+    r"(?P<where>[A-Z][a-z'’-]+(?:[ -](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z'’-]+)?)\b(?!['’]s)"
+)
+"""A gathering's venue that places.yml does not know: "the talks in Geneva", "the Black Sea
+resort city of Sochi"."""
+
+
+def unknown_venue(doc: Document) -> str | None:
+    """With no known place, a venue the lead writes after a gathering word becomes a new
+    place stub (countries and regions are not venues). The doubts stage marks it."""
+    lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
+    for match in _UNKNOWN_VENUE.finditer(doc.body[:lead_end]):
+        name = match["where"]
+        if name.lower() in REGION_NAMES or normalise_name(name) in NOT_VENUE_WORDS or is_month_word(name):
+            continue
+        return doc.place_id(name, stub=True)
+    return None
+
+
+NOT_VENUE_WORDS = {"the", "a", "an", "which", "this", "that", "his", "her", "their", "its"}
 
 
 _NAMED_GATHERING = re.compile(

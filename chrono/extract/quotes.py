@@ -56,6 +56,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 if last_at <= m.start < start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
             ]
             speaker = speaking[-1].id if speaking else last_speaker
+            if speaker not in {m.id for m in people}:
+                # "he said" is a person: an organization quoted last is not "he"
+                speaker = last_person_before(doc, start, people) or speaker
             recent = {who for at, who in voiced if _near(doc, at, start)}
             voices = {m.id for m in speaking} | recent | {last_speaker}
             how = "pronoun after several speakers" if len(voices) > 1 else "pronoun"
