@@ -149,6 +149,11 @@ def command_extract(args: argparse.Namespace) -> int:
         written = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''} {'to change' if args.dry_run else 'changed'}"
         summary = f"{report.extracted} of {report.articles} article{'s' if report.articles != 1 else ''} extracted, {written}"
         print(summary + (f"; {failed} failed." if failed else ".") + (" (dry run: nothing written)" if args.dry_run else ""))
+        doubtful = report.doubtful_drafts
+        if doubtful:
+            print(f"{len(doubtful)} draft{'s' if len(doubtful) != 1 else ''} with doubts (check these fields first):")
+            for rel, paths in doubtful:
+                print(f"  {rel}: {', '.join(paths)}")
     return 1 if report.errors else 0
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +43,9 @@ CASES = CORPUS / "cases"
 TEXTS = CORPUS / "texts"
 RESULTS = ROOT / "benchmarks" / "results" / "accuracy.json"
 SPLITS = ("development", "blind")
+
+READINGS: dict[str, str] = {}
+"""Extra environment for the extract runs: CHRONO_READINGS with --readings."""
 
 ENTITY_FILES = ("people", "organizations", "treaties", "places", "tags", "eras")
 
@@ -129,7 +133,7 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
     root = make_scratch(base, case)
     process = subprocess.run(
         [sys.executable, str(ROOT / "build_chronology.py"), "--root", str(root), "extract", "--quiet"],
-        capture_output=True, text=True, cwd=root,
+        capture_output=True, text=True, cwd=root, env={**os.environ, **READINGS},
     )
     article = f"{case.id}.txt"
     main = None
@@ -145,7 +149,12 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
         name: yaml.safe_load((root / "chronology" / f"{name}.yml").read_text(encoding="utf-8")) or {}
         for name in ("people", "organizations", "treaties", "places")
     }
-    return {"event": main, "entities": entities, "stderr": process.stderr.strip()}
+    readings: dict[str, str] = {}
+    for line in process.stderr.splitlines():
+        if line.startswith("readings "):
+            readings = json.loads(line.removeprefix("readings "))
+    stderr = "\n".join(line for line in process.stderr.splitlines() if not line.startswith("readings "))
+    return {"event": main, "entities": entities, "stderr": stderr.strip(), "readings": readings}
 
 
 # ---------------------------------------------------------------- comparing
@@ -360,8 +369,7 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
     entities = result["entities"]
 
     doubts = event.get("doubts") or {}
-    explained = {k[2:]: v for k, v in doubts.items() if k.startswith("x.")}
-    doubts = {k: v for k, v in doubts.items() if not k.startswith("x.")}
+    explained = result.get("readings") or {}
 
     def explain(name: str, ok: bool) -> None:
         if name in explained:
@@ -375,7 +383,7 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
     scores.date_exact.add(exact)
     if event:
         scores.calibrate("date", "date" in doubts, exact)
-        explain("datekind", exact)
+        explain("date", exact)
         if "date" in doubts:
             scores.bases.setdefault(f"date doubt: {doubts['date'][:40]}", Tally()).add(exact)
     to_precision = len(date) >= len(truth_date) and _truncate(date, precision) == truth_date
@@ -549,9 +557,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fetch", action="store_true", help="download missing texts first")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per download (--fetch)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--readings", action="store_true",
+        help="also print how often each of the extractor's readings is right on the development split "
+        "(the evidence the doubts are set from)",
+    )
     parser.add_argument("--no-write", action="store_true", help=f"do not update {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
 
+    if args.readings:
+        READINGS["CHRONO_READINGS"] = "1"
     splits = SPLITS if args.split == "all" else (args.split,)
     cases = load_cases(splits)
     if args.case:
@@ -592,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     print_calibration(results)
     if explained:
-        print("\nreadings (CHRONO_EXPLAIN):")
+        print("\nhow often each reading is right (development):")
         for key, tally in sorted(explained.items()):
             print(f"  {tally.right:3}/{tally.total:<3} {key}")
     if missing:

@@ -817,6 +817,19 @@ class RunReport:
     articles: int = 0
     extracted: int = 0
 
+    @property
+    def doubtful_drafts(self) -> list[tuple[str, list[str]]]:
+        """The event files this run writes that carry doubts, with the doubted fields' paths:
+        what an editor should open first."""
+        found = []
+        for change in self.changes:
+            if change.text is None or "/events/" not in f"/{change.rel}":
+                continue
+            data = yaml.safe_load(change.text)
+            if isinstance(data, dict) and isinstance(data.get("doubts"), dict) and data["doubts"]:
+                found.append((change.rel, list(data["doubts"])))
+        return found
+
 
 def select_articles(seeds_dir: Path, names: list[str], root: Path) -> tuple[list[Path], list[EntryError]]:
     """The article files to read: the ones named (file names or paths inside seeds/), else all."""

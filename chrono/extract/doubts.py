@@ -11,8 +11,10 @@ it. The reasons come from the other stages' notes on how they found each value
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sys
 
 from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word, resolve_phrase
 from ..model import Event
@@ -65,15 +67,29 @@ def find_doubts(
             reason = "no attribution beside the quote"
         if reason:
             doubts.append((f"quotes[{index}].speaker", reason))
-    if os.environ.get("CHRONO_EXPLAIN"):  # TEMPORARY calibration aid
-        doubts.append(("x.place", doc.place_basis))
-        for index, person in enumerate(event.people):
-            known = "known" if person.id in doc.catalog.people else "new"
-            doubts.append((f"x.people[{index}]", f"{known}, role {'yes' if person.role else 'no'}"))
-        doubts.append(("x.datekind", f"{phrase_kind(doc)}|{published.basis.split(':')[0]}"))
-        for index, quote in enumerate(event.quotes):
-            doubts.append((f"x.quotes[{index}]", doc.quote_bases.get((quote.speaker, quote.text), "")))
+    if os.environ.get(READINGS_VARIABLE):
+        report_readings(doc, event, published)
     return tuple(doubts)
+
+
+READINGS_VARIABLE = "CHRONO_READINGS"
+"""Set by `bench_accuracy.py --readings`: each article's readings go to standard error, so the
+benchmark can say how often each reading is right, which is what the doubts are set from."""
+
+
+def report_readings(doc: Document, event: Event, published: PublicationDate) -> None:
+    """One line on standard error: how the date, the place, each person and each quote's
+    speaker were read."""
+    readings = {
+        "date": f"{phrase_kind(doc)}, publication from {published.basis.split(':')[0]}",
+        "place": doc.place_basis,
+        **{
+            f"people[{i}]": f"{'in people.yml' if p.id in doc.catalog.people else 'new'}, role {'given' if p.role else 'none'}"
+            for i, p in enumerate(event.people)
+        },
+        **{f"quotes[{i}]": doc.quote_bases.get((q.speaker, q.text), "") for i, q in enumerate(event.quotes)},
+    }
+    print(f"readings {json.dumps(readings)}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- the date

@@ -164,8 +164,8 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     answerer = answering_person(doc, people)
     turns = []
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
-        match = _TRANSCRIPT_TURN.match(paragraph) or _NAMED_TURN.match(paragraph)
         answer = ANSWER_TURN.match(paragraph)
+        match = None if answer else _TRANSCRIPT_TURN.match(paragraph) or _NAMED_TURN.match(paragraph)
         if match:
             slug = make_slug(match["name"], max_words=6)
             speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
