@@ -505,6 +505,7 @@ def _build_person(key: str, d: dict[str, Any]) -> Person:
                 RoleSource(src["url"], src.get("publisher"), src.get("published"), src.get("title"), src.get("note"))
                 for src in r.get("sources") or ()
             ),
+            r.get("unchecked"),
         )
         for r in d.get("roles") or ()
     )

@@ -207,6 +207,8 @@ class Role:
     """YAML key `to`; empty while the office is held."""
     sources: tuple[RoleSource, ...] = ()
     """The pages the dates were checked against."""
+    unchecked: str | None = None
+    """Why no page is cited yet, for a role not checked against one."""
 
 
 @dataclass(frozen=True)
