@@ -64,6 +64,7 @@ from .model import (
     SIDES,
     Article,
     Event,
+    MissingStatement,
     Organization,
     PartialDate,
     Person,
@@ -505,19 +506,23 @@ class SideGroup(NamedTuple):
     """`nato`, `russia`, `other` or `unrecorded`."""
     label: str
     quotes: list[QuoteView]
+    missing: str | None = None
+    """For a side nobody quotes: the event's note on why (`statements_missing`), else None."""
 
 
-def group_by_side(quotes: list[QuoteView]) -> list[SideGroup]:
+def group_by_side(quotes: list[QuoteView], missing: tuple[MissingStatement, ...] = ()) -> list[SideGroup]:
     """The quotes side by side: NATO and allies, then Russia (both shown, empty or not, as soon
-    as one quote has a side), then others and the quotes whose speaker has no side, if any.
-    None of it when no speaker has a side: the quotes stay one list, as before sides existed."""
-    if not any(q.side for q in quotes):
+    as one quote has a side or the event notes a side's statement as not found), then others
+    and the quotes whose speaker has no side, if any. None of it when no speaker has a side and
+    nothing is noted: the quotes stay one list, as before sides existed."""
+    if not any(q.side for q in quotes) and not missing:
         return []
+    notes = {m.side: oneline(m.note) for m in missing}
     groups = []
     for key in (*SIDES, "unrecorded"):
         said = [q for q in quotes if (q.side or "unrecorded") == key]
         if said or key in ("nato", "russia"):
-            groups.append(SideGroup(key, SIDE_LABELS[key], said))
+            groups.append(SideGroup(key, SIDE_LABELS[key], said, None if said else notes.get(key)))
     return groups
 
 
@@ -535,7 +540,7 @@ def render_event_page(
     sources = [_source_line(index, s, here) for s in event.sources]
     # Where each quote is reported is shown on the both-sides view only, so worked out only
     # for an event where some speaker has a side.
-    sided = any(speaker_side(index, q.speaker) for q in event.quotes)
+    sided = bool(event.statements_missing) or any(speaker_side(index, q.speaker) for q in event.quotes)
     event_source = sources[0] if sided and sources else None
     quotes = [_quote_view(index, event, q, here, event_source) for q in event.quotes]
     people = []
@@ -553,7 +558,7 @@ def render_event_page(
         "organizations": [_organization_mention(index, o, here) for o in event.organizations],
         "treaties": [_treaty_mention(index, t, here) for t in event.treaties],
         "quotes": quotes,
-        "sides": group_by_side(quotes),
+        "sides": group_by_side(quotes, event.statements_missing),
         "sources": sources,
         "date_basis": _date_basis(event),
         "related": [_event_line(other, here) for other in related_events(index, event)],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from chrono.entries import read_chronology
-from chrono.model import Chronology, Event, SourceRef
+from chrono.model import Chronology, Event, MissingStatement, Person, Role, SourceRef
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_YEAR, LAST_YEAR = 1996, 2022
@@ -294,3 +295,141 @@ def test_every_quote_speaker_says_which_side_they_speak_for(chronology: Chronolo
         if side_of(q.speaker) is None
     })
     assert missing == [], "speakers of quotes need `side` on their person or organization entry"
+
+
+# --- Both sides at every turn -------------------------------------------------------------------
+# Written as plain functions of the chronology so that they can move into the validator as they are.
+
+BOTH_SIDES = ("nato", "russia")
+
+
+def unaccounted_sides(event: Event, chronology: Chronology) -> list[str]:
+    """The sides (`nato`, `russia`) an event neither quotes nor notes as not found
+    (`statements_missing`). A side counts as quoted when a quote's speaker, person or
+    organization, names that side in its entry."""
+    quoted = set()
+    for quote in event.quotes:
+        speaker = chronology.people.get(quote.speaker) or chronology.organizations.get(quote.speaker)
+        if speaker is not None and speaker.side:
+            quoted.add(speaker.side)
+    noted = {missing.side for missing in event.statements_missing}
+    return [side for side in BOTH_SIDES if side not in quoted and side not in noted]
+
+
+AWAITING_BOTH_SIDES = frozenset({
+    "1996-05-15-russia-nato-threat-to-arms-pact",
+    "1996-12-10-nato-three-nos-nuclear-pledge",
+    "1997-07-18-permanent-joint-council-first-meeting",
+    "1997-09-26-pjc-first-ministerial-new-york",
+    "1998-05-28-pjc-luxembourg-ministerial",
+    "1998-10-11-russia-recalls-nato-envoys-over-kosovo",
+    "1998-12-09-pjc-ministerial-cfe-adaptation",
+    "1999-11-19-adapted-cfe-treaty-istanbul",
+    "2000-05-24-pjc-florence-ministerial",
+    "2000-12-15-pjc-brussels-ministerial",
+    "2001-02-20-nato-information-office-moscow",
+    "2001-09-13-pjc-condemns-september-11-attacks",
+    "2001-10-03-putin-meets-robertson-in-brussels",
+    "2002-01-01-open-skies-treaty-enters-into-force",
+    "2003-07-02-russia-leaves-balkan-peacekeeping",
+    "2004-07-07-russia-ratifies-adapted-cfe",
+    "2004-12-09-nrc-action-plan-on-terrorism",
+    "2005-04-21-russia-signs-pfp-sofa",
+    "2006-09-russian-frigate-joins-active-endeavour",
+    "2006-11-28-riga-summit",
+    "2007-05-23-duma-ratifies-pfp-sofa",
+    "2007-06-12-extraordinary-cfe-conference",
+    "2007-11-07-duma-votes-to-suspend-cfe",
+    "2007-12-12-cfe-suspension-takes-effect",
+    "2008-09-15-nato-georgia-commission-inaugurated",
+    "2009-04-01-albania-and-croatia-join-nato",
+    "2009-05-06-russia-expels-nato-information-office-staff",
+    "2010-01-26-nrc-chiefs-of-defence-framework",
+    "2011-02-05-new-start-enters-into-force",
+    "2011-11-22-us-stops-cfe-data-exchange-with-russia",
+    "2012-04-19-nrc-foreign-ministers-no-chicago-summit",
+    "2012-05-03-moscow-missile-defence-conference",
+    "2013-09-zapad-2013-and-steadfast-jazz",
+    "2014-07-29-us-finds-russia-in-violation-of-inf",
+    "2015-03-10-russia-leaves-cfe-consultative-group",
+    "2017-04-26-moscow-security-conference-highlights-rift-between-russia",
+    "2017-10-26-nrc-third-meeting-of-2017",
+    "2018-10-31-nrc-discusses-inf-treaty",
+    "2019-01-25-nrc-last-inf-talks-before-deadline",
+    "2020-03-27-north-macedonia-joins-nato",
+    "2020-11-22-us-withdrawal-from-open-skies-takes-effect",
+    "2021-01-15-russia-announces-open-skies-exit",
+})
+"""Curated or reviewed events whose other side has not been looked for yet. The list may only
+shrink: an event leaves it when it quotes both sides or notes where the missing side's words were
+looked for, and no new event may join it."""
+
+
+def test_every_checked_event_quotes_both_sides_or_says_why_not(chronology: Chronology) -> None:
+    lacking = {
+        e.id: unaccounted_sides(e, chronology)
+        for e in chronology.events
+        if _held_to_the_standard(e) and unaccounted_sides(e, chronology)
+    }
+    new = {event: sides for event, sides in lacking.items() if event not in AWAITING_BOTH_SIDES}
+    assert new == {}, "quote each side, or add `statements_missing` naming where its words were looked for"
+    done = sorted(AWAITING_BOTH_SIDES - set(lacking))
+    assert done == [], "these events now account for both sides: remove them from AWAITING_BOTH_SIDES"
+
+
+def test_unaccounted_sides_reads_quotes_and_notes(chronology: Chronology) -> None:
+    """The rule itself, on a real event: quoted sides count, a note counts, nothing else does."""
+    event = next(e for e in chronology.events if e.id == "2022-01-12-relations-between-russia-and-nato")
+    assert unaccounted_sides(event, chronology) == []
+    silent = dataclasses.replace(event, quotes=(), statements_missing=())
+    assert unaccounted_sides(silent, chronology) == ["nato", "russia"]
+    noted = dataclasses.replace(silent, statements_missing=(MissingStatement("russia", "looked for in x"),))
+    assert unaccounted_sides(noted, chronology) == ["nato"]
+
+
+# --- Roles cite the page they were checked against ----------------------------------------------
+
+
+def role_without_a_cited_page(role: Role) -> bool:
+    """A role cites at least one page (`sources`), or says why none is cited yet (`unchecked`)."""
+    return not role.sources and not (role.unchecked or "").strip()
+
+
+def roles_without_a_cited_page(people: dict[str, Person]) -> list[str]:
+    return [
+        f"{person.id}.roles[{i}] ({role.title})"
+        for person in people.values()
+        for i, role in enumerate(person.roles)
+        if role_without_a_cited_page(role)
+    ]
+
+
+def test_every_role_cites_the_page_its_dates_were_checked_against(chronology: Chronology) -> None:
+    assert roles_without_a_cited_page(chronology.people) == []
+    assert role_without_a_cited_page(Role("An office"))
+    assert not role_without_a_cited_page(Role("An office", unchecked="no page found in the archives consulted"))
+
+
+# --- Notes speak of pages, not of the program used to find them -------------------------------
+
+TOOL_WORDS = re.compile(
+    r"search tool|find_string|find_files|find_repos|read_file|\b(?:pages|docs|code) corpus\b|\bcorpora\b|look-up",
+    re.IGNORECASE,
+)
+
+
+def tool_words_in(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in TOOL_WORDS.finditer(text)})
+
+
+def test_chronology_files_name_pages_never_the_lookup_program() -> None:
+    found = {
+        str(path.relative_to(REPO)): words
+        for path in sorted((REPO / "chronology").rglob("*.yml"))
+        if (words := tool_words_in(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}, "name the public page or archive consulted (its address), not the program used"
+    assert tool_words_in("seen with the search tool's find_string in the pages corpus") == [
+        "find_string", "pages corpus", "search tool",
+    ]
+    assert tool_words_in("the Corporation's text, incorporating a corpus of treaties") == []

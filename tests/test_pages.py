@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
-from chrono.model import Article, Chronology, DateBasis, PartialDate, Quote
+from chrono.model import Article, Chronology, DateBasis, MissingStatement, PartialDate, Quote
 from chrono.pages import (
     Here,
     annotation_html,
@@ -489,3 +489,21 @@ def test_quotes_stay_one_list_when_no_speaker_has_a_side(index: ChronologyIndex,
     html = render_event_page(sideless.events_by_id[ENDS], sideless).html
     assert "chrono-sides" not in html and "Reported by" not in html
     assert html.count("<blockquote>") == 2
+
+
+def test_a_side_noted_as_not_found_shows_the_note_in_its_column(index: ChronologyIndex, chronology: Chronology) -> None:
+    ends = index.events_by_id[ENDS]
+    only_nato = tuple(q for q in ends.quotes if q.speaker == "jens-stoltenberg")
+    note = "No Russian statement found in the mid.ru archive for August 2019."
+    noted = replace(ends, quotes=only_nato, statements_missing=(MissingStatement("russia", note),))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], noted)))
+    html = render_event_page(noted, rebuilt).html
+    assert _sides(html) == [("NATO and allies", ["Jens Stoltenberg"]), ("Russia", [])]
+    assert f'<p class="chrono-statement-missing"><em>{note}</em></p>' in html
+    assert "No statement recorded." not in html
+    # With no quote at all, the note alone brings the columns: the empty side is a finding.
+    silent = replace(noted, quotes=(), statements_missing=(MissingStatement("nato", "No NATO statement found."), MissingStatement("russia", note)))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], silent)))
+    html = render_event_page(silent, rebuilt).html
+    assert _sides(html) == [("NATO and allies", []), ("Russia", [])]
+    assert "No NATO statement found." in html and note in html
