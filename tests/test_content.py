@@ -318,7 +318,6 @@ def unaccounted_sides(event: Event, chronology: Chronology) -> list[str]:
 
 AWAITING_BOTH_SIDES = frozenset({
     "1996-05-15-russia-nato-threat-to-arms-pact",
-    "1996-12-10-nato-three-nos-nuclear-pledge",
     "1997-07-18-permanent-joint-council-first-meeting",
     "1997-09-26-pjc-first-ministerial-new-york",
     "1998-05-28-pjc-luxembourg-ministerial",
@@ -333,8 +332,6 @@ AWAITING_BOTH_SIDES = frozenset({
     "2004-07-07-russia-ratifies-adapted-cfe",
     "2006-09-russian-frigate-joins-active-endeavour",
     "2007-05-23-duma-ratifies-pfp-sofa",
-    "2008-09-15-nato-georgia-commission-inaugurated",
-    "2009-04-01-albania-and-croatia-join-nato",
     "2010-01-26-nrc-chiefs-of-defence-framework",
     "2011-11-22-us-stops-cfe-data-exchange-with-russia",
     "2017-04-26-moscow-security-conference-highlights-rift-between-russia",
