@@ -318,19 +318,6 @@ def unaccounted_sides(event: Event, chronology: Chronology) -> list[str]:
 
 AWAITING_BOTH_SIDES = frozenset({
     "1996-05-15-russia-nato-threat-to-arms-pact",
-    "1997-07-18-permanent-joint-council-first-meeting",
-    "1997-09-26-pjc-first-ministerial-new-york",
-    "1998-05-28-pjc-luxembourg-ministerial",
-    "1998-12-09-pjc-ministerial-cfe-adaptation",
-    "2000-05-24-pjc-florence-ministerial",
-    "2000-12-15-pjc-brussels-ministerial",
-    "2001-02-20-nato-information-office-moscow",
-    "2001-09-13-pjc-condemns-september-11-attacks",
-    "2002-01-01-open-skies-treaty-enters-into-force",
-    "2004-07-07-russia-ratifies-adapted-cfe",
-    "2006-09-russian-frigate-joins-active-endeavour",
-    "2007-05-23-duma-ratifies-pfp-sofa",
-    "2010-01-26-nrc-chiefs-of-defence-framework",
     "2017-04-26-moscow-security-conference-highlights-rift-between-russia",
 })
 """Curated or reviewed events whose other side has not been looked for yet. The list may only
