@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from html import unescape
 from typing import Any, NamedTuple
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown as python_markdown
@@ -70,6 +70,7 @@ from .model import (
     Person,
     Place,
     Quote,
+    Role,
     Side,
     SourceRef,
     Treaty,
@@ -681,12 +682,44 @@ def _entity_context(entity: Person | Organization | Treaty | Place, kind: Entity
     }
 
 
+class RoleSourceLink(NamedTuple):
+    """A page a role's dates were checked against, as a small link after the dates."""
+
+    link: Link
+    """Visible text "source" ("source 2", ... when there are several); no href when the address
+    is not safe to follow."""
+    label: str
+    """The link's accessible name: it starts with the visible text and says which office and
+    which publisher, so that a list of links read out of context still tells them apart."""
+    note: str | None
+    """What the page gives (start, end, still held on a date), shown as the link's tooltip."""
+
+
 class RoleLine(NamedTuple):
-    """An office a person held, with its dates as a reader reads them."""
+    """An office a person held, with its dates as a reader reads them and the pages they were
+    checked against."""
 
     title: str
     start: str | None
     end: str | None
+    sources: tuple[RoleSourceLink, ...] = ()
+
+
+def _role_sources(role: Role) -> tuple[RoleSourceLink, ...]:
+    links = []
+    for number, source in enumerate(role.sources, start=1):
+        text = "source" if len(role.sources) == 1 else f"source {number}"
+        publisher = oneline(source.publisher) if source.publisher else _host(source.url)
+        published = f", {oneline(_plain_iso(source.published))}" if source.published else ""
+        label = f"{text.capitalize()} for the dates of {oneline(role.title)}: {publisher}{published}"
+        links.append(RoleSourceLink(external_link(text, source.url), label, oneline(source.note) if source.note else None))
+    return tuple(links)
+
+
+def _host(url: str) -> str:
+    """The web site a page is on, for a source that names no publisher."""
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.") or oneline(url)
 
 
 def render_person_page(
@@ -696,7 +729,12 @@ def render_person_page(
     here = Here(entity_path("person", person.id), directory_urls)
     context = _entity_context(person, "person", index, here)
     context["roles"] = [
-        RoleLine(oneline(role.title), format_date(role.start) if role.start else None, format_date(role.end) if role.end else None)
+        RoleLine(
+            oneline(role.title),
+            format_date(role.start) if role.start else None,
+            format_date(role.end) if role.end else None,
+            _role_sources(role),
+        )
         for role in person.roles
     ]
     return _page("person", here, person.name, context, entity_yaml_path("person"), templates)

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
-from chrono.model import Article, Chronology, DateBasis, MissingStatement, PartialDate, Quote
+from chrono.model import Article, Chronology, DateBasis, MissingStatement, PartialDate, Quote, Role, RoleSource
 from chrono.pages import (
     Here,
     annotation_html,
@@ -335,6 +335,48 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
         '<div class="chrono-list">\n'
         '<p class="chrono-heading" role="heading" aria-level="2">Events (2)</p>'  # quoted at the treaty's end
     ) in html
+
+
+def test_person_page_links_each_role_to_the_pages_its_dates_were_checked_against(
+    index: ChronologyIndex, chronology: Chronology
+) -> None:
+    """A small "source" link after each role's dates, named for screen readers by office and
+    publisher; an unsafe address shows the text alone; a role with no page shows no link."""
+    person = replace(
+        chronology.people["jens-stoltenberg"],
+        roles=(
+            Role(
+                "NATO Secretary General",
+                PartialDate.parse("2014-10-01"),
+                PartialDate.parse("2024-10-01"),
+                sources=(RoleSource("https://www.nato.int/cv/secgen/stoltenberg.htm", "NATO", "2014-10-01", None, "took office <then>"),),
+            ),
+            Role(
+                "Prime Minister of Norway",
+                PartialDate.parse("2005-10-17"),
+                sources=(
+                    RoleSource("https://example.org/a", None, None, None, None),
+                    RoleSource("javascript:alert(1)", "<b>Bad</b>", None, None, None),
+                ),
+            ),
+            Role("An office", unchecked="no page found in the archives consulted"),
+        ),
+    )
+    html = render_person_page(person, index).html
+    assert (
+        '<li>NATO Secretary General, 1 October 2014 – 1 October 2024 <small class="chrono-role-sources">('
+        '<a href="https://www.nato.int/cv/secgen/stoltenberg.htm" '
+        'aria-label="Source for the dates of NATO Secretary General: NATO, 1 October 2014" '
+        'title="took office &lt;then&gt;">source</a>)</small></li>'
+    ) in html
+    assert (
+        '<a href="https://example.org/a" aria-label="Source 1 for the dates of Prime Minister of Norway: example.org">'
+        "source 1</a>, source 2)</small></li>"
+    ) in html
+    assert "javascript" not in html and "<b>" not in html
+    assert "<li>An office</li>" in html
+    labels = [value for name, value in elements(html).attributes if name == "aria-label"]
+    assert all(label and label.lower().startswith("source") for label in labels)  # the visible text is in the name
 
 
 def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
