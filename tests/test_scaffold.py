@@ -45,18 +45,28 @@ def test_new_writes_every_field_and_prints_the_path(
     assert (data["provenance"], data["status"], data["review"]) == ("curated", "draft", [NEW_ENTRY_REVIEW])
 
 
+def NEW_FILE_ERRORS(rel: str) -> list[str]:  # noqa: N802 - reads as the constant it stands for
+    """What validate says of a new file: the three fields only a person can write."""
+    return [
+        f"{rel}:18: summary: must not be empty",
+        f"{rel}:20: annotation: a curated event needs an annotation: a few sentences on why it matters and what it led to",
+        f"{rel}:35: sources: needs at least 1 item",
+    ]
+
+
 def test_new_file_fails_validation_only_where_a_person_must_write(
     data_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_new(data_root, "--date", "2008-08", "--title", "Russia suspends NRC meetings") == 0
     rel = f"{EVENTS}/2008-08-russia-suspends-nrc-meetings.yml"
     errors = [str(e) for e in read_chronology(data_root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
-    # Filling in those two makes it valid, with the comments and empty fields left as written.
+    assert errors == NEW_FILE_ERRORS(rel)
+    # Filling in those three makes it valid, with the comments and empty fields left as written.
     path = data_root / rel
     text = path.read_text(encoding="utf-8")
-    text = text.replace("summary: ''", "summary: Russia froze military cooperation with NATO.")
-    text = text.replace("sources: []", "sources:\n- url: https://example.org/a\n  published: '2008-08-21'")
+    text = text.replace("summary: ''", "summary: Russia froze military cooperation with NATO after the August war in Georgia, and the NATO-Russia Council stopped meeting.")
+    text = text.replace("annotation: null", "annotation: The first freeze of the council set up in 2002.")
+    text = text.replace("sources: []", "sources:\n- url: https://www.nato.int/example-statement\n  published: '2008-08-21'")
     path.write_text(text, encoding="utf-8")
     chronology, errors = read_chronology(data_root)
     assert errors == []
@@ -166,5 +176,5 @@ def test_any_title_and_date_give_a_fillable_file_or_a_usage_error(
     rel = f"{EVENTS}/{path.name}"
     assert path.stem.startswith(date + "-") and len(path.stem) <= len(date) + 1 + 60
     errors = [str(e) for e in read_chronology(root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
+    assert errors == NEW_FILE_ERRORS(rel)
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title.strip()
