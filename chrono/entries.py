@@ -344,12 +344,8 @@ def _fast_check(name: str) -> Check | None:
     return compile_schema_check(load_schema(name))
 
 
-def format_field(path: FieldPath) -> str:
-    """`('people', 1, 'id')` -> `people[1].id`."""
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
+format_field = rules.format_field_path
+"""`('people', 1, 'id')` -> `people[1].id`."""
 
 
 def describe_value(value: Any) -> str:

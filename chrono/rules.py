@@ -301,3 +301,11 @@ def era_gap_problems(eras: Iterable[Era]) -> Iterator[tuple[Era, Problem]]:
             yield later, Problem(("from",), f"leaves a gap of {gap} day{'s' if gap != 1 else ''} after era {earlier.id!r}, which ends {earlier.end.iso()}; start it the next day")
         elif gap < 0:
             yield later, Problem(("from",), f"overlaps era {earlier.id!r}, which ends {earlier.end.iso()}; start it the next day")
+
+
+def format_field_path(path: FieldPath) -> str:
+    """`('quotes', 0, 'source')` -> `quotes[0].source`, as error lines write it."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
