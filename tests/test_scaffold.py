@@ -31,7 +31,7 @@ def test_new_writes_every_field_and_prints_the_path(
     out, err = capsys.readouterr()
     expected = f"{EVENTS}/2008-08-19-nato-foreign-ministers-meet-on-georgia.yml"
     assert out == expected + "\n"
-    assert "Fill in summary and sources" in err
+    assert "Fill in summary, annotation and sources" in err
     text = (data_root / expected).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../chrono/schemas/event.schema.json\n")
     data = yaml.safe_load(text)
@@ -178,3 +178,33 @@ def test_any_title_and_date_give_a_fillable_file_or_a_usage_error(
     errors = [str(e) for e in read_chronology(root)[1]]
     assert errors == NEW_FILE_ERRORS(rel)
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title.strip()
+
+
+def test_new_refuses_an_event_the_chronology_holds(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same-event rule validate applies (chrono/rules.py), with one line naming the file;
+    --force writes it anyway, and validate then reports the pair."""
+    args = ("--date", "2019-07-05", "--title", "NATO-Russia Council fails to save INF Treaty again")
+    assert run_new(data_root, *args) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "error: chronology/events/2019-07-05-nato-russia-council-inf-talks.yml already holds this "
+        "event (the same day and mostly the same title); edit it, or use --force to write a new "
+        "file anyway\n"
+    )
+    assert not (data_root / EVENTS / "2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml").exists()
+    # Another event of the same day is no duplicate.
+    assert run_new(data_root, "--date", "2019-07-05", "--title", "Russia tests a new missile") == 0
+    (data_root / EVENTS / "2019-07-05-russia-tests-a-new-missile.yml").unlink()
+    assert run_new(data_root, *args, "--force") == 0
+    capsys.readouterr()
+    forced = data_root / EVENTS / "2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml"
+    text = forced.read_text(encoding="utf-8").replace("summary: ''", "summary: NATO and Russia met again.")
+    forced.write_text(text.replace("provenance: curated", "provenance: extracted").replace(
+        "sources: []", "sources:\n- url: https://www.nato.int/example-statement"), encoding="utf-8")
+    errors = [str(e) for e in read_chronology(data_root)[1]]
+    assert errors == [
+        f"{EVENTS}/2019-07-05-nato-russia-council-inf-talks.yml:2: title: the same event as "
+        f"{EVENTS}/2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml (the same day and mostly the "
+        "same title); keep one entry and add the other's sources to it, or make the titles say what differs"
+    ]
