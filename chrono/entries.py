@@ -982,6 +982,44 @@ def dump_event(event: Event) -> str:
     return dump_yaml(event_to_data(event), schema="../../chrono/schemas/event.schema.json")
 
 
+def append_to_block_list(text: str, field: str, item: dict[str, Any]) -> str | None:
+    """`text` with `item` added at the end of its top-level block list `field`, every existing
+    byte (comments, folding, key order) kept; None when `field` is not a non-empty block list or
+    the result would not read back as exactly that list plus the item.
+
+    The extractor adds an article to the sources of an entry a person wrote this way, so the
+    person's file stays as they wrote it, with only the new item's lines inserted."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    value = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == field), None)
+    if not isinstance(value, yaml.SequenceNode) or value.flow_style or not value.value:
+        return None
+    last: yaml.Node = value.value[-1]
+    # The last scalar of the last item marks where the list's text ends (a mapping's own end
+    # mark lies at the next key, past any comments between).
+    while isinstance(last, (yaml.MappingNode, yaml.SequenceNode)) and last.value:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    lines = text.splitlines(keepends=True)
+    end = last.end_mark
+    insert_at = end.line if end.column == 0 else end.line + 1
+    if insert_at > len(lines) or (lines and not lines[-1].endswith("\n") and insert_at == len(lines)):
+        return None
+    indent = " " * value.start_mark.column
+    item_text = "".join(indent + line for line in dump_yaml([item]).splitlines(keepends=True))
+    result = "".join(lines[:insert_at]) + item_text + "".join(lines[insert_at:])
+    try:
+        before, after = yaml.load(text, Loader=_Loader), yaml.load(result, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    if not isinstance(after, dict) or after != {**before, field: [*before[field], item]}:
+        return None
+    return result
+
+
 def _file_mode(path: Path) -> int:
     """The existing file's permission bits, or what a plain open() would give a new file."""
     try:
