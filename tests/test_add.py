@@ -271,6 +271,7 @@ def test_saved_file_problems(
             tmp_path / "missing.html"
         ): "no such file, and not a web address (one starts with https://)",
         "www.example.com": "no such file, and not a web address (one starts with https://)",
+        str(tmp_path): "is a directory; give one saved page (a .html file) or a web address",
     }
     for source, reason in cases.items():
         assert _add(root, source) == 1
