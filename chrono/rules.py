@@ -32,6 +32,25 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 RUSSIAN_OFFICE = re.compile(r"Russia|Soviet|USSR")
 
 
+CONTENT_RULES: tuple[tuple[str, str, str], ...] = (
+    ("curated event", "`summary`", f"at least {MIN_SUMMARY_LENGTH} characters"),
+    ("curated event", "`annotation`", "written: why the event matters, what it led to"),
+    ("curated event", "`sources`", "at least one with a `url`"),
+    ("curated event", "`quotes[].source`", "given, with the `url` of the page the words are from"),
+    ("curated or reviewed event", "`sources`", "at least one whose address is on the primary (official texts, any government site) or reputable (wire services, papers of record, research institutes) lists in `chrono/rules.py`, aggregators never; and not only state news agencies (TASS, RIA Novosti, Sputnik, RT, Xinhua)"),
+    ("curated or reviewed event", "`quotes[].speaker`", "a person or organization whose entry has a `side`"),
+    ("any event", "`date`, `title`", "not the same event as another entry: not the same day with mostly the same title words, nor the same day, place, people and treaties"),
+    ("person", "`description`, `roles`, `aliases`", "all given; a Russian official's aliases include the name in Cyrillic"),
+    ("treaty", "`signed` or `description`; `parties`", "given"),
+    ("place", "`country`, `latitude`, `longitude`", "given"),
+    ("person, organization, treaty, place", "`wikidata_note`", "where the `wikidata` id was seen; with no id, `not verified: <why>`"),
+    ("era", "`from`", "the day after the era before it ends: no gap, no overlap"),
+)
+"""What each rule below asks, for the field reference in CONTRIBUTING.md (`schema-docs`):
+(entry, fields, what they must hold). Drafts the extractor wrote are held to the event rules
+once a person marks them `reviewed`."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One rule broken by one entry: where in the entry, and what to do."""
