@@ -276,5 +276,7 @@ def test_serve_shows_data_errors_on_every_page_and_recovers(page: object, tmp_pa
         page.get_by_role("heading", name=EVENT_TITLE).wait_for(timeout=30_000)  # type: ignore[attr-defined]
         assert "cannot be built" not in page.content()  # type: ignore[attr-defined]
     finally:
+        # Leave the page first: its live-reload request is still open, and would fail with the server.
+        page.goto("about:blank")  # type: ignore[attr-defined]
         server.terminate()
         server.wait(timeout=10)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.entries import dump_event, load_chronology, read_chronology, write_text_atomic
+from chrono.entries import append_to_block_list, dump_event, load_chronology, read_chronology, write_text_atomic
 from chrono.errors import ChronologyError
 
 EVENT = "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
@@ -237,3 +237,21 @@ def test_both_sides_quotes_and_sides_are_read_and_checked(data_root: Path) -> No
     messages = [str(e) for e in read_chronology(data_root)[1]]
     assert len(messages) == 1 and "chronology/people.yml:" in messages[0]
     assert "jens-stoltenberg.side" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Comments, folding and the keys after the list stay as they were; the item goes last.
+        ("id: x\nsources:\n  # first the official text\n  - url: https://a.example/1\n    title: >-\n      A long\n      title\n# ours\nrelated: []\n",
+         "id: x\nsources:\n  # first the official text\n  - url: https://a.example/1\n    title: >-\n      A long\n      title\n  - article: a.txt\n    publisher: P\n# ours\nrelated: []\n"),
+        ("sources:\n- url: https://a.example/1\n", "sources:\n- url: https://a.example/1\n- article: a.txt\n  publisher: P\n"),
+        # Not a block list with items: left to the caller.
+        ("sources: [{url: 'https://a.example/1'}]\n", None),
+        ("sources: []\n", None),
+        ("title: x\n", None),
+        ("sources:\n- url: https://a.example/1", None),  # no final line break
+    ],
+)
+def test_an_item_is_appended_to_a_list_without_touching_a_byte(text: str, expected: str | None) -> None:
+    assert append_to_block_list(text, "sources", {"article": "a.txt", "publisher": "P"}) == expected
