@@ -4,8 +4,8 @@ Event files: each field the extractor writes is recorded in `checksums` with a s
 the value written. On the next run a field whose value no longer matches its hash was edited
 by a person and is kept; only fields still as the extractor left them are refreshed. Curated
 or reviewed events keep every byte: an article reporting the same event (the validator's rule)
-is added to their sources as new lines, and nothing else. Entity files (people.yml, ...) are never rewritten:
-new stubs are appended to the end, every existing byte stays.
+is added to their sources as new lines, and nothing else. Entity files (people.yml, ...) are
+never rewritten: new stubs are appended to the end, every existing byte stays.
 """
 
 from __future__ import annotations
@@ -491,7 +491,10 @@ class _Planner:
             reason = rules.same_event_reason(event, target.event)
             if reason is not None and self.add_source_as_written(target, event):
                 return target.event.id, False, []
-            note = f"may duplicate {target.event.id}: {reason or 'reported for the same days'}; merge its sources into that entry and delete this file, or say what differs"
+            note = (
+                f"may duplicate {target.event.id}: {reason or 'reported for the same days'}; "
+                "merge its sources into that entry and delete this file, or say what differs"
+            )
             event = replace(event, review=(*event.review, note))
             own = self.find_same(event, article, own_drafts_only=True)
             if own is not None:
