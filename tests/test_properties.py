@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from chrono import entries
@@ -630,6 +630,7 @@ def test_any_article_text_gives_an_event_or_a_one_line_reason(catalog: Any, text
     article_texts.map(lambda t: t.encode("utf-16")),
     article_texts.map(lambda t: t.encode("latin-1", "replace")),
 ))
+@example(raw=b"Secretary\tAa\tAa\x01")  # a new person, appended as a stub to complete
 def test_any_article_file_through_extract_gives_entries_or_a_located_message(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
     """The whole `extract` run on one article file of any bytes and encoding."""
     from chrono.update import run_extraction
@@ -646,6 +647,12 @@ def test_any_article_file_through_extract_gives_entries_or_a_located_message(tmp
         assert error.path == "seeds/900_probe.txt" and error.message.strip(), str(error)
     if not report.errors:
         chronology, errors = read_chronology(root)
-        assert errors == [], [str(e) for e in errors]
+        # The stubs extract appends (a new person, treaty...) are for a person to complete:
+        # validate says what each lacks. Nothing else may be wrong.
+        unfinished_stub = {
+            f"chronology/{kind}.yml": set(getattr(chronology, kind)) - set(yaml.safe_load((FIXTURES / "chronology" / f"{kind}.yml").read_text(encoding="utf-8")))
+            for kind in ("people", "organizations", "treaties", "places")
+        }
+        assert [str(e) for e in errors if e.field.split(".")[0] not in unfinished_stub.get(e.path, set())] == []
         assert any(s.article == "900_probe.txt" for e in chronology.events for s in e.sources)
     shutil.rmtree(root)
