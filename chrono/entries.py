@@ -895,7 +895,7 @@ def content_rule_errors(
     for event, document, left_out in salvaged:
         errors.extend(
             located(document, (), p) for p in rules.event_problems(event, chronology)
-            if str(p.field[0]) not in left_out
+            if not p.reads() & left_out
         )
     documents_of = {event.id: document for event, document in loaded}
     for first, second, reason in rules.same_event_pairs(chronology.events):

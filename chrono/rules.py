@@ -68,6 +68,13 @@ class Problem:
 
     field: FieldPath
     message: str
+    also_reads: tuple[str, ...] = ()
+    """Other top-level fields the rule judged by, besides the one it is reported on: an entry
+    whose schema check left one of them out is not judged by this rule."""
+
+    def reads(self) -> set[str]:
+        """Every top-level field this problem was judged from."""
+        return {str(self.field[0]), *self.also_reads}
 
 
 # ---------------------------------------------------------------- sources
@@ -257,7 +264,7 @@ def event_problems(event: Event, chronology: Chronology) -> list[Problem]:
         if judged and (sides := unaccounted_sides(event, chronology)):
             named = " or ".join(repr(side) for side in sides)
             notes = ", ".join(f"{{side: {side}, note: ...}}" for side in sides)
-            problems.append(Problem(("quotes",), f"no quote from anyone who speaks for {named}, and no note saying why: quote each side, or add `statements_missing: [{notes}]` saying where the missing words were looked for"))
+            problems.append(Problem(("quotes",), f"no quote from anyone who speaks for {named}, and no note saying why: quote each side, or add `statements_missing: [{notes}]` saying where the missing words were looked for", ("statements_missing",)))
     return problems
 
 

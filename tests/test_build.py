@@ -354,6 +354,7 @@ def test_hostile_text_in_data_renders_as_text(project: Path) -> None:
         "annotation": "Note *kept* [ok](https://example.org) " + HOSTILE,
         "people": [{"id": "jens-stoltenberg", "role": "Role " + HOSTILE}],
         "quotes": [{"speaker": "jens-stoltenberg", "text": "Quote " + HOSTILE, "source": {"url": "https://www.nato.int/q"}}],
+        "statements_missing": [{"side": "russia", "note": "Note " + HOSTILE}],
         "sources": [{"url": "https://www.nato.int/src", "publisher": "Pub " + HOSTILE, "published": "2000-01-01"}],
         "date_basis": {"phrase": HOSTILE, "anchor": "2000-01-01", "rule": HOSTILE},
         "provenance": "curated",

@@ -114,6 +114,8 @@ def make_hostile_project(root: Path) -> Path:
         "quotes": [{"speaker": "hostile-person", "text": quote, "role": hostile("QuoteRole"), "source": {
             "url": 'https://example.org/q" onmouseover="alert(33)', "publisher": hostile("QuoteSourcePublisher"),
             "published": "2000-01-02", "title": hostile("QuoteSourceTitle")}}],
+        # NATO's column shows this note instead of quotes.
+        "statements_missing": [{"side": "nato", "note": hostile("MissingStatementNote")}],
         "sources": [
             {"article": ARTICLE, "url": 'https://example.org/a" onmouseover="alert(32)', "publisher": hostile("SourcePublisher"),
              "published": "2000-01-02", "title": hostile("SourceTitle")},
@@ -241,7 +243,7 @@ def test_no_page_has_a_script_handler_or_script_link_from_data(hostile_site: Pat
     ("page", "labels"),
     [
         (f"events/{EVENT_ID}", ["EventTitle", "EventSummary", "QuoteText", "EventRole", "OtherRole", "PersonName",
-                                "QuoteRole", "QuoteSourcePublisher", "QuoteSourceTitle"]),
+                                "QuoteRole", "QuoteSourcePublisher", "QuoteSourceTitle", "MissingStatementNote"]),
         ("people/hostile-person", ["PersonName", "PersonAlias", "PersonRoleTitle", "EventTitle"]),
         ("organizations/hostile-org", ["OrgName"]),
         ("treaties/hostile-treaty", ["TreatyName"]),

@@ -90,6 +90,7 @@ VALID_EVENT: dict[str, Any] = {
     "treaties": ["inf-treaty"],
     "tags": ["arms-control"],
     "quotes": [{"speaker": "jens-stoltenberg", "text": "Words.", "source": {"url": "https://www.nato.int/probe"}}],
+    "statements_missing": [{"side": "russia", "note": "No Russian statement found (test data)."}],
     "sources": [{"article": "002_5b8a1d404cf63abd.txt", "url": "https://www.nato.int/probe", "publisher": "P", "published": "2001-01-02", "title": "T"}],
     "related": ["2019-08-02-inf-treaty-ends"],
     "provenance": "curated",
@@ -318,7 +319,7 @@ def test_references_written_as_paths_are_rejected(root: Path, field: str, value:
 
 def test_duplicate_ids_across_and_within_files(root: Path) -> None:
     with open(root / "chronology/people.yml", "a", encoding="utf-8") as handle:
-        handle.write("nato:\n  name: Not the alliance\n  description: A person.\n  aliases: [N]\n  roles: [{title: T}]\n"
+        handle.write("nato:\n  name: Not the alliance\n  description: A person.\n  aliases: [N]\n  roles: [{title: T, sources: [{url: 'https://example.org/t'}]}]\n"
                      "  wikidata_note: 'not verified: test data'\n")
     with open(root / "chronology/tags.yml", "a", encoding="utf-8") as handle:
         handle.write("arms-control:\n  name: Twice\n")

@@ -104,6 +104,18 @@ def test_a_note_for_the_side_nobody_quotes_meets_the_rule(data_root: Path, capsy
     assert _validate(data_root, capsys) == (0, [])
 
 
+def test_a_broken_note_is_reported_once_not_again_as_a_side_unaccounted_for(
+    data_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The both-sides rule reads the quotes and the notes: with the notes left out by their
+    schema check, it does not judge the event, so only the schema error is reported."""
+    _break(data_root, CURATED, MAMEDOV_QUOTE, "")
+    _break(data_root, CURATED, "related:", "statements_missing:\n  - {side: moscow, note: No statement found.}\nrelated:")
+    code, lines = _validate(data_root, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[:2] for line in lines[:-1]] == [[f"{CURATED}:14", "statements_missing[0].side"]]
+
+
 def test_a_role_on_the_unchecked_list_may_say_why_no_page_is_cited(
     data_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
