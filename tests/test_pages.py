@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
-from chrono.model import Article, Chronology, DateBasis, PartialDate, Quote
+from chrono.model import Article, Chronology, DateBasis, MissingStatement, PartialDate, Quote, Role, RoleSource
 from chrono.pages import (
     Here,
     annotation_html,
@@ -328,13 +328,59 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     html = page.html
     assert html.startswith('<h1 id="jens-stoltenberg">Jens Stoltenberg<a class="headerlink"')
     assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
-    assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
+    assert (
+        '<li>NATO Secretary General, 1 October 2014 – 1 October 2024 <small class="chrono-role-sources">('
+        '<a href="https://example.org/fixture/stoltenberg-takes-office" aria-label="Source for the dates of '
+        'NATO Secretary General: Fixture Wire (test data)" title="fixture data for the tests">source</a>)</small></li>'
+    ) in html
     assert f'5 July 2019: <a href="../../events/{TALKS}/">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
     assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
         '<div class="chrono-list">\n'
         '<p class="chrono-heading" role="heading" aria-level="2">Events (2)</p>'  # quoted at the treaty's end
     ) in html
+
+
+def test_person_page_links_each_role_to_the_pages_its_dates_were_checked_against(
+    index: ChronologyIndex, chronology: Chronology
+) -> None:
+    """A small "source" link after each role's dates, named for screen readers by office and
+    publisher; an unsafe address shows the text alone; a role with no page shows no link."""
+    person = replace(
+        chronology.people["jens-stoltenberg"],
+        roles=(
+            Role(
+                "NATO Secretary General",
+                PartialDate.parse("2014-10-01"),
+                PartialDate.parse("2024-10-01"),
+                sources=(RoleSource("https://www.nato.int/cv/secgen/stoltenberg.htm", "NATO", "2014-10-01", None, "took office <then>"),),
+            ),
+            Role(
+                "Prime Minister of Norway",
+                PartialDate.parse("2005-10-17"),
+                sources=(
+                    RoleSource("https://example.org/a", None, None, None, None),
+                    RoleSource("javascript:alert(1)", "<b>Bad</b>", None, None, None),
+                ),
+            ),
+            Role("An office", unchecked="no page found in the archives consulted"),
+        ),
+    )
+    html = render_person_page(person, index).html
+    assert (
+        '<li>NATO Secretary General, 1 October 2014 – 1 October 2024 <small class="chrono-role-sources">('
+        '<a href="https://www.nato.int/cv/secgen/stoltenberg.htm" '
+        'aria-label="Source for the dates of NATO Secretary General: NATO, 1 October 2014" '
+        'title="took office &lt;then&gt;">source</a>)</small></li>'
+    ) in html
+    assert (
+        '<a href="https://example.org/a" aria-label="Source 1 for the dates of Prime Minister of Norway: example.org">'
+        "source 1</a>, source 2)</small></li>"
+    ) in html
+    assert "javascript" not in html and "<b>" not in html
+    assert "<li>An office</li>" in html
+    labels = [value for name, value in elements(html).attributes if name == "aria-label"]
+    assert all(label and label.lower().startswith("source") for label in labels)  # the visible text is in the name
 
 
 def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
@@ -449,13 +495,17 @@ def test_event_page_shows_each_sides_quotes_side_by_side(index: ChronologyIndex)
         '<p class="chrono-quote-source">Reported by Fixture Wire (test data), 2 August 2019 '
         '(<a href="https://example.org/fixture/invented-statement">original</a>)</p>'
     ) in html
-    # A quote without a source of its own is reported where the event is; the speaker's role is
-    # the office they held that day.
+    # A quote without a source of its own (allowed in an extracted draft) is reported where the
+    # event is; the speaker's role is the office they held that day.
+    event = index.events_by_id[ENDS]
+    unsourced = replace(event, quotes=(replace(event.quotes[0], source=None), *event.quotes[1:]))
+    events = tuple(unsourced if e.id == ENDS else e for e in index.chronology.events)
+    html_unsourced = render_event_page(unsourced, build_index(replace(index.chronology, events=events))).html
     assert (
         '<p>— <a href="../../people/jens-stoltenberg/">Jens Stoltenberg</a>, NATO Secretary General</p>\n'
-        '<p class="chrono-quote-source">Reported by Example, 2 August 2019 '
-        '(<a href="https://example.org/inf">original</a>)</p>'
-    ) in html
+        '<p class="chrono-quote-source">Reported by NATO, 2 August 2019 '
+        '(<a href="https://www.nato.int/cps/en/natohq/news_168177.htm">original</a>)</p>'
+    ) in html_unsourced
     # Search finds what each side said, not where it was reported.
     assert "Moscow remains ready to talk" in page.search_html
     assert "Fixture Wire" not in page.search_html and "Reported by" not in page.search_html
@@ -489,3 +539,21 @@ def test_quotes_stay_one_list_when_no_speaker_has_a_side(index: ChronologyIndex,
     html = render_event_page(sideless.events_by_id[ENDS], sideless).html
     assert "chrono-sides" not in html and "Reported by" not in html
     assert html.count("<blockquote>") == 2
+
+
+def test_a_side_noted_as_not_found_shows_the_note_in_its_column(index: ChronologyIndex, chronology: Chronology) -> None:
+    ends = index.events_by_id[ENDS]
+    only_nato = tuple(q for q in ends.quotes if q.speaker == "jens-stoltenberg")
+    note = "No Russian statement found in the mid.ru archive for August 2019."
+    noted = replace(ends, quotes=only_nato, statements_missing=(MissingStatement("russia", note),))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], noted)))
+    html = render_event_page(noted, rebuilt).html
+    assert _sides(html) == [("NATO and allies", ["Jens Stoltenberg"]), ("Russia", [])]
+    assert f'<p class="chrono-statement-missing"><em>{note}</em></p>' in html
+    assert "No statement recorded." not in html
+    # With no quote at all, the note alone brings the columns: the empty side is a finding.
+    silent = replace(noted, quotes=(), statements_missing=(MissingStatement("nato", "No NATO statement found."), MissingStatement("russia", note)))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], silent)))
+    html = render_event_page(silent, rebuilt).html
+    assert _sides(html) == [("NATO and allies", []), ("Russia", [])]
+    assert "No NATO statement found." in html and note in html
