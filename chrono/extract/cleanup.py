@@ -454,12 +454,17 @@ def _header_city(value: str) -> str | None:
 _TEX_QUOTE = re.compile(r"``(?P<words>[^`\n]*?)(?:''|\"|”)")
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"''(?P<words>[^'\n](?:[^\n]*?[^'\n])?)''")
+
+
 def normalise_quote_marks(text: str) -> str:
     """Typewriter forms of quotation marks as the stages read them: wire archives converted
-    through TeX write ``words'' for “words”."""
-    if "``" not in text:
-        return text
-    return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
+    through TeX write ``words'' for “words”, and some newspaper archives ''words''."""
+    if "``" in text:
+        return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
+    if text.count("''") >= 2:
+        return _DOUBLED_APOSTROPHES.sub(lambda m: f"“{m['words']}”", text)
+    return text
 
 
 def read_document(article: Article, catalog: Catalog) -> Document:
