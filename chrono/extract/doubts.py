@@ -55,8 +55,13 @@ def find_doubts(
         doubts.append(("title", "no headline found: the title was written from the lead"))
     if reason := date_doubt(doc, published, resolved, main_sentence):
         doubts.append(("date", reason))
+    date_reason = dict(doubts).get("date", "")
     if reason := place_doubt(doc, event.place, main_sentence):
         doubts.append(("place", reason))
+    elif event.place and doc.place_basis == "beside the date" and "publication" in date_reason and (
+        "before the publication" in date_reason or "after the publication" in date_reason
+    ):
+        doubts.append(("place", "the place is written beside a date that may not be the news's (see the date's doubt)"))
     for index, person in enumerate(event.people):
         if reason := person_doubt(doc, person.id, person.role):
             doubts.append((f"people[{index}]", reason))
@@ -190,7 +195,7 @@ def competing_date(doc: Document, published: PublicationDate, resolved: Resolved
 
 # ---------------------------------------------------------------- the place
 
-_TRUSTED_PLACE_BASES = {"beside the date", "in the main sentence", "headquarters"}
+_TRUSTED_PLACE_BASES = {"beside the date", "headquarters"}
 _AWAY = re.compile(
     r"\b(?:(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip|tour)\s+to(?:\s+[A-Z]\w+['’]s)?(?:\s+[a-z]\w+){0,2}?|visiting|"
     r"(?:summit|talks|meeting|conference|session|negotiations)\s+(?:held\s+)?in|near(?:\s+the\s+(?:village|town|city|port)\s+of)?|"
@@ -237,6 +242,8 @@ def place_doubt(doc: Document, place: str | None, main_sentence: Sentence | None
         if others:
             return f"dateline {doc.dateline[0] if doc.dateline else ''}; the lead also names {others[0]}"
         return None
+    if basis == "in the main sentence":
+        return f"{place} is named in the lead's main sentence, but not beside the event's date"
     if basis == "a venue not in places.yml":
         return f"the venue '{place}' is not in places.yml: a new stub was made from the lead"
     return f"no venue written beside the event; the place is {basis}"
