@@ -24,12 +24,9 @@ from .vocabulary import REGION_NAMES
 
 DOUBTFUL_SPEAKER_BASES = {
     "pronoun after several speakers": "'he/she said' after two people were quoted: the pronoun may be either",
-    "quote paragraph: the voice of the paragraph before": "a paragraph of quotes with no attribution, given to the person speaking in the paragraph before",
-    "quote paragraph: the last speaker": "a paragraph of quotes with no attribution, given to the last speaker quoted",
     "pronoun: the last person named": "'he/she said' taken to be the last person named before",
     "a description: the last person named": "a speaker named by description, taken to be the last person named before",
     "described": "a speaker named by description ('the senior diplomat'), matched by country",
-    "office": "a speaker named by office alone, taken to be the person who held it then",
     "institution": "an institution speaking ('the ministry said'), matched to the last one named",
     "'it said': the organization named last": "'it said', taken to be the organization named last",
     "the statement's issuer": "'the statement said', taken to be the issuer named before",
@@ -38,8 +35,9 @@ DOUBTFUL_SPEAKER_BASES = {
     "framing": "the quote frames a word ('called it ...'); the subject before it was taken",
 }
 """How a speaker was found -> the doubt it leaves. Readings not listed here (a name at the
-attribution, 'according to X', a transcript turn, a quote continued after its attribution)
-are ones the development corpus shows to be right."""
+attribution, 'according to X', a transcript turn, a quote continued after its attribution or
+in the next paragraph, a speaker named by office) are ones the development corpus shows to be
+right: `bench_accuracy.py --readings` prints how often each reading is."""
 
 
 def find_doubts(
@@ -112,6 +110,11 @@ def date_doubt(
     doc: Document, published: PublicationDate, resolved: ResolvedDate, main_sentence: Sentence | None
 ) -> str | None:
     """Why the main date may be wrong, or None when it rests on a reading worth a bet."""
+    if doc.publication_guessed:
+        return (
+            f"no publication date was found in the text or the address: {published.basis}; "
+            f"add `published` for the article in seeds/sources.yml"
+        )
     if resolved.review:
         return resolved.review
     if resolved.phrase == "(no date in the text)":
