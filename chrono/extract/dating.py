@@ -122,6 +122,8 @@ def find_main_date(
                 )
             if resolved is None:
                 continue
+            if published.date.precision != "year" and (published.date.first_day() - resolved.date.last_day()).days > 365:
+                continue  # a date years before the report ("on Jan. 13, 1991, ..."): background
             if tense == "future" or resolved.date.first_day() > published.date.last_day():
                 # "X will happen from November 1, the minister announced on Monday": the
                 # news is the announcement; the step it announces is a mentioned event.
