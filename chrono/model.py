@@ -274,6 +274,8 @@ class Article:
     """ISO date as precise as known (`YYYY-MM` when only the month is known)."""
     note: str | None = None
     title: str | None = None
+    language: str | None = None
+    """The article's language as `sources.yml` gives it (`ru`); None: read from the text."""
 
 
 @dataclass(frozen=True)

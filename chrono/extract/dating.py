@@ -6,16 +6,13 @@ import datetime as dt
 import re
 
 from ..dates import (
-    FUTURE_CONTEXT,
     NUMBER_WORDS,
-    PAST_CONTEXT,
     PublicationDate,
     ResolvedDate,
-    resolve_phrase,
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import WEEKDAYS, dateline_month_day, find_publication_date, make_date
+from ..dates import WEEKDAYS, make_date
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
 from .vocabulary import SPEECH_VERBS
@@ -25,7 +22,7 @@ def find_publication(doc: Document) -> PublicationDate:
     """When the article was published: sources.yml, else a stamp or dateline in the text,
     else the address. Without it no relative date can be resolved."""
     article = doc.article
-    published = find_publication_date(article.published, doc.raw_lines, article.url)
+    published = doc.lang.find_publication_date(article.published, doc.raw_lines, article.url)
     if published is None:
         raise ExtractionError(
             "no publication date: add `published` for it in seeds/sources.yml "
@@ -41,7 +38,7 @@ def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | Non
     the story was filed, which a print edition dates a day later."""
     if not doc.dateline or not doc.paragraphs or published.date.precision == "year":
         return None
-    found = dateline_month_day(doc.paragraphs[0])
+    found = doc.lang.dateline_month_day(doc.paragraphs[0])
     if found is None:
         return None
     month, day = found
@@ -101,7 +98,7 @@ def find_main_date(
                 gap = (anchor.first_day() - doc.dateline_day.first_day()).days
                 if 0 < gap <= 3:
                     anchor = doc.dateline_day
-            resolved = resolve_phrase(kind, phrase, anchor, tense=tense)
+            resolved = doc.lang.resolve_phrase(kind, phrase, anchor, tense=tense)
             if anchor is not published.date and resolved is not None:
                 resolved = ResolvedDate(
                     resolved.date, resolved.phrase,
@@ -221,12 +218,12 @@ def reported_date(
     Monday", "said Tuesday") that is not in the future: when the report was made."""
     for kind, phrase, position in doc.phrases_in(sentence, skip_until=after + 1):
         if not re.search(
-            rf"\b(?:{SPEECH_VERBS}|announced|declared|decided|confirmed)\s+(?:on\s+)?$",
+            rf"\b(?:{doc.lang.speech_verbs}|announced|declared|decided|confirmed)\s+(?:on\s+)?$",
             doc.body[max(sentence.start, position - 30) : position],
             re.IGNORECASE,
         ):
             continue
-        resolved = resolve_phrase(kind, phrase, published.date, tense="past")
+        resolved = doc.lang.resolve_phrase(kind, phrase, published.date, tense="past")
         if resolved is not None and resolved.date.last_day() <= published.date.last_day():
             doc.main_position = position
             return resolved
@@ -236,7 +233,7 @@ def reported_date(
 def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     """ "future" or "past" from the verbs around a date phrase, or None when unclear."""
     before = doc.body[max(sentence.start, position - 60) : position]
-    if FUTURE_CONTEXT.search(before):
+    if doc.lang.future_context.search(before):
         return "future"
     near = doc.body[max(sentence.start, position - 25) : position]
     if re.search(
@@ -244,7 +241,7 @@ def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     ):
         return None
     after = doc.body[position : min(sentence.end, position + 50)]
-    if PAST_CONTEXT.search(near) or PAST_CONTEXT.search(after):
+    if doc.lang.past_context.search(near) or doc.lang.past_context.search(after):
         return "past"
     return None
 

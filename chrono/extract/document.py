@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import DATE_PHRASE, MONTHS, WEEKDAYS, PublicationDate, is_month_word
+from ..dates import PublicationDate, is_month_word
 from ..model import Article, Event, Organization, PartialDate, Person, Place, Treaty
 from .normalise import make_slug, normalise_name
 
 if TYPE_CHECKING:
     from .catalog import Catalog
+    from .lang import Language
+
+
+def _english() -> Language:
+    from .lang.en import ENGLISH
+
+    return ENGLISH
 
 
 @dataclass(frozen=True)
@@ -93,11 +100,13 @@ class Document:
     new_organizations: dict[str, Organization] = field(default_factory=dict)
     new_treaties: dict[str, Treaty] = field(default_factory=dict)
     new_places: dict[str, Place] = field(default_factory=dict)
+    lang: Language = field(default_factory=_english)
+    """The language of the article: the words the stages read (chrono/extract/lang/)."""
 
     @cached_property
     def all_phrases(self) -> list[re.Match[str]]:
         """Every date phrase of the body, found in one pass."""
-        return list(DATE_PHRASE.finditer(self.body))
+        return list(self.lang.date_phrase.finditer(self.body))
 
     def phrases_in(self, sentence: Sentence, *, skip_until: int = 0) -> list[tuple[str, str, int]]:
         """Date phrases in a sentence as (kind, text, position), months only when capitalised."""
@@ -108,13 +117,15 @@ class Document:
                 continue
             kind = match.lastgroup or ""
             words = match[0].replace(",", " ").split()
-            months = [w for w in words if w.lower().rstrip(".") in MONTHS]
-            if months and not all(is_month_word(w) for w in months):
-                continue
-            if kind == "weekday" and not any(
-                w[0].isupper() for w in words if w.lower() in WEEKDAYS
-            ):
-                continue
+            if self.lang.months_capitalised:
+                # "may" is a verb and "march" a walk: English writes the month with a capital.
+                months = [w for w in words if w.lower().rstrip(".") in self.lang.months]
+                if months and not all(is_month_word(w) for w in months):
+                    continue
+                if kind == "weekday" and not any(
+                    w[0].isupper() for w in words if w.lower() in self.lang.weekdays
+                ):
+                    continue
             found.append((kind, match[0], position))
         return found
 

@@ -26,7 +26,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
     if sentence is not None:
         text = doc.folded[sentence.start : sentence.end]
         for start, end, form in doc.catalog.matcher.find(text):
-            if form.kind == "place" and _VENUE_BEFORE.search(text[max(0, start - 50) : start]):
+            if form.kind == "place" and VENUE_BEFORE.search(text[max(0, start - 50) : start]):
                 if _SEAT_OF.search(text[max(0, start - 50) : start]):
                     continue  # "its mission to NATO in Brussels": where the mission is
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
@@ -88,7 +88,7 @@ def place_named_gathering(doc: Document) -> str | None:
     return None
 
 
-_VENUE_BEFORE = re.compile(
+VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:visits?|visited|visiting|trip|arrived|arrives|travell?ed|flew)\s+(?:in|to)\s+|\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|city|town|resort|port|village|capital)\s+of\s+)$"
 )
 """What stands before a venue: "in Paris", "at the Kremlin", "on the Greek island of Corfu"."""
@@ -101,7 +101,7 @@ def place_in_headline(doc: Document) -> str | None:
         return None
     folded = doc.headline
     for start, _end, form in doc.catalog.matcher.find(folded):
-        if form.kind == "place" and _VENUE_BEFORE.search(folded[max(0, start - 50) : start]):
+        if form.kind == "place" and VENUE_BEFORE.search(folded[max(0, start - 50) : start]):
             return form.id
     return None
 

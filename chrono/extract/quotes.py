@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Quote
 from .document import Document, Mention
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
-from .vocabulary import (
-    PRONOUN_SPEECH,
-    SPEECH,
-    SPEECH_VERBS,
-)
+from .vocabulary import SPEECH_VERBS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
@@ -38,13 +35,13 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
         after = cut_at_sentence_end(after)
         before = doc.body[sentence_start:start]
-        if PRONOUN_SPEECH.match(after) and last_speaker is not None and _near(doc, last_at, start):
+        if doc.lang.pronoun_speech.match(after) and last_speaker is not None and _near(doc, last_at, start):
             # '"It's a mistake," he told reporters': "he" is the last person written as
             # speaking since the last quote, else that quote's speaker; not the last name
             # written, which is often the object of the sentence before.
             speaking = [
                 m for m in people
-                if last_at <= m.start < start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+                if last_at <= m.start < start and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
             ]
             speaker = speaking[-1].id if speaking else last_speaker
         else:
@@ -66,7 +63,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # same speaker goes on after an attribution that closes a sentence.
             gap = doc.body[previous_end:start]
             if "\n" not in gap and re.fullmatch(
-                rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{SPEECH_VERBS})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
+                rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{doc.lang.speech_verbs})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
             ):
                 speaker = previous_speaker
         if speaker is None and _is_quote_paragraph(doc, start, end):
@@ -93,7 +90,10 @@ def _near(doc: Document, earlier: int, later: int) -> bool:
     return doc.body.count("\n", earlier, later) <= 1
 
 
-_SPEAKS_AFTER = re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+@lru_cache(maxsize=4)
+def _speaks_after(speech_verbs: str) -> re.Pattern[str]:
+    """A speech verb right after a name ("Scheffer, the alliance's chief, told")."""
+    return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:{speech_verbs})\b", re.IGNORECASE)
 
 
 def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mention]) -> str | None:
@@ -105,7 +105,8 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
     previous_start = doc.body.rfind("\n", 0, line_start) + 1
     speaking = [
         m for m in people
-        if previous_start <= m.start < line_start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+        if previous_start <= m.start < line_start
+        and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
     ]
     return speaking[-1].id if speaking else None
 
@@ -186,7 +187,7 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 and ntext[:1].islower()
                 and "\n" not in between
                 and re.fullmatch(
-                    rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,30}},\s*",
+                    rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{doc.lang.speech_verbs})\b[^.!?\"“”«»]{{0,30}},\s*",
                     between,
                 )
             ):
@@ -233,7 +234,7 @@ def speaker_after(
     doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention]
 ) -> str | None:
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
-    if PRONOUN_SPEECH.match(after):
+    if doc.lang.pronoun_speech.match(after):
         return last_person_before(doc, position, people)
     if re.match(rf"^\W{{0,3}}it\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", after, re.IGNORECASE):
         # '"...," it said': the ministry, alliance or government written last before.
@@ -249,7 +250,7 @@ def speaker_after(
         # the senior Russian diplomat pointed out: the last person named before, of that
         # country when one is written
         return person_by_description(doc, position, described["adjective"], people)
-    verb = SPEECH.search(after[:160])
+    verb = doc.lang.speech().search(after[:160])
     if (
         not verb
         or verb.start() > 100
@@ -306,14 +307,16 @@ def speaker_before(
     organizations: list[Mention],
 ) -> str | None:
     """`Shoigu said: "..."` / `He stressed that "..."` / `According to Grushko, ... "..."`."""
-    verbs = list(SPEECH.finditer(before))
+    verbs = list(doc.lang.speech().finditer(before))
     if not verbs:
         return None
     verb_at = start + verbs[-1].start()
     in_clause = [m for m in people if start <= m.start < verb_at]
+    # "according to X", "по словам X": the speaker is written after the words.
+    according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
-        return in_clause[0].id if verbs[-1][0].lower() != "according to" else in_clause[-1].id
-    if verbs[-1][0].lower() == "according to":
+        return in_clause[0].id if not according_to else in_clause[-1].id
+    if according_to:
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
             return after_verb[0].id

@@ -1,0 +1,305 @@
+"""Russian: month and weekday names in every case, relative days, speech verbs, office words,
+datelines as Russian agencies write them, and names through pymorphy3's morphology.
+
+Morphology comes from pymorphy3 with its OpenCorpora dictionary (the `pymorphy3-dicts-ru`
+package, read from the installed package: nothing is downloaded). Its normal form gives
+"Столтенберг" for "Столтенберга"; its grammemes `Name`, `Patr` and `Surn` mark the parts of
+a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ... import dates
+from ...dates import PublicationDate
+from . import DateWords, Language, resolve_by_words
+
+if TYPE_CHECKING:
+    import pymorphy3
+
+_MONTH_STEMS = (
+    ("январ", "янв"), ("феврал", "фев", "февр"), ("март", "мар"), ("апрел", "апр"),
+    ("ма", "май", "мая", "мае"), ("июн",), ("июл",), ("август", "авг"), ("сентябр", "сен", "сент"),
+    ("октябр", "окт"), ("ноябр", "ноя", "нояб"), ("декабр", "дек"),
+)
+MONTHS: dict[str, int] = {}
+for _number, _stems in enumerate(_MONTH_STEMS, start=1):
+    _full = _stems[0]
+    for _ending in ("ь", "я", "е", "", "а"):
+        if _number in (3, 8) and _ending in ("ь", "я"):
+            continue
+        if _number == 5:
+            break
+        MONTHS[_full + _ending] = _number
+    for _short in _stems[1:]:
+        MONTHS[_short] = _number
+MONTHS.pop("ма", None)
+"""Month words as a Russian text writes them ("январь", "января", "январе", "янв") -> number."""
+
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среда": 2, "среду": 2, "четверг": 3, "пятница": 4,
+    "пятницу": 4, "суббота": 5, "субботу": 5, "воскресенье": 6,
+}
+DAY_WORDS = {
+    "позавчера": (2, "the day before yesterday"),
+    "вчера": (1, "yesterday"),
+    "накануне": (1, "the day before"),
+    "сегодня": (0, "today"),
+}
+"""A relative day -> (days before publication, the English word the rule is written with)."""
+PERIODS = {
+    r"(?:прошл|минувш)\w*\s+недел": "last week",
+    r"(?:эт|текущ)\w*\s+недел": "this week",
+    r"(?:прошл|минувш)\w*\s+месяц": "last month",
+    r"(?:эт|текущ)\w*\s+месяц": "this month",
+    r"(?:прошл|минувш)\w*\s+год": "last year",
+    r"(?:эт|текущ)\w*\s+год": "this year",
+}
+DATE_WORDS = DateWords(
+    MONTHS, WEEKDAYS, DAY_WORDS, PERIODS, next_words=frozenset({"следующий", "следующую", "будущий", "будущую", "ближайший", "ближайшую"})
+)
+
+_MONTH = (
+    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)"
+    r"\.?(?![а-яё])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?:19|20)\d\d(?:\s*(?:г\.|года?\b))?"
+_WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_PART_OF_DAY = r"(?:\s+(?:утром|днем|днём|вечером|ночью))?"
+DATE_PHRASE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<full_dm>{_DAY}\s+{_MONTH}\s+{_YEAR})"
+    rf"|(?P<month_year>(?:в\s+)?{_MONTH}\s+{_YEAR})"
+    rf"|(?P<dm>{_DAY}\s+{_MONTH})(?!\s*\d)"
+    rf"|(?P<weekday>во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}{_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне){_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<period>(?:на|в)\s+(?:прошл|минувш|эт|текущ)\w*\s+(?:неделе|месяце|году)(?![а-яё]))"
+    r"|(?P<in_month>в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d))"
+    r")",
+    re.IGNORECASE,
+)
+"""Date phrases, with the group names of the English `DATE_PHRASE`; the longest forms first."""
+
+FUTURE_CONTEXT = re.compile(
+    r"(?<![\w-])(?:будет|будут|состоится|пройд[её]т|планиру\w*|намерен\w*|собира\w*|предстоящ\w*|"
+    r"намечен\w*|запланирован\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+PAST_CONTEXT = re.compile(
+    r"(?<![\w-])(?:[а-яё]{2,}(?:ал|ял|ил|ел|ул|ыл|ёл)(?:а|и|о|ось|ась|ись|ся)?|ранее|прошл\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+SPEECH_VERBS = (
+    r"(?:заяви|сказа|подчеркну|отмети|добави|сообщи|указа|замети|поясни|констатирова|"
+    r"предупреди|уточни|напомни|написа|призва|ответи|рассказа|завери|призна|высказа|"
+    r"процитирова|резюмирова|считал)(?:л|ла|ли|ло)?"
+    r"|заявляет|говорит|считает|подчеркивает|подчёркивает|отмечает|сообщает|говорится|пишет|"
+    r"цитирует|по\s+словам|как\s+(?:заявил|сказал|отметил)\w*"
+)
+"""Verbs that report speech: "заявил", "сказала", "подчеркнул", "по словам"."""
+PRONOUN_SPEECH = re.compile(
+    rf"^\W{{0,4}}(?:(?:{SPEECH_VERBS})\s+(?:он|она)(?![\w-])|(?:он|она)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})(?![\w-]))",
+    re.IGNORECASE,
+)
+
+DATELINE = re.compile(
+    r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:[ -][А-ЯЁ][А-ЯЁа-яё]+){0,2})"
+    rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?"
+    r"(?:,?\s*\d{1,2}:\d\d)?)?\s*\.?\s*"
+    r"(?:[-–—]\s*(?:РИА\s+Новости|INTERFAX\.RU|[А-ЯЁA-Z][\w.-]*(?:\s+[А-ЯЁA-Z][\w.-]*){0,2})\s*[.,:]?"
+    r"|/\s*[А-ЯЁA-Z][\w.-]{1,15}(?:\s+[А-ЯЁA-Z][\w.-]*){0,2}\s*/\s*[.:]?"
+    r"|(?:INTERFAX\.RU|Интерфакс)\s*[-–—]?)\s+)"
+)
+"""A dateline of a Russian agency: "МОСКВА, 11 янв – РИА Новости.", "МОСКВА, 11 января. /ТАСС/.",
+"Москва. 11 января. INTERFAX.RU -"."""
+
+_STAMP = re.compile(rf"(?<![\w-])(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_NOT_PUBLICATION = re.compile(r"(?:обновлено|изменено|обновлен|©)", re.IGNORECASE)
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def dateline_month_day(line: str) -> tuple[int, int] | None:
+    """The month and day of a dateline ("МОСКВА, 11 янв – РИА Новости."), or None."""
+    match = DATELINE.match(line)
+    if not match or not match["day"]:
+        return None
+    month = _month_number(match["month"])
+    return (month, int(match["day"])) if month else None
+
+
+def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate | None:
+    """A stamp with day, month and year near the top ("12 января 2022, 19:51"): on a short line
+    or in a dateline; a date inside a sentence of the body is about an event."""
+    seen = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if _NOT_PUBLICATION.search(line):
+            continue
+        dateline = DATELINE.match(line)
+        head = line[: dateline.end()] if dateline else line
+        if not dateline and len(line) > 80:
+            continue
+        match = _STAMP.search(head)
+        month = _month_number(match["month"]) if match else None
+        if match and month:
+            date = dates.make_date(int(match["year"]), month, int(match["day"]))
+            if date:
+                return PublicationDate(date, f"text: {match[0]}")
+    return None
+
+
+def find_publication_date(published: str | None, lines: list[str], url: str | None) -> PublicationDate | None:
+    """sources.yml, else a Russian stamp, else the shared readers (numeric stamps, the
+    address), with a dateline's day in the year the address or the text gives."""
+    if published:
+        return dates.find_publication_date(published, lines, url)
+    stamp = find_text_date(lines)
+    if stamp:
+        return stamp
+    from_url = dates.find_url_date(url)
+    dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day)
+    if dateline and not (from_url and from_url.date.precision == "day"):
+        return dateline
+    return dates.find_publication_date(None, lines, url) or dateline
+
+
+# ---------------------------------------------------------------- morphology
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> pymorphy3.MorphAnalyzer:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form the word can be of, lower case, "ё" as "е", the word itself too."""
+    lower = word.lower().replace("ё", "е")
+    if not re.search(r"[а-яе]", lower):
+        return frozenset({lower})
+    forms = {lower}
+    for parse in _analyzer().parse(lower):
+        forms.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(forms)
+
+
+_NAME_TAGS = ("Name", "Patr", "Surn")
+
+
+@lru_cache(maxsize=50_000)
+def name_part(word: str) -> tuple[str, str] | None:
+    """A capitalised word as part of a person's name: its kind (`Name`, `Patr`, `Surn`) and
+    its nominative, keeping the gender ("Захаровой" -> ("Surn", "Захарова")), or None."""
+    if not word[:1].isupper() or word.isupper() or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word):
+        return None
+    parses = _analyzer().parse(word)
+    # Scores are split over the cases a form can be in, so they are summed per kind.
+    totals = {tag: sum(p.score for p in parses if tag in p.tag) for tag in (*_NAME_TAGS, "Geox", "Orgn")}
+    tag = max(_NAME_TAGS, key=lambda t: totals[t])
+    if totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
+        return None
+    parse = max((p for p in parses if tag in p.tag), key=lambda p: p.score)
+    nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
+    form = nominative.word if nominative else parse.normal_form
+    return tag, "-".join(part.capitalize() for part in form.split("-"))
+
+
+# ---------------------------------------------------------------- transliteration
+
+_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_VOWELS = set("аеёиоуыэюяъь")
+
+
+def transliterate(text: str) -> str:
+    """A Cyrillic name written the usual English way, BGN/PCGN-like with the common
+    conventions of English news: "Сергей" -> "Sergei", "Дмитрий" -> "Dmitry", "Евгений" ->
+    "Yevgeny", "Александр" -> "Alexander", "Мария" -> "Maria"."""
+    return re.sub(r"[А-Яа-яЁё]+", lambda m: _transliterate_word(m[0]), text)
+
+
+def _transliterate_word(word: str) -> str:
+    lower = word.lower()
+    out: list[str] = []
+    for i, char in enumerate(lower):
+        previous = lower[i - 1] if i else ""
+        rest = lower[i:]
+        if char == "е" and (i == 0 or previous in _VOWELS):
+            out.append("ye")
+        elif char in "иы" and rest in ("ий", "ый"):
+            out.append("y")
+        elif char == "й" and previous in "иы" and i == len(lower) - 1:
+            continue
+        elif char == "й" and (i == 0 or previous not in _VOWELS):
+            out.append("y")
+        elif char == "и" and rest == "ия" and i:
+            out.append("i")
+        elif char == "я" and previous == "и" and i == len(lower) - 1:
+            out.append("a")
+        else:
+            out.append(_LETTERS.get(char, char))
+    latin = "".join(out)
+    latin = re.sub(r"^aleks", "alex", latin)
+    latin = re.sub(r"^alexandr$", "alexander", latin)
+    if word.isupper() and len(word) > 1:
+        return latin.upper()
+    return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
+
+
+RUSSIAN = Language(
+    code="ru",
+    name="Russian",
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    months_capitalised=False,
+    date_phrase=DATE_PHRASE,
+    resolve_phrase=lambda kind, phrase, anchor, *, tense=None: resolve_by_words(
+        DATE_WORDS, kind, phrase, anchor, tense=tense
+    ),
+    find_publication_date=find_publication_date,
+    dateline_month_day=dateline_month_day,
+    future_context=FUTURE_CONTEXT,
+    past_context=PAST_CONTEXT,
+    speech_verbs=SPEECH_VERBS,
+    according_to=frozenset({"по словам"}),
+    pronoun_speech=PRONOUN_SPEECH,
+    capitals="A-ZА-ЯЁ0-9",
+    sentence_openers="\"“‘'(«„",
+    sentence_closers="\"”’'»“",
+    abbreviations=frozenset({"г", "гг", "т", "е", "д", "им", "ул", "см", "тыс", "млн", "млрд", "руб", "англ", "ст", "пос"}),
+    dateline=DATELINE,
+    office_words=frozenset({
+        "президент", "премьер-министр", "министр", "замминистра", "заместитель", "глава",
+        "генсек", "генеральный", "секретарь", "посол", "постпред", "представитель",
+        "пресс-секретарь", "официальный", "председатель", "командующий", "директор",
+        "спикер", "советник", "руководитель", "канцлер", "дипломат",
+    }),
+    venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
+    lemmas=lemmas,
+    name_part=name_part,
+    transliterate=transliterate,
+    translation_note=(
+        "the article is in Russian: the title and summary are its own words; translate them "
+        "into English (quotes keep the Russian, with a translation beside them)"
+    ),
+)
