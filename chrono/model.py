@@ -114,6 +114,12 @@ class Quote:
     """The office the speaker spoke in, as the source gives it."""
     source: SourceRef | None = None
     """Where the words are reported, when it is not the event's own source."""
+    lang: str | None = None
+    """The language the words are written in (`ru`), as `text` keeps them; None: English."""
+    translation: str | None = None
+    """An English translation of `text`, when `lang` is another language."""
+    translation_source: str | None = None
+    """Who made the translation (a publisher or an address); None: the project's own."""
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,13 @@ def extract_article(
         or f"Article {article.file}"
     )
     summary = summary or title
+    if doc.lang.translation_note:
+        # The draft keeps the article's own words; an editor translates them.
+        review.append(doc.lang.translation_note)
+    if doc.lang.code != "en":
+        quotes = tuple(replace(q, lang=doc.lang.code) for q in quotes)
+    # An id in Latin letters: a title in another script is transliterated for it.
+    slug = make_slug(doc.lang.transliterate(title) if doc.lang.transliterate else title)
     source = SourceRef(
         article=article.file,
         url=article.url,
@@ -120,7 +127,7 @@ def extract_article(
         title=clean_headline(doc.headline, article.publisher) if doc.headline else None,
     )
     event = Event(
-        id=f"{resolved.date.iso()}-{make_slug(title)}",
+        id=f"{resolved.date.iso()}-{slug}",
         title=title,
         date=resolved.date,
         end_date=resolved.end_date,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,6 +32,17 @@ class Catalog:
     @cached_property
     def matcher(self) -> EntityMatcher:
         return EntityMatcher(self)
+
+    @cached_property
+    def _lemma_matchers(self) -> dict[int, LemmaMatcher]:
+        return {}
+
+    def lemma_matcher(self, lemmas: Callable[[str], frozenset[str]]) -> LemmaMatcher:
+        """The matcher of names in a language with morphology, built once per language."""
+        matchers = self._lemma_matchers
+        if id(lemmas) not in matchers:
+            matchers[id(lemmas)] = LemmaMatcher(self, lemmas)
+        return matchers[id(lemmas)]
 
 
 @dataclass(frozen=True)
@@ -231,3 +243,86 @@ def _same_case(written: str, form: str) -> bool:
         # British style writes acronyms said as words in title case: "Nato", "Unesco".
         return written == form or (len(form) >= 4 and form.isalpha() and written == form.title())
     return written[:1].isupper()
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_INFLECTED_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_BETWEEN_TOKENS = re.compile(r"[\s\-‐-―]*")
+"""What may stand between the words of one name: spaces and hyphens or dashes ("Россия–НАТО")."""
+
+
+@dataclass(frozen=True)
+class _LemmaForm:
+    lemmas: tuple[frozenset[str], ...]
+    """Each word's dictionary forms."""
+    capitals: tuple[bool, ...]
+    """Each word starts with a capital in the name, and must in the text."""
+    form: Form
+
+
+class LemmaMatcher:
+    """Known names written in a language whose words inflect: a word of the text matches a
+    word of a name when they share a dictionary form, so the known "Сергей Лавров" is found
+    in "Сергею Лаврову" and "Совет Россия–НАТО" in "Совета Россия-НАТО". Only names written in
+    that language's script are indexed; the folded matcher reads the rest."""
+
+    def __init__(self, catalog: Catalog, lemmas: Callable[[str], frozenset[str]]) -> None:
+        self.lemmas = lemmas
+        self.by_lemma: dict[str, list[_LemmaForm]] = {}
+        entries: list[tuple[str, str, list[str]]] = []
+        entries += [("person", k, [p.name, *p.aliases]) for k, p in catalog.people.items()]
+        entries += [
+            ("organization", k, [o.name, *o.aliases, *([o.abbreviation] if o.abbreviation else [])])
+            for k, o in catalog.organizations.items()
+        ]
+        entries += [
+            ("treaty", k, [t.name, *t.aliases, *([t.abbreviation] if t.abbreviation else [])])
+            for k, t in catalog.treaties.items()
+        ]
+        entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.places.items()]
+        for kind, key, names in entries:
+            for name in names:
+                if not _CYRILLIC.search(name):
+                    continue
+                words = _INFLECTED_TOKEN.findall(name)
+                if not words:
+                    continue
+                form = Form(kind, key, name, True, surname=kind == "person" and len(words) == 1)
+                entry = _LemmaForm(
+                    tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form
+                )
+                for lemma in entry.lemmas[0]:
+                    self.by_lemma.setdefault(lemma, []).append(entry)
+
+    def find(self, text: str) -> list[tuple[int, int, Form]]:
+        """Every known name in the text, the longest where two start at one word."""
+        tokens = [(m.start(), m.end(), m[0]) for m in _INFLECTED_TOKEN.finditer(text)]
+        found: list[tuple[int, int, Form]] = []
+        index = 0
+        while index < len(tokens):
+            best: tuple[int, Form] | None = None
+            for lemma in self.lemmas(tokens[index][2]):
+                for entry in self.by_lemma.get(lemma, ()):
+                    size = len(entry.lemmas)
+                    if best is not None and size <= best[0]:
+                        continue
+                    if index + size <= len(tokens) and self._fits(entry, tokens, index, text):
+                        best = (size, entry.form)
+            if best is None:
+                index += 1
+                continue
+            size, form = best
+            found.append((tokens[index][0], tokens[index + size - 1][1], form))
+            index += size
+        return found
+
+    def _fits(self, entry: _LemmaForm, tokens: list[tuple[int, int, str]], index: int, text: str) -> bool:
+        for offset, (lemmas, capital) in enumerate(zip(entry.lemmas, entry.capitals)):
+            start, end, word = tokens[index + offset]
+            if capital and not word[:1].isupper():
+                return False
+            if offset and not _BETWEEN_TOKENS.fullmatch(text, tokens[index + offset - 1][1], start):
+                return False
+            if not lemmas & self.lemmas(word):
+                return False
+        return True

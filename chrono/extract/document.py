@@ -17,7 +17,7 @@ from ..model import Article, Event, Organization, PartialDate, Person, Place, Tr
 from .normalise import make_slug, normalise_name
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog import Catalog, Form
     from .lang import Language
 
 
@@ -140,14 +140,24 @@ class Document:
                 seen.setdefault(mention.id, None)
         return tuple(seen)
 
-    def add_new_person(self, name: str) -> str:
-        """A stub for a person not in people.yml; the surname becomes an alias."""
+    def known_names(self, folded: str) -> list[tuple[int, int, Form]]:
+        """Known names in a folded text of this article; in a language whose words inflect,
+        also its own spellings in any case ("Лаврову")."""
+        found = self.catalog.matcher.find(folded)
+        if self.lang.lemmas is not None:
+            found += self.catalog.lemma_matcher(self.lang.lemmas).find(folded)
+            found.sort(key=lambda item: (item[0], -item[1]))
+        return found
+
+    def add_new_person(self, name: str, written: tuple[str, ...] = ()) -> str:
+        """A stub for a person not in people.yml; the surname becomes an alias, and so do
+        the name and surname as the article's language writes them (`written`)."""
         key = make_slug(name, max_words=5)
         if key in self.catalog.people:
             return key
         if key not in self.new_people:
             surname = name.split()[-1]
-            aliases = (surname,) if surname != name else ()
+            aliases = ((surname,) if surname != name else ()) + written
             self.new_people[key] = Person(key, name, aliases)
         return key
 
@@ -159,6 +169,12 @@ class Document:
         if not stub:
             return None
         proper = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+        if self.lang.transliterate is not None and self.lang.transliterate(proper) != proper:
+            # "МОСКВА" is the place "Moskva", also known as "Москва".
+            english = self.lang.transliterate(proper)
+            key = make_slug(english)
+            self.new_places.setdefault(key, Place(key, english, (proper,)))
+            return key
         key = make_slug(proper)
         self.new_places.setdefault(key, Place(key, proper))
         return key

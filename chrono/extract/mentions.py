@@ -24,7 +24,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     known_full: set[str] = set()
     surname_hits = []
-    for start, end, form in doc.catalog.matcher.find(doc.folded):
+    for start, end, form in doc.known_names(doc.folded):
         if form.kind == "person" and form.surname:
             surname_hits.append((start, end, form))
             continue
@@ -39,6 +39,8 @@ def find_mentions(doc: Document) -> list[Mention]:
         name = doc.body[start:end]
         key = doc.add_new_person(name)
         mentions.append(Mention(start, end, "person", key, role))
+    if doc.lang.name_part is not None:
+        mentions.extend(find_new_people_by_morphology(doc, taken))
     full_people = {m.id for m in mentions if m.kind == "person"}
     # Surnames alone: of a person named in full, or with a title or speech verb beside it.
     for start, end, form in surname_hits:
@@ -113,6 +115,66 @@ def find_mentions(doc: Document) -> list[Mention]:
         mentions = [m for m in mentions if m.start >= doc.dateline[1] or m.kind == "person"]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?")
+
+
+def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+    """People not in people.yml, in a language whose dictionary marks names: two or more
+    capitalised words in a row, each a given name, a patronymic or a surname ("Сергея
+    Рябкова"), or a capitalised word right after a given name (a surname the dictionary does
+    not know). The stub is named in English (transliterated) with both spellings as aliases;
+    the surname alone is then found in any case."""
+    assert doc.lang.name_part is not None and doc.lang.transliterate is not None
+    # the language's dictionary marks the parts of names (pymorphy3's Name, Patr, Surn)
+    name_part, transliterate = doc.lang.name_part, doc.lang.transliterate
+    words = [m for m in _CAPITALISED_WORD.finditer(doc.body) if m[0][:1].isupper()]
+    found: list[Mention] = []
+    surnames: dict[str, str] = {}
+    index = 0
+    while index < len(words):
+        run: list[tuple[re.Match[str], str, str]] = []
+        while index < len(words):
+            word = words[index]
+            if run and doc.body[run[-1][0].end() : word.start()] != " ":
+                break
+            part = name_part(word[0])
+            if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] == "Name"):
+                # after a given name: a surname, the dictionary's reading or the word as written
+                part = name_part(word[0], True) or part
+            if part is None:
+                break
+                break
+            run.append((word, *part))
+            index += 1
+        if not run:
+            index += 1
+            continue
+        kinds = [kind for _, kind, _ in run]
+        start, end = run[0][0].start(), run[-1][0].end()
+        if (
+            len(run) >= 2 and "Name" in kinds and kinds[-1] == "Surn"
+            and not any(s < end and start < e for s, e in taken)
+        ):
+            written = " ".join(form for _, _, form in run)
+            surname = run[-1][2]
+            english = transliterate(f"{run[0][2]} {surname}")
+            key = doc.add_new_person(english, (written, surname))
+            surnames[surname.lower().replace("ё", "е")] = key
+            found.append(Mention(start, end, "person", key))
+    # The surname alone, in any case: "Рябков заявил", "по словам Рябкова".
+    for word in words:
+        if not surnames or any(m.start <= word.start() < m.end for m in found):
+            continue
+        if any(s <= word.start() < e for s, e in taken):
+            continue
+        part = name_part(word[0])
+        key = surnames.get(part[1].lower().replace("ё", "е")) if part and part[0] == "Surn" else None
+        key = key or surnames.get(word[0].lower().replace("ё", "е"))
+        if key is not None:
+            found.append(Mention(word.start(), word.end(), "person", key, full=False))
+    return found
 
 
 def skip_leading_titles(doc: Document, mention: Mention) -> int:

@@ -25,8 +25,8 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
     text = ""
     if sentence is not None:
         text = doc.folded[sentence.start : sentence.end]
-        for start, end, form in doc.catalog.matcher.find(text):
-            if form.kind == "place" and VENUE_BEFORE.search(text[max(0, start - 50) : start]):
+        for start, end, form in doc.known_names(text):
+            if form.kind == "place" and doc.lang.venue_before.search(text[max(0, start - 50) : start]):
                 if _SEAT_OF.search(text[max(0, start - 50) : start]):
                     continue  # "its mission to NATO in Brussels": where the mission is
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
@@ -82,7 +82,7 @@ def place_named_gathering(doc: Document) -> str | None:
     """"The Munich security conference", "the Bucharest summit": a gathering named after the
     city it meets in, in the lead."""
     lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
-    for start, end, form in doc.catalog.matcher.find(doc.folded[:lead_end]):
+    for start, end, form in doc.known_names(doc.folded[:lead_end]):
         if form.kind == "place" and _NAMED_GATHERING.match(doc.body[end : end + 40]):
             return form.id
     return None
@@ -100,8 +100,8 @@ def place_in_headline(doc: Document) -> str | None:
     if not doc.headline:
         return None
     folded = doc.headline
-    for start, _end, form in doc.catalog.matcher.find(folded):
-        if form.kind == "place" and VENUE_BEFORE.search(folded[max(0, start - 50) : start]):
+    for start, _end, form in doc.known_names(folded):
+        if form.kind == "place" and doc.lang.venue_before.search(folded[max(0, start - 50) : start]):
             return form.id
     return None
 
@@ -140,7 +140,7 @@ def place_of_statement(doc: Document) -> str | None:
     """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
     lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
     lead = doc.folded[:lead_end]
-    for start, _end, form in doc.catalog.matcher.find(lead):
+    for start, _end, form in doc.known_names(lead):
         if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
             return form.id
     for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):

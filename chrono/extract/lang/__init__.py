@@ -58,13 +58,14 @@ class Language:
     """A dateline form of this language (group `city`), tried before the shared ones."""
     office_words: frozenset[str] = frozenset()
     quote_marks: str = "\"“”«»"
-    venue_before: re.Pattern[str] | None = None
+    venue_before: re.Pattern[str] = re.compile(r"(?!)")
     """The words before a place name that make it the venue ("in", "в")."""
     word: re.Pattern[str] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
     lemmas: Callable[[str], frozenset[str]] | None = None
     """Every dictionary form a word can be of (morphology); None where names do not inflect."""
-    name_part: Callable[[str], tuple[str, str] | None] | None = None
-    """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative)."""
+    name_part: Callable[[str, bool], tuple[str, str] | None] | None = None
+    """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative);
+    the flag says it follows a given name."""
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None

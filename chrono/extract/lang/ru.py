@@ -203,16 +203,22 @@ _NAME_TAGS = ("Name", "Patr", "Surn")
 
 
 @lru_cache(maxsize=50_000)
-def name_part(word: str) -> tuple[str, str] | None:
+def name_part(word: str, after_name: bool = False) -> tuple[str, str] | None:
     """A capitalised word as part of a person's name: its kind (`Name`, `Patr`, `Surn`) and
-    its nominative, keeping the gender ("Захаровой" -> ("Surn", "Захарова")), or None."""
+    its nominative, keeping the gender ("Захаровой" -> ("Surn", "Захарова")), or None.
+    Right after a given name (`after_name`) a capitalised word is a surname, read as one
+    where the dictionary allows ("Сергея Рябкова": "Рябков", not the place "Рябкова")."""
     if not word[:1].isupper() or word.isupper() or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word):
         return None
     parses = _analyzer().parse(word)
     # Scores are split over the cases a form can be in, so they are summed per kind.
     totals = {tag: sum(p.score for p in parses if tag in p.tag) for tag in (*_NAME_TAGS, "Geox", "Orgn")}
     tag = max(_NAME_TAGS, key=lambda t: totals[t])
-    if totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
+    if after_name:
+        if totals["Surn"] == 0:
+            return "Surn", word
+        tag = "Surn"
+    elif totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
         return None
     parse = max((p for p in parses if tag in p.tag), key=lambda p: p.score)
     nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
@@ -234,7 +240,7 @@ _VOWELS = set("аеёиоуыэюяъь")
 def transliterate(text: str) -> str:
     """A Cyrillic name written the usual English way, BGN/PCGN-like with the common
     conventions of English news: "Сергей" -> "Sergei", "Дмитрий" -> "Dmitry", "Евгений" ->
-    "Yevgeny", "Александр" -> "Alexander", "Мария" -> "Maria"."""
+    "Yevgeny", "Александр" -> "Alexander", "Мария" -> "Mariya"."""
     return re.sub(r"[А-Яа-яЁё]+", lambda m: _transliterate_word(m[0]), text)
 
 
@@ -252,10 +258,6 @@ def _transliterate_word(word: str) -> str:
             continue
         elif char == "й" and (i == 0 or previous not in _VOWELS):
             out.append("y")
-        elif char == "и" and rest == "ия" and i:
-            out.append("i")
-        elif char == "я" and previous == "и" and i == len(lower) - 1:
-            out.append("a")
         else:
             out.append(_LETTERS.get(char, char))
     latin = "".join(out)
