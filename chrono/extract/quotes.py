@@ -25,6 +25,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     last_speaker: str | None = None
     last_at = 0
     for start, end, raw, attribution in quote_spans(doc):
+        inner = doc.lang.inner_attribution.search(raw) if attribution is None else None
+        if inner is not None:
+            # «Это не жест, – сказал он. – Это основа»: the attribution inside the marks.
+            attribution = start + 1 + inner.start() + 1
+            raw = f"{raw[: inner.start() + 1]} {raw[inner.end():]}"
         text = " ".join(raw.split()).strip().rstrip(",")
         if len(text.split()) < 2:
             continue
@@ -143,18 +148,30 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
     order within a paragraph, so a short scare quote never pairs with the next quote; a
     paragraph that leaves a quote open continues in the next one when it opens with a
     mark (the wire convention for long quotes); `"We are," he said, "ready."` is one quote
-    whose attribution sits in the middle."""
+    whose attribution sits in the middle. Guillemets nest («... «холодной войны» ...»):
+    inside them other marks belong to the inner quote, and a paragraph whose outer closing
+    mark merged with the inner one («... «...») closes at its last »."""
     pieces: list[tuple[int, int, str]] = []
     pending: tuple[int, str] | None = None
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
         opened: int | None = None
+        depth = 0
+        last_close: int | None = None
         if pending is not None and not re.match(r"\s*[\"“«]", paragraph):
             pending = None
         for mark in re.finditer(r"[\"“”«»]", paragraph):
             char, at = mark[0], start + mark.start()
             following = paragraph[mark.end() : mark.end() + 1]
+            if opened is not None and doc.body[opened] == "«" and (char != "»" or depth):
+                if char == "«":
+                    depth += 1
+                elif char == "»":
+                    depth -= 1
+                    last_close = at
+                continue  # inside guillemets: the inner quote's marks
             if opened is None and (char in '"“«' or (char == "”" and following.isalnum())):
                 opened = at  # a closing mark right before a word opens a quote (said:”The NRC)
+                depth, last_close = 0, None
             elif opened is not None and char in '"”»':
                 body = doc.body[opened + 1 : at]
                 if pending is not None:
@@ -165,7 +182,10 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 opened = None
             elif opened is not None and char in "“«":
                 opened = at
-        if opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
+        if opened is not None and last_close is not None:
+            pieces.append((opened, last_close + 1, doc.body[opened + 1 : last_close]))
+            pending = None
+        elif opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
             body = doc.body[opened + 1 : start + len(paragraph)]
             pending = (pending[0], f"{pending[1]} {body}") if pending else (opened, body)
         elif opened is not None and len(paragraph[opened - start :].split()) >= 6:
@@ -267,6 +287,8 @@ def speaker_after(
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
         return orgs[0].id
+    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
+        return last_person_before(doc, position, people)  # "..., – подчеркнул генсек."
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
         return titled  # '"...," the alliance's secretary-general said'
     institution = re.search(
@@ -316,10 +338,14 @@ def speaker_before(
     according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
         return in_clause[0].id if not according_to else in_clause[-1].id
-    if according_to:
+    if according_to or doc.lang.speaker_follows_verb:
+        # "по словам Грушко, «...»"; in Russian also "заявил Лавров: «...»"
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
             return after_verb[0].id
+    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip()):
+        return last_person_before(doc, verb_at, people)  # "по словам генсека", "подчеркнул он"
+    if according_to:
         described = re.match(
             r"according\s+to\s+the\s+(?:(?:senior|top|chief|former|high-ranking)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
             r"(?:(?:top|senior|chief)\s+)?(?:diplomat|official|politician|leader|negotiator|envoy)\b",
@@ -327,7 +353,7 @@ def speaker_before(
         )
         if described:
             return person_by_description(doc, verb_at, described["adjective"], people)
-    if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
+    if doc.lang.subject_words.search(before[: verbs[-1].start()]):
         return last_person_before(doc, start + verbs[-1].start(), people)
     if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):
         return titled

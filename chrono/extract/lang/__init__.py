@@ -59,6 +59,14 @@ class Language:
     office_words: frozenset[str] = frozenset()
     quote_marks: str = "\"“”«»"
     venue_before: re.Pattern[str] = re.compile(r"(?!)")
+    inner_attribution: re.Pattern[str] = re.compile(r"(?!)")
+    """Words of attribution inside one pair of quote marks, set off by dashes: "..., – сказал
+    он. – ..." (Russian writes a quote this way; English closes and reopens the marks)."""
+    speaker_follows_verb: bool = False
+    """The speaker is written after the speech verb as often as before it ("заявил Лавров")."""
+    subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+    """Words that stand for a person named before (a pronoun; in Russian also an office:
+    "генсек подчеркнул")."""
     """The words before a place name that make it the venue ("in", "в")."""
     word: re.Pattern[str] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
     lemmas: Callable[[str], frozenset[str]] | None = None

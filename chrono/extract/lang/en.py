@@ -27,6 +27,5 @@ ENGLISH = Language(
     according_to=frozenset({"according to"}),
     pronoun_speech=vocabulary.PRONOUN_SPEECH,
     capitals="A-Z0-9",
-    office_words=frozenset(vocabulary.OFFICE_WORDS),
     venue_before=VENUE_BEFORE,
 )

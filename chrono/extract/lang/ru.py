@@ -108,6 +108,14 @@ PRONOUN_SPEECH = re.compile(
     re.IGNORECASE,
 )
 
+SUBJECT_WORDS = re.compile(
+    r"(?<![\w-])(?:он|она|генсек\w*|министр\w*|замминистра|глава|главы|президент\w*|премьер\w*|"
+    r"пресс-секретар\w*|дипломат\w*|постпред\w*|посол|посла|представител\w*|"
+    r"генеральн\w+\s+секретар\w*|руководител\w*|председател\w*|канцлер\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+"""A pronoun or an office standing for a person named before ("он", "генсек", "министр")."""
+
 DATELINE = re.compile(
     r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:[ -][А-ЯЁ][А-ЯЁа-яё]+){0,2})"
     rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?"
@@ -170,11 +178,21 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
     stamp = find_text_date(lines)
     if stamp:
         return stamp
-    from_url = dates.find_url_date(url)
+    from_url = dates.find_url_date(url) or find_url_date_day_first(url)
     dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day)
     if dateline and not (from_url and from_url.date.precision == "day"):
         return dateline
-    return dates.find_publication_date(None, lines, url) or dateline
+    return dates.find_publication_date(None, lines, url) or dateline or from_url
+
+
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/((?:19|20)\d\d)(?=/)")
+"""An address with the day first, as Russian sites write it: "/politics/18/10/2021/"."""
+
+
+def find_url_date_day_first(url: str | None) -> PublicationDate | None:
+    match = _URL_DAY_FIRST.search(url or "")
+    date = dates.make_date(int(match[3]), int(match[2]), int(match[1])) if match else None
+    return PublicationDate(date, f"url: {match[0].strip('/')}") if match and date else None
 
 
 # ---------------------------------------------------------------- morphology
@@ -297,6 +315,11 @@ RUSSIAN = Language(
         "спикер", "советник", "руководитель", "канцлер", "дипломат",
     }),
     venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
+    inner_attribution=re.compile(
+        rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])[^-–—«»\"]{{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
+    ),
+    subject_words=SUBJECT_WORDS,
+    speaker_follows_verb=True,
     lemmas=lemmas,
     name_part=name_part,
     transliterate=transliterate,
