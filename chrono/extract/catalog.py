@@ -55,6 +55,9 @@ class Form:
     case_sensitive: bool
     surname: bool = False
     """A person's surname alone: trusted only with a title, a speech verb or the full name."""
+    inflected: bool = False
+    """Written in a language whose names inflect and matched by dictionary form ("Лаврову"):
+    a capitalised word that a dictionary reads as that surname is the person."""
 
 
 _GIVEN_NAME_VARIANTS = (
@@ -287,7 +290,7 @@ class LemmaMatcher:
                 words = _INFLECTED_TOKEN.findall(name)
                 if not words:
                     continue
-                form = Form(kind, key, name, True, surname=kind == "person" and len(words) == 1)
+                form = Form(kind, key, name, True, surname=kind == "person" and len(words) == 1, inflected=True)
                 entry = _LemmaForm(
                     tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form
                 )

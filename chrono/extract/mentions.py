@@ -67,17 +67,23 @@ def find_mentions(doc: Document) -> list[Mention]:
             and previous[1].lower() not in TITLE_WORDS | NOT_NAME_WORDS
         ):
             continue  # another person's surname: "Hunter Biden"
+        elif form.inflected and doc.lang.name_part is not None and (
+            given := re.search(r"([^\W\d_]+)\s+$", doc.body[max(0, start - 30) : start])
+        ):
+            part = doc.lang.name_part(given[1], False)
+            if part is not None and part[0] == "Name":
+                continue  # another person's surname: "Сергей Иванов" is not Igor Ivanov
         role = find_role_before(doc.body, start - (len(initials[0]) if initials else 0))
         speaks = re.match(
-            rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b",
+            rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{doc.lang.speech_verbs})\b",
             doc.body[end : end + 80],
             re.IGNORECASE,
         )
         honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", doc.body[max(0, start - 6) : start])
-        said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", doc.body[max(0, start - 20) : start])
+        said_before = re.search(rf"\b(?:{doc.lang.speech_verbs})\s+$", doc.body[max(0, start - 20) : start])
         # "In Stoltenberg's words", "as Lavrov put it": the surname is a speaker's.
         voiced = re.match(r"['’]s?\s+(?:words|remarks|comments|statement|view)\b|\s+put\s+it\b", doc.body[end : end + 20])
-        if form.id in full_people or role or speaks or said_before or honorific or voiced:
+        if form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced:
             mentions.append(
                 Mention(
                     start - (len(initials[0]) if initials else 0),

@@ -246,7 +246,15 @@ def person_by_description(
 
 
 def last_person_before(doc: Document, position: int, people: list[Mention]) -> str | None:
+    """The person a pronoun or an office stands for: the last one named before. Where names
+    inflect, the last one named as a subject (in the nominative): in "Лавров провел переговоры
+    со Столтенбергом. «...», – сказал он." he is Lavrov."""
     earlier = [m for m in people if m.end <= position]
+    if doc.lang.is_subject is not None and earlier:
+        start = doc.body.rfind("\n", 0, earlier[-1].start) + 1
+        subjects = [m for m in earlier if m.start >= start and doc.lang.is_subject(doc.body[m.start : m.end])]
+        if subjects:
+            return subjects[-1].id
     return earlier[-1].id if earlier else None
 
 

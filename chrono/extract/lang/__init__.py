@@ -74,6 +74,8 @@ class Language:
     name_part: Callable[[str, bool], tuple[str, str] | None] | None = None
     """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative);
     the flag says it follows a given name."""
+    is_subject: Callable[[str], bool] | None = None
+    """A name as written can be the subject of its sentence (the nominative), where names inflect."""
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None

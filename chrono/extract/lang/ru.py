@@ -120,7 +120,7 @@ DATELINE = re.compile(
     r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:[ -][А-ЯЁ][А-ЯЁа-яё]+){0,2})"
     rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?"
     r"(?:,?\s*\d{1,2}:\d\d)?)?\s*\.?\s*"
-    r"(?:[-–—]\s*(?:РИА\s+Новости|INTERFAX\.RU|[А-ЯЁA-Z][\w.-]*(?:\s+[А-ЯЁA-Z][\w.-]*){0,2})\s*[.,:]?"
+    r"(?:[-–—]\s*(?:РИА\s+Новости|[А-ЯЁA-Z][\w-]*(?:\.[А-ЯЁA-Zа-яёa-z]+)*(?:\s+[А-ЯЁA-Z][\w-]+)?)\s*[.,:]?"
     r"|/\s*[А-ЯЁA-Z][\w.-]{1,15}(?:\s+[А-ЯЁA-Z][\w.-]*){0,2}\s*/\s*[.:]?"
     r"|(?:INTERFAX\.RU|Интерфакс)\s*[-–—]?)\s+)"
 )
@@ -244,6 +244,15 @@ def name_part(word: str, after_name: bool = False) -> tuple[str, str] | None:
     return tag, "-".join(part.capitalize() for part in form.split("-"))
 
 
+@lru_cache(maxsize=50_000)
+def is_subject(name: str) -> bool:
+    """The last word of a name as written can be nominative ("Лавров", not "Столтенбергом")."""
+    words = re.findall(r"[А-ЯЁа-яё]+", name)
+    if not words:
+        return True
+    return any("nomn" in parse.tag for parse in _analyzer().parse(words[-1]))
+
+
 # ---------------------------------------------------------------- transliteration
 
 _LETTERS = {
@@ -322,6 +331,7 @@ RUSSIAN = Language(
     speaker_follows_verb=True,
     lemmas=lemmas,
     name_part=name_part,
+    is_subject=is_subject,
     transliterate=transliterate,
     translation_note=(
         "the article is in Russian: the title and summary are its own words; translate them "

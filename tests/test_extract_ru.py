@@ -1,0 +1,238 @@
+"""Russian articles through the shared pipeline: language data, morphology, datelines, quotes.
+
+Every article here is FICTION written for these tests in the house style of Russian news
+agencies (RIA Novosti, TASS, Interfax): the offices and places are real, the wording, the
+quotes and the events are invented, and there is no byline. None of it reaches `chronology/`
+or the site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.dates import PublicationDate
+from chrono.extract import Catalog, extract_article, split_sentences
+from chrono.extract.cleanup import find_dateline, read_document
+from chrono.extract.lang import detect_language
+from chrono.extract.lang.en import ENGLISH
+from chrono.extract.lang.ru import RUSSIAN, find_publication_date, lemmas, name_part, transliterate
+from chrono.model import Article, Organization, PartialDate, Person, Place, Treaty
+
+CATALOG = Catalog(
+    people={
+        "alexander-grushko": Person(
+            "alexander-grushko", "Alexander Grushko", ("Grushko", "Александр Грушко", "Грушко")
+        ),
+        "jens-stoltenberg": Person(
+            "jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg", "Йенс Столтенберг", "Столтенберг")
+        ),
+        "sergey-lavrov": Person("sergey-lavrov", "Sergey Lavrov", ("Lavrov", "Сергей Лавров", "Лавров")),
+        "igor-ivanov": Person("igor-ivanov", "Igor Ivanov", ("Ivanov", "Игорь Иванов", "Иванов")),
+    },
+    organizations={
+        "nato": Organization("nato", "North Atlantic Treaty Organization", ("НАТО",), "NATO"),
+        "nato-russia-council": Organization(
+            "nato-russia-council", "NATO-Russia Council", ("Совет Россия-НАТО", "Совет Россия — НАТО"), "NRC"
+        ),
+        "russian-foreign-ministry": Organization(
+            "russian-foreign-ministry", "Ministry of Foreign Affairs of Russia", ("МИД России", "МИД")
+        ),
+        "csto": Organization("csto", "Collective Security Treaty Organization", ("ОДКБ",), "CSTO"),
+    },
+    treaties={
+        "cfe-treaty": Treaty("cfe-treaty", "Treaty on Conventional Armed Forces in Europe", ("ДОВСЕ",), "CFE"),
+        "inf-treaty": Treaty("inf-treaty", "INF Treaty", ("ДРСМД",), "INF"),
+        "new-start": Treaty("new-start", "New START", ("СНВ-3",)),
+        "open-skies-treaty": Treaty("open-skies-treaty", "Treaty on Open Skies", ("ДОН",)),
+    },
+    places={
+        "brussels": Place("brussels", "Brussels", ("Брюссель",)),
+        "moscow": Place("moscow", "Moscow", ("Москва",)),
+        "geneva": Place("geneva", "Geneva", ("Женева",)),
+    },
+)
+
+# Fiction in the house style of RIA Novosti: a stamp line, the "CITY, day mon – RIA Novosti."
+# dateline, "в среду", names in oblique cases, «» quotes closed by "– сказал ...".
+RIA_STYLE = """Грушко: Москва ждет письменного ответа альянса
+
+12 января 2022, 19:51
+
+БРЮССЕЛЬ, 12 янв – РИА Новости. Заместитель министра иностранных дел России Александр Грушко заявил в среду в Брюсселе, что Москва ждет от альянса письменного ответа на свои предложения.
+
+«Мы не будем вести переговоры бесконечно, ответ нужен в ближайшие недели», – сказал Грушко журналистам после заседания Совета Россия–НАТО.
+
+По словам Грушко, генеральный секретарь альянса Йенс Столтенберг предложил продолжить диалог. Столтенберг, в свою очередь, заявил: «Альянс готов к разговору, но не откажется от своих принципов».
+
+Заместитель министра иностранных дел Сергей Рябков ранее обсуждал с коллегами в Женеве договор СНВ-3 и судьбу ДРСМД. Рябков считает, что без ДОВСЕ контроль над вооружениями в Европе ослаб.
+"""
+
+# Fiction in the house style of TASS: "CITY, day month. /TASS/.", "накануне", a quote with its
+# attribution inside the marks ("..., – сказал он. – ..."), "подчеркнул генсек".
+TASS_STYLE = """МИД РФ: Россия готова к диалогу в рамках ОДКБ
+
+МОСКВА, 11 января. /ТАСС/. Министр иностранных дел России Сергей Лавров накануне провел переговоры с генеральным секретарем НАТО Йенсом Столтенбергом.
+
+«Мы открыты для разговора, – сказал он. – Но наши предложения должны быть рассмотрены всерьез».
+
+Столтенберг ответил, что союзники изучат российские идеи. «Диалог — это не слабость, а сила», – подчеркнул генсек.
+"""
+
+# Fiction in the house style of Interfax: "Москва. day month. INTERFAX.RU -", "вчера", a quote
+# in straight marks after "заявил ...:", and a different Ivanov from the one people.yml holds.
+INTERFAX_STYLE = """Москва. 14 мая. INTERFAX.RU - Россия вчера вышла из договора по открытому небу (ДОН), сообщили в МИД России.
+
+Как заявил Сергей Иванов: "Решение принято после долгих консультаций с партнерами".
+"""
+
+
+def extract(text: str, published: str | None = None, url: str | None = None):  # type: ignore[no-untyped-def]
+    return extract_article(Article("case.txt", text, url=url, publisher="Test Wire", published=published), CATALOG)
+
+
+def test_language_is_read_from_the_text_or_declared() -> None:
+    assert detect_language(RIA_STYLE) is RUSSIAN
+    assert detect_language("NATO and Russia met in Brussels on Wednesday.") is ENGLISH
+    # A few Russian words in an English story do not make it Russian.
+    assert detect_language("The treaty, known in Moscow as ДОВСЕ, lapsed in 2007.") is ENGLISH
+    assert detect_language("NATO met.", "ru") is RUSSIAN
+    with pytest.raises(ValueError, match="'xx' is not supported"):
+        detect_language("text", "xx")
+
+
+@pytest.mark.parametrize(
+    ("word", "dictionary_form"),
+    [("Столтенберга", "столтенберг"), ("Лаврову", "лавров"), ("Грушко", "грушко"), ("Брюсселе", "брюссель")],
+)
+def test_a_name_in_any_case_has_its_dictionary_form(word: str, dictionary_form: str) -> None:
+    assert dictionary_form in lemmas(word)
+
+
+def test_name_parts_come_from_the_dictionary() -> None:
+    assert name_part("Сергея", False) == ("Name", "Сергей")
+    assert name_part("Захаровой", False) == ("Surn", "Захарова")
+    assert name_part("Владимировича", False) == ("Patr", "Владимирович")
+    assert name_part("Брюсселе", False) is None  # a place
+    assert name_part("НАТО", False) is None
+    # After a given name a word is read as a surname, even one the dictionary takes for a place.
+    assert name_part("Рябкова", True) == ("Surn", "Рябков")
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "english"),
+    [
+        ("Сергей Рябков", "Sergei Ryabkov"),
+        ("Дмитрий Песков", "Dmitry Peskov"),
+        ("Евгений Примаков", "Yevgeny Primakov"),
+        ("Александр Грушко", "Alexander Grushko"),
+        ("Николай Патрушев", "Nikolai Patrushev"),
+        ("Сергей Шойгу", "Sergei Shoigu"),
+        ("Юрий Ушаков", "Yury Ushakov"),
+    ],
+)
+def test_transliteration_follows_the_usual_english_forms(cyrillic: str, english: str) -> None:
+    assert transliterate(cyrillic) == english
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "city"),
+    [
+        ("МОСКВА, 11 янв – РИА Новости. Текст новости.", "МОСКВА"),
+        ("МОСКВА, 11 января. /ТАСС/. Текст новости.", "МОСКВА"),
+        ("Москва. 11 января. INTERFAX.RU - Текст новости.", "Москва"),
+        ("БРЮССЕЛЬ, 12 января 2022, 19:51 — REGNUM. Текст новости.", "БРЮССЕЛЬ"),
+    ],
+)
+def test_russian_datelines(paragraph: str, city: str) -> None:
+    found = find_dateline(paragraph, RUSSIAN)
+    assert found is not None and found[0] == city and paragraph[found[1]:] == "Текст новости."
+
+
+def test_an_english_dateline_reader_is_unchanged() -> None:
+    assert find_dateline("МОСКВА, 11 янв – РИА Новости. Текст.") is None
+    assert find_dateline("MOSCOW, August 2. /TASS/. The treaty lapsed today.", ENGLISH) is not None
+
+
+def test_publication_dates_as_russian_agencies_write_them() -> None:
+    stamp = find_publication_date(None, ["Заголовок", "12 января 2022, 19:51", "Текст."], None)
+    assert stamp == PublicationDate(PartialDate(2022, 1, 12), "text: 12 января 2022")
+    dateline = find_publication_date(None, ["МОСКВА, 11 янв – РИА Новости. Итоги 2022 года."], None)
+    assert dateline is not None and dateline.date == PartialDate(2022, 1, 11)
+    assert dateline.basis == "dateline: January 11, the latest year the text names (2022)"
+    address = find_publication_date(None, ["Текст без даты."], "https://example.ru/politics/18/10/2021/abc")
+    assert address is not None and address.date == PartialDate(2021, 10, 18)
+
+
+def test_sentences_do_not_end_at_an_initial_or_an_abbreviation() -> None:
+    text = "Об этом сообщил С. Лавров в 2022 г. в Москве. «Диалог продолжится», – сказал он."
+    sentences = split_sentences(
+        text, capitals=RUSSIAN.capitals, openers=RUSSIAN.sentence_openers,
+        closers=RUSSIAN.sentence_closers, abbreviations=RUSSIAN.abbreviations,
+    )
+    assert [s.text for s in sentences] == ["Об этом сообщил С. Лавров в 2022 г. в Москве.", "«Диалог продолжится», – сказал он."]
+
+
+def test_ria_style_article() -> None:
+    result = extract(RIA_STYLE)
+    event = result.event
+    assert event.date.iso() == "2022-01-12"
+    assert event.date_basis is not None
+    assert (event.date_basis.phrase, event.date_basis.rule) == (
+        "в среду", "latest Wednesday on or before the publication date 2022-01-12"
+    )
+    assert event.place == "brussels"
+    assert event.title == "Грушко: Москва ждет письменного ответа альянса"
+    assert event.id == "2022-01-12-grushko-moskva-zhdet-pismennogo-otveta-alyansa"
+    assert [p.id for p in event.people] == ["alexander-grushko", "jens-stoltenberg", "sergei-ryabkov"]
+    assert list(event.organizations) == ["nato-russia-council"]
+    assert list(event.treaties) == ["new-start", "inf-treaty", "cfe-treaty"]
+    assert [(q.speaker, q.lang, q.text[:20]) for q in event.quotes] == [
+        ("alexander-grushko", "ru", "Мы не будем вести пе"),
+        ("jens-stoltenberg", "ru", "Альянс готов к разго"),
+    ]
+    # A new person: named in English, with both spellings, found again by the surname alone.
+    assert [(p.id, p.name, p.aliases) for p in result.people] == [
+        ("sergei-ryabkov", "Sergei Ryabkov", ("Ryabkov", "Сергей Рябков", "Рябков"))
+    ]
+    assert any("translate" in note for note in event.review)
+
+
+def test_tass_style_article() -> None:
+    event = extract(TASS_STYLE, published="2022-01-11").event
+    assert event.date.iso() == "2022-01-10"
+    assert event.date_basis is not None and event.date_basis.rule == "'the day before': 1 day before the publication date 2022-01-11"
+    assert event.place == "moscow"
+    assert [p.id for p in event.people] == ["sergey-lavrov", "jens-stoltenberg"]
+    assert [(q.speaker, q.text) for q in event.quotes] == [
+        ("sergey-lavrov", "Мы открыты для разговора, Но наши предложения должны быть рассмотрены всерьез"),
+        ("jens-stoltenberg", "Диалог — это не слабость, а сила"),
+    ]
+
+
+def test_interfax_style_article() -> None:
+    result = extract(INTERFAX_STYLE, url="https://www.interfax.ru/russia/2021/05/14/")
+    event = result.event
+    assert event.date.iso() == "2021-05-13"
+    assert event.place == "moscow"
+    assert list(event.treaties) == ["open-skies-treaty"]
+    assert list(event.organizations) == ["russian-foreign-ministry"]
+    # "Сергей Иванов" is not the Igor Ivanov of people.yml: a new person.
+    assert [p.id for p in event.people] == ["sergei-ivanov"]
+    assert [(q.speaker, q.text[:20]) for q in event.quotes] == [("sergei-ivanov", "Решение принято посл")]
+
+
+def test_english_articles_keep_english_quotes_unmarked() -> None:
+    event = extract(
+        "BRUSSELS (Reuters) - NATO Secretary-General Jens Stoltenberg said on Wednesday the talks "
+        "would go on. \"We remain ready to talk to Russia,\" Stoltenberg said.",
+        published="2022-01-12",
+    ).event
+    assert [(q.speaker, q.lang) for q in event.quotes] == [("jens-stoltenberg", None)]
+    assert not any("translate" in note for note in event.review)
+
+
+def test_the_document_reads_its_language_words() -> None:
+    doc = read_document(Article("case.txt", RIA_STYLE, publisher="Test Wire"), CATALOG)
+    assert doc.lang is RUSSIAN
+    assert doc.dateline is not None and doc.dateline[0] == "БРЮССЕЛЬ"
+    assert [kind for kind, _, _ in doc.phrases_in(doc.sentences[0])] == ["weekday"]
