@@ -235,6 +235,8 @@ def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     before = doc.body[max(sentence.start, position - 60) : position]
     if doc.lang.future_context.search(before):
         return "future"
+    if doc.lang.future_after and doc.lang.future_context.search(doc.body[position : min(sentence.end, position + 60)]):
+        return "future"
     near = doc.body[max(sentence.start, position - 25) : position]
     if re.search(
         r"\b(?:ends|begins|starts|opens|closes|runs|is|are)\s+(?:on\s+)?$", near, re.IGNORECASE

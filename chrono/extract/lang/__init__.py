@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from ...dates import PublicationDate, ResolvedDate
 from ...model import PartialDate
+
+
+class _Searcher(Protocol):
+    def search(self, text: str) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Language:
     """`(kind, phrase, anchor, tense=...)` -> the date a phrase of `date_phrase` means."""
     find_publication_date: Callable[[str | None, list[str], str | None], PublicationDate | None]
     """`(published in sources.yml, the text's lines, url)` -> when the article was published."""
-    future_context: re.Pattern[str]
+    future_context: re.Pattern[str] | _Searcher
     past_context: re.Pattern[str]
     speech_verbs: str
     """A regular-expression alternation of the verbs that report speech."""
@@ -46,6 +51,8 @@ class Language:
     """"he said" / "сказал он" right after a quote."""
     capitals: str
     """A character class body of the capital letters (and digits) a sentence may start with."""
+    future_after: bool = False
+    """A verb after a date can put it ahead too ("14 июня будет принята"); English puts "will" before."""
     sentence_openers: str = "\"“‘'("
     """Marks that may open a sentence before its capital."""
     sentence_closers: str = "\"”’'"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ... import dates
 from ...dates import PublicationDate
+from ...model import PartialDate
 from . import DateWords, Language, resolve_by_words
 
 if TYPE_CHECKING:
@@ -85,11 +86,30 @@ DATE_PHRASE = re.compile(
 )
 """Date phrases, with the group names of the English `DATE_PHRASE`; the longest forms first."""
 
-FUTURE_CONTEXT = re.compile(
+_FUTURE_WORDS = re.compile(
     r"(?<![\w-])(?:будет|будут|состоится|пройд[её]т|планиру\w*|намерен\w*|собира\w*|предстоящ\w*|"
     r"намечен\w*|запланирован\w*)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+class _FutureContext:
+    """Words that put a date ahead: planning words, and any verb the dictionary reads in the
+    future tense ("примет", "поднимут"): Russian marks the perfective future by its ending alone."""
+
+    def search(self, text: str) -> bool:
+        if _FUTURE_WORDS.search(text):
+            return True
+        return any(_is_future_verb(word) for word in re.findall(r"[а-яё]{3,}", text.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def _is_future_verb(word: str) -> bool:
+    parse = _analyzer().parse(word)[0]
+    return parse.tag.POS == "VERB" and "futr" in parse.tag
+
+
+FUTURE_CONTEXT = _FutureContext()
 PAST_CONTEXT = re.compile(
     r"(?<![\w-])(?:[а-яё]{2,}(?:ал|ял|ил|ел|ул|ыл|ёл)(?:а|и|о|ось|ась|ись|ся)?|ранее|прошл\w*)(?![\w-])",
     re.IGNORECASE,
@@ -127,7 +147,9 @@ DATELINE = re.compile(
 """A dateline of a Russian agency: "МОСКВА, 11 янв – РИА Новости.", "МОСКВА, 11 января. /ТАСС/.",
 "Москва. 11 января. INTERFAX.RU -"."""
 
-_STAMP = re.compile(rf"(?<![\w-])(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_MONTH_STAMP = re.compile(r"^date\s+((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![-\d])")
+"""A page's metadata giving only the month: "date 2019-08 ..."."""
+_STAMP = re.compile(rf"(?<![\d-])(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _NOT_PUBLICATION = re.compile(r"(?:обновлено|изменено|обновлен|©)", re.IGNORECASE)
 
 
@@ -157,6 +179,8 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
             break
         if _NOT_PUBLICATION.search(line):
             continue
+        if month := _MONTH_STAMP.match(line):
+            return PublicationDate(PartialDate(int(month[1]), int(month[2])), f"text: {month[0].strip()}")
         dateline = DATELINE.match(line)
         head = line[: dateline.end()] if dateline else line
         if not dateline and len(line) > 80:
@@ -185,14 +209,26 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
     return dates.find_publication_date(None, lines, url) or dateline or from_url
 
 
-_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/((?:19|20)\d\d)(?=/)")
-"""An address with the day first, as Russian sites write it: "/politics/18/10/2021/"."""
+_URL_DAY_FIRST = (
+    re.compile(r"/(0[1-9]|[12]\d|3[01])[/-](0[1-9]|1[0-2])[/-]((?:19|20)\d\d)(?=/)"),
+    re.compile(r"-(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d\d)\d{6}(?=/|$)"),
+    re.compile(r"/(0[1-9]|[12]\d|3[01])([a-z]{3})((?:19|20)\d\d)/"),
+)
+"""Addresses with the day first, as Russian sites write them: "/politics/18/10/2021/",
+"/article/14-05-2003/", "...-01042014190100/" (with the time), "/06jun2012/"."""
+_URL_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def find_url_date_day_first(url: str | None) -> PublicationDate | None:
-    match = _URL_DAY_FIRST.search(url or "")
-    date = dates.make_date(int(match[3]), int(match[2]), int(match[1])) if match else None
-    return PublicationDate(date, f"url: {match[0].strip('/')}") if match and date else None
+    for pattern in _URL_DAY_FIRST:
+        match = pattern.search(url or "")
+        if not match:
+            continue
+        month = int(match[2]) if match[2].isdigit() else _URL_MONTHS.get(match[2], 0)
+        date = dates.make_date(int(match[3]), month, int(match[1]))
+        if date:
+            return PublicationDate(date, f"url: {match[0].strip('/-')}")
+    return None
 
 
 # ---------------------------------------------------------------- morphology
@@ -308,6 +344,7 @@ RUSSIAN = Language(
     find_publication_date=find_publication_date,
     dateline_month_day=dateline_month_day,
     future_context=FUTURE_CONTEXT,
+    future_after=True,
     past_context=PAST_CONTEXT,
     speech_verbs=SPEECH_VERBS,
     according_to=frozenset({"по словам"}),
