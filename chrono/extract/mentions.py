@@ -100,6 +100,11 @@ def find_mentions(doc: Document) -> list[Mention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.body):
             if not any(m.start <= match.start() < m.end for m in mentions):
                 mentions.append(Mention(match.start(), match.end(), "person", key))
+    # Roles, in a language with its own office words: the office written before the name.
+    if doc.lang.role_before is not None:
+        for mention in mentions:
+            if mention.kind == "person" and mention.role is None:
+                mention.role = doc.lang.role_before(doc.body[max(0, mention.start - 120) : mention.start])
     # Roles of known people named in full.
     for mention in mentions:
         if mention.kind == "person" and mention.role is None and mention.full:

@@ -63,7 +63,6 @@ class Language:
     """The month and day a dateline gives without a year ("MOSCOW, March 24 -")."""
     dateline: re.Pattern[str] | None = None
     """A dateline form of this language (group `city`), tried before the shared ones."""
-    office_words: frozenset[str] = frozenset()
     quote_marks: str = "\"“”«»"
     venue_before: re.Pattern[str] = re.compile(r"(?!)")
     inner_attribution: re.Pattern[str] = re.compile(r"(?!)")
@@ -83,6 +82,9 @@ class Language:
     the flag says it follows a given name."""
     is_subject: Callable[[str], bool] | None = None
     """A name as written can be the subject of its sentence (the nominative), where names inflect."""
+    role_before: Callable[[str], str | None] | None = None
+    """The office written before a name (the text before it given), in English; None where
+    the shared English role rules read the text."""
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None
@@ -141,6 +143,9 @@ def resolve_by_words(
     day = re.search(r"\b(\d{1,2})\b", text)
     year = re.search(r"\b((?:19|20)\d\d)\b", text)
     month = next((language_words.months[w] for w in _words(lower) if w in language_words.months), None)
+    if kind in ("weekday", "dayword") and day and month:
+        # "в пятницу, 2 августа": the date written beside the relative word says which day.
+        kind = "full_dm" if year else "dm"
     if kind in ("full_md", "full_dm"):
         if not (day and month and year):
             return None

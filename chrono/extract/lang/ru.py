@@ -72,13 +72,15 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:г\.|года?\b))?"
 _WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 _PART_OF_DAY = r"(?:\s+(?:утром|днем|днём|вечером|ночью))?"
+_APPOSED_DATE = rf"(?:,\s+{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?)?"
+"""The date a relative word is followed by: "в пятницу, 2 августа", "сегодня, 21 мая"."""
 DATE_PHRASE = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<full_dm>{_DAY}\s+{_MONTH}\s+{_YEAR})"
     rf"|(?P<month_year>(?:в\s+)?{_MONTH}\s+{_YEAR})"
     rf"|(?P<dm>{_DAY}\s+{_MONTH})(?!\s*\d)"
-    rf"|(?P<weekday>во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}{_PART_OF_DAY}(?![а-яё]))"
-    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне){_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<weekday>во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}{_PART_OF_DAY}(?![а-яё]){_APPOSED_DATE})"
+    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне){_PART_OF_DAY}(?![а-яё]){_APPOSED_DATE})"
     rf"|(?P<period>(?:на|в)\s+(?:прошл|минувш|эт|текущ)\w*\s+(?:неделе|месяце|году)(?![а-яё]))"
     r"|(?P<in_month>в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d))"
     r")",
@@ -231,6 +233,62 @@ def find_url_date_day_first(url: str | None) -> PublicationDate | None:
     return None
 
 
+# ---------------------------------------------------------------- offices
+
+OFFICES = (
+    (r"(?:заместител\w*\s+министра|замминистра|замглав\w*)\s+(?:иностранных\s+дел|МИД\w*)", "Deputy Foreign Minister"),
+    (r"(?:заместител\w*\s+министра|замминистра)\s+обороны", "Deputy Defence Minister"),
+    (r"министр\w*\s+иностранных\s+дел|глав\w*\s+(?:МИД\w*|внешнеполитического\s+ведомства)", "Foreign Minister"),
+    (r"министр\w*\s+обороны|глав\w*\s+(?:Минобороны|военного\s+ведомства)", "Defence Minister"),
+    (r"начальник\w*\s+(?:Генштаба|Генерального\s+штаба)", "Chief of the General Staff"),
+    (r"генеральн\w+\s+секретар\w*|генсек\w*", "Secretary General"),
+    (r"госсекретар\w*", "Secretary of State"),
+    (r"пресс-секретар\w*", "spokesman"),
+    (r"официальн\w+\s+представител\w*", "spokesperson"),
+    (r"постоянн\w+\s+представител\w*|постпред\w*", "Permanent Representative"),
+    (r"премьер-министр\w*|премьер\w*|председател\w*\s+правительства", "Prime Minister"),
+    (r"президент\w*|глав\w*\s+государства", "President"),
+    (r"посл(?:ом|а|у|е)?(?![\w-])|посол", "Ambassador"),
+    (r"канцлер\w*", "Chancellor"),
+    (r"министр\w*", "Minister"),
+)
+"""Offices as Russian writes them in any case -> the English title the chronology uses."""
+_OFFICE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OFFICES)), re.IGNORECASE)
+_QUALIFIERS = (
+    (r"Кремл\w*|президента\s+(?:России|РФ)", "Kremlin"),
+    (r"(?:Росси[иия]|РФ|российск\w*)", "Russian"),
+    (r"(?:НАТО|альянса|Североатлантического\s+альянса)", "NATO"),
+    (r"(?:США|американск\w*)", "US"),
+    (r"(?:Великобритании|Британии|британск\w*)", "British"),
+    (r"(?:Германии|ФРГ|германск\w*|немецк\w*)", "German"),
+    (r"(?:Франции|французск\w*)", "French"),
+    (r"(?:Украины|украинск\w*)", "Ukrainian"),
+    (r"(?:Польши|польск\w*)", "Polish"),
+)
+
+
+def role_before(text: str) -> str | None:
+    """The office written right before a name ("министр иностранных дел России Сергей Лавров",
+    "генеральным секретарем НАТО Йенсом Столтенбергом"), as the English title the chronology
+    uses ("Russian Foreign Minister", "NATO Secretary General"), or None."""
+    text = re.split(r"[.;:!?«»\"“”(),]", text)[-1]
+    # The first office of the phrase before the name governs the rest: "пресс-секретарь
+    # президента России" is the president's spokesman.
+    office = next((m for m in _OFFICE.finditer(text) if len(text[m.end() :].split()) <= 5), None)
+    if office is None:
+        return None  # no office beside the name
+    rest = text[office.end() :]
+    title = OFFICES[int((office.lastgroup or "o0")[1:])][1]
+    words = text[max(0, office.start() - 30) : office.start()].split()[-1:] + [office[0], rest]
+    around = " ".join(words)
+    qualifier = next((english for pattern, english in _QUALIFIERS if re.search(pattern, around)), None)
+    if qualifier == "Kremlin" and title != "spokesman":
+        qualifier = "Russian"
+    if title == "Permanent Representative" and re.search(r"при\s+НАТО", rest):
+        return f"{qualifier or ''} Permanent Representative to NATO".strip()
+    return f"{qualifier} {title}" if qualifier else title
+
+
 # ---------------------------------------------------------------- morphology
 
 
@@ -354,12 +412,6 @@ RUSSIAN = Language(
     sentence_closers="\"”’'»“",
     abbreviations=frozenset({"г", "гг", "т", "е", "д", "им", "ул", "см", "тыс", "млн", "млрд", "руб", "англ", "ст", "пос"}),
     dateline=DATELINE,
-    office_words=frozenset({
-        "президент", "премьер-министр", "министр", "замминистра", "заместитель", "глава",
-        "генсек", "генеральный", "секретарь", "посол", "постпред", "представитель",
-        "пресс-секретарь", "официальный", "председатель", "командующий", "директор",
-        "спикер", "советник", "руководитель", "канцлер", "дипломат",
-    }),
     venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
     inner_attribution=re.compile(
         rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])[^-–—«»\"]{{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
@@ -369,6 +421,7 @@ RUSSIAN = Language(
     lemmas=lemmas,
     name_part=name_part,
     is_subject=is_subject,
+    role_before=role_before,
     transliterate=transliterate,
     translation_note=(
         "the article is in Russian: the title and summary are its own words; translate them "
