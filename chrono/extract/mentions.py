@@ -154,6 +154,8 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] == "Name"):
                 # after a given name: a surname, the dictionary's reading or the word as written
                 part = name_part(word[0], True) or part
+                if run[-1][0][0] == run[-1][2]:
+                    part = ("Surn", word[0])  # after a given name in the nominative, as written
             if part is None:
                 break
                 break
@@ -163,6 +165,10 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             index += 1
             continue
         kinds = [kind for _, kind, _ in run]
+        if kinds == ["Name", "Patr"]:
+            # "Александр Лукашевич": a surname in -вич, not a patronymic without a surname
+            run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], True)[1])  # type: ignore[index]
+            kinds[-1] = "Surn"
         start, end = run[0][0].start(), run[-1][0].end()
         if (
             len(run) >= 2 and "Name" in kinds and kinds[-1] == "Surn"

@@ -132,11 +132,15 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     ids = {m.id for m in people}
     turns = []
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
-        match = _TRANSCRIPT_TURN.match(paragraph)
+        match = doc.lang.transcript_turn.match(paragraph)
         if not match:
             continue
         slug = make_slug(match["name"], max_words=6)
         speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+        if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
+            # A name in another script has no slug: the person named there ("С.Лавров:").
+            named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
+            speaker = named[0].id if named else None
         speech = " ".join(match["speech"].split())
         if speaker and len(speech.split()) >= 5:
             turns.append((start + match.start("speech"), speaker, speech))
@@ -479,7 +483,7 @@ _TITLED_SUBJECT = re.compile(
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
 
-_TRANSCRIPT_TURN = re.compile(
+TRANSCRIPT_TURN = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\))?:\s+"
     r"(?:\((?:[^()]{0,40})\)\s*)*(?P<speech>\S.*)$"

@@ -70,6 +70,8 @@ class Language:
     он. – ..." (Russian writes a quote this way; English closes and reopens the marks)."""
     speaker_follows_verb: bool = False
     """The speaker is written after the speech verb as often as before it ("заявил Лавров")."""
+    transcript_turn: re.Pattern[str] = re.compile(r"(?!)")
+    """A transcript's turn: the speaker's name (group `name`), a colon, the words (`speech`)."""
     subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
     """Words that stand for a person named before (a pronoun; in Russian also an office:
     "генсек подчеркнул")."""

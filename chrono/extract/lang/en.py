@@ -9,6 +9,7 @@ from __future__ import annotations
 from ... import dates
 from .. import vocabulary
 from ..places import VENUE_BEFORE
+from ..quotes import TRANSCRIPT_TURN
 from . import Language
 
 ENGLISH = Language(
@@ -28,4 +29,5 @@ ENGLISH = Language(
     pronoun_speech=vocabulary.PRONOUN_SPEECH,
     capitals="A-Z0-9",
     venue_before=VENUE_BEFORE,
+    transcript_turn=TRANSCRIPT_TURN,
 )

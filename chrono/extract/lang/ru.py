@@ -121,12 +121,14 @@ SPEECH_VERBS = (
     r"(?:заяви|сказа|подчеркну|отмети|добави|сообщи|указа|замети|поясни|констатирова|"
     r"предупреди|уточни|напомни|написа|призва|ответи|рассказа|завери|призна|высказа|"
     r"процитирова|резюмирова|считал)(?:л|ла|ли|ло)?"
-    r"|заявляет|говорит|считает|подчеркивает|подчёркивает|отмечает|сообщает|говорится|пишет|"
+    r"|заявляет|говорит|считает|подчеркивает|подчёркивает|отмечает|сообщает|говорится|указывается|пишет|"
+    r"приводит\s+(?:его|её|ее)\s+слова|"
     r"цитирует|по\s+словам|как\s+(?:заявил|сказал|отметил)\w*"
 )
 """Verbs that report speech: "заявил", "сказала", "подчеркнул", "по словам"."""
 PRONOUN_SPEECH = re.compile(
-    rf"^\W{{0,4}}(?:(?:{SPEECH_VERBS})\s+(?:он|она)(?![\w-])|(?:он|она)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})(?![\w-]))",
+    rf"^\W{{0,4}}(?:(?:{SPEECH_VERBS})\s+(?:он|она)(?![\w-])|(?:он|она)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})(?![\w-])"
+    r"|приводит\s+(?:его|её|ее)\s+слова)",
     re.IGNORECASE,
 )
 
@@ -328,7 +330,11 @@ def name_part(word: str, after_name: bool = False) -> tuple[str, str] | None:
     tag = max(_NAME_TAGS, key=lambda t: totals[t])
     if after_name:
         if totals["Surn"] == 0:
-            return "Surn", word
+            # A surname the dictionary does not hold ("Скрипаля"): its noun reading's
+            # dictionary form, else the word as written.
+            noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+            form = noun.normal_form if noun else word.lower()
+            return "Surn", "-".join(part.capitalize() for part in form.split("-"))
         tag = "Surn"
     elif totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
         return None
@@ -417,6 +423,10 @@ RUSSIAN = Language(
         rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])[^-–—«»\"]{{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
     ),
     subject_words=SUBJECT_WORDS,
+    transcript_turn=re.compile(
+        r"^(?P<name>(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+        r":\s+(?P<speech>\S.*)$"
+    ),
     speaker_follows_verb=True,
     lemmas=lemmas,
     name_part=name_part,
