@@ -261,6 +261,9 @@ class _LemmaForm:
     capitals: tuple[bool, ...]
     """Each word starts with a capital in the name, and must in the text."""
     form: Form
+    extended: bool = False
+    """Another name of the entity starts with this one ("МИД" of "МИД России"): followed by a
+    capitalised word ("МИД Германии") it names something else."""
 
 
 class LemmaMatcher:
@@ -284,15 +287,17 @@ class LemmaMatcher:
         ]
         entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.places.items()]
         for kind, key, names in entries:
-            for name in names:
-                if not _CYRILLIC.search(name):
-                    continue
-                words = _INFLECTED_TOKEN.findall(name)
+            own = [_INFLECTED_TOKEN.findall(n) for n in names if _CYRILLIC.search(n)]
+            for words in own:
                 if not words:
                     continue
+                name = " ".join(words)
                 form = Form(kind, key, name, True, surname=kind == "person" and len(words) == 1, inflected=True)
+                extended = kind != "person" and any(
+                    len(other) > len(words) and other[: len(words)] == words for other in own
+                )
                 entry = _LemmaForm(
-                    tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form
+                    tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form, extended
                 )
                 for lemma in entry.lemmas[0]:
                     self.by_lemma.setdefault(lemma, []).append(entry)
@@ -310,6 +315,11 @@ class LemmaMatcher:
                     if best is not None and size <= best[0]:
                         continue
                     if index + size <= len(tokens) and self._fits(entry, tokens, index, text):
+                        if entry.extended and index + size < len(tokens):
+                            _, last_end, _ = tokens[index + size - 1]
+                            next_start, _, next_word = tokens[index + size]
+                            if next_word[:1].isupper() and text[last_end:next_start] == " ":
+                                continue
                         best = (size, entry.form)
             if best is None:
                 index += 1
