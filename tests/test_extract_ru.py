@@ -236,3 +236,80 @@ def test_the_document_reads_its_language_words() -> None:
     assert doc.lang is RUSSIAN
     assert doc.dateline is not None and doc.dateline[0] == "БРЮССЕЛЬ"
     assert [kind for kind, _, _ in doc.phrases_in(doc.sentences[0])] == ["weekday"]
+
+
+# ---------------------------------------------------------------- through the command line
+
+
+def _project_with(tmp_path, text: str, facts: dict) -> "Path":  # type: ignore[no-untyped-def]
+    import shutil
+
+    import yaml
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "chronology", tmp_path / "chronology")
+    shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds" / "ria.txt").write_text(text, encoding="utf-8")
+    sources = tmp_path / "seeds" / "sources.yml"
+    entries = yaml.safe_load(sources.read_text(encoding="utf-8")) | {"ria.txt": facts}
+    sources.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+def test_extract_writes_a_russian_draft_that_validates(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from build_chronology import main
+
+    root = _project_with(tmp_path, RIA_STYLE, {"url": "https://example.ru/x", "publisher": "Test Wire", "language": "ru"})
+    assert main(["--root", str(root), "extract", "-q", "ria.txt"]) == 0
+    [path] = sorted((root / "chronology/events").glob("2022-01-12-*.yml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["title"] == "Грушко: Москва ждет письменного ответа альянса"
+    assert data["summary"].startswith("Заместитель министра иностранных дел России Александр Грушко заявил")
+    assert any("translate" in note for note in data["review"])
+    assert data["date_basis"]["rule"] == "latest Wednesday on or before the publication date 2022-01-12"
+    # The fixture's Stoltenberg is known by his Cyrillic alias; the offices are written in
+    # English; the quotes keep their words.
+    assert data["people"] == [
+        {"id": "alexander-grushko", "role": "Russian Deputy Foreign Minister"},
+        {"id": "jens-stoltenberg", "role": "NATO Secretary General"},
+        {"id": "sergei-ryabkov", "role": "Deputy Foreign Minister"},
+    ]
+    assert [q.get("lang") for q in data["quotes"]] == ["ru", "ru"]
+    assert data["quotes"][1] == {"speaker": "jens-stoltenberg", "text": "Альянс готов к разговору, но не откажется от своих принципов", "lang": "ru"}
+    people = yaml.safe_load((root / "chronology/people.yml").read_text(encoding="utf-8"))
+    assert people["alexander-grushko"]["name"] == "Alexander Grushko"
+    assert people["alexander-grushko"]["aliases"] == ["Grushko", "Александр Грушко", "Грушко"]
+    assert people["alexander-grushko"]["roles"][0]["title"] == "Russian Deputy Foreign Minister"
+    assert main(["--root", str(root), "validate"]) == 0
+
+
+def test_an_unknown_language_in_sources_is_an_error_with_its_place(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from build_chronology import main
+
+    root = _project_with(tmp_path, RIA_STYLE, {"url": "https://example.ru/x", "language": "xx"})
+    assert main(["--root", str(root), "validate"]) == 1
+    assert "seeds/sources.yml: ria.txt.language: 'xx' is not one of en, ru" in capsys.readouterr().err
+
+
+def test_a_translation_needs_the_language_of_the_original(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from build_chronology import main
+
+    root = _project_with(tmp_path, RIA_STYLE, {"url": "https://example.ru/x"})
+    event = {
+        "id": "2022-01-12-test", "title": "Test", "date": "2022-01-12", "summary": "Test.",
+        "quotes": [
+            {"speaker": "jens-stoltenberg", "text": "Alliance ready", "translation": "Alliance ready"},
+            {"speaker": "jens-stoltenberg", "text": "Альянс готов", "lang": "ru", "translation_source": "Example Wire"},
+        ],
+        "sources": [{"url": "https://example.ru/x"}], "provenance": "curated", "status": "draft",
+    }
+    (root / "chronology/events/2022-01-12-test.yml").write_text(yaml.safe_dump(event, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["--root", str(root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "chronology/events/2022-01-12-test.yml:8: quotes[0].translation: a translation needs the language of the original words: add `lang` (for example `lang: ru`)" in err
+    assert "chronology/events/2022-01-12-test.yml:12: quotes[1].translation_source: names who translated, but the quote has no `translation`" in err

@@ -288,6 +288,9 @@ class LemmaMatcher:
         entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.places.items()]
         for kind, key, names in entries:
             own = [_INFLECTED_TOKEN.findall(n) for n in names if _CYRILLIC.search(n)]
+            if kind == "person":
+                # The surname alone, as the folded matcher has it for Latin names.
+                own += [[words[-1]] for words in own if len(words) >= 2 and [words[-1]] not in own]
             for words in own:
                 if not words:
                     continue
