@@ -145,6 +145,7 @@ def main() -> int:
         build_project(root, args.articles, args.language)
         paths = sorted((root / "seeds").glob("*.txt"))
         size = sum(p.stat().st_size for p in paths) / len(paths)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in paths) / len(paths)
         errors: list = []
         entities, _ = load_entities(root / "chronology", root, errors)
         catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
@@ -164,7 +165,6 @@ def main() -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     # Wall-clock rates depend on what else the machine runs; the rate per CPU-second of this
     # process does not, so both are shown, with the load average at the end.
-    chars = sum(len(p.read_text(encoding="utf-8")) for p in paths[:200]) / min(len(paths), 200) if paths else 0
     print(f"{len(paths)} articles ({args.language}), {size / 1024:.1f} KB ({chars:.0f} characters) on average; load average {load:.1f}")
     print(f"{'':30} {'articles/s':>10} {'per CPU-s':>10}")
     print(f"{'rules only (read + extract)':30} {len(paths) / rules:10.0f} {len(paths) / rules_cpu:10.0f}")

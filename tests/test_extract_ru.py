@@ -109,13 +109,17 @@ def test_a_name_in_any_case_has_its_dictionary_form(word: str, dictionary_form: 
 
 
 def test_name_parts_come_from_the_dictionary() -> None:
-    assert name_part("Сергея", False) == ("Name", "Сергей")
-    assert name_part("Захаровой", False) == ("Surn", "Захарова")
-    assert name_part("Владимировича", False) == ("Patr", "Владимирович")
-    assert name_part("Брюсселе", False) is None  # a place
-    assert name_part("НАТО", False) is None
-    # After a given name a word is read as a surname, even one the dictionary takes for a place.
-    assert name_part("Рябкова", True) == ("Surn", "Рябков")
+    assert name_part("Сергея") == ("Name", "Сергей")
+    assert name_part("Захаровой") == ("Surn", "Захарова")
+    assert name_part("Владимировича") == ("Patr", "Владимирович")
+    assert name_part("Брюсселе") is None  # a place
+    assert name_part("НАТО") is None
+    # After a given name a word is a surname in the same case and gender, even one the
+    # dictionary takes for a place; after a nominative given name it stands as written.
+    assert name_part("Рябкова", "Сергея") == ("Surn", "Рябков")
+    assert name_part("Новикова", "Петра") == ("Surn", "Новиков")
+    assert name_part("Захаровой", "Марии") == ("Surn", "Захарова")
+    assert name_part("Рябков", "Сергей") == ("Surn", "Рябков")
 
 
 @pytest.mark.parametrize(

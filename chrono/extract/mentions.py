@@ -70,7 +70,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         elif form.inflected and doc.lang.name_part is not None and (
             given := re.search(r"([^\W\d_]+)\s+$", doc.body[max(0, start - 30) : start])
         ):
-            part = doc.lang.name_part(given[1], False)
+            part = doc.lang.name_part(given[1], None)
             if part is not None and part[0] == "Name":
                 continue  # another person's surname: "Сергей Иванов" is not Igor Ivanov
         role = find_role_before(doc.body, start - (len(initials[0]) if initials else 0))
@@ -151,11 +151,10 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             if run and doc.body[run[-1][0].end() : word.start()] != " ":
                 break
             part = name_part(word[0])
-            if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] == "Name"):
-                # after a given name: a surname, the dictionary's reading or the word as written
-                part = name_part(word[0], True) or part
-                if run[-1][0][0] == run[-1][2]:
-                    part = ("Surn", word[0])  # after a given name in the nominative, as written
+            if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] != "Patr"):
+                # after a given name: a surname in its case and gender ("Петра Новикова")
+                given = next(match[0] for match, kind, _ in run if kind in ("Name", "Patr"))
+                part = name_part(word[0], given) or part
             if part is None:
                 break
                 break
@@ -167,7 +166,7 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
         kinds = [kind for _, kind, _ in run]
         if kinds == ["Name", "Patr"]:
             # "Александр Лукашевич": a surname in -вич, not a patronymic without a surname
-            run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], True)[1])  # type: ignore[index]
+            run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], run[0][0][0])[1])  # type: ignore[index]
             kinds[-1] = "Surn"
         start, end = run[0][0].start(), run[-1][0].end()
         if (

@@ -79,9 +79,9 @@ class Language:
     word: re.Pattern[str] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
     lemmas: Callable[[str], frozenset[str]] | None = None
     """Every dictionary form a word can be of (morphology); None where names do not inflect."""
-    name_part: Callable[[str, bool], tuple[str, str] | None] | None = None
+    name_part: Callable[[str, str | None], tuple[str, str] | None] | None = None
     """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative);
-    the flag says it follows a given name."""
+    the second argument is the given name written right before it, if any."""
     is_subject: Callable[[str], bool] | None = None
     """A name as written can be the subject of its sentence (the nominative), where names inflect."""
     role_before: Callable[[str], str | None] | None = None

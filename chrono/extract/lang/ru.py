@@ -317,26 +317,35 @@ _NAME_TAGS = ("Name", "Patr", "Surn")
 
 
 @lru_cache(maxsize=50_000)
-def name_part(word: str, after_name: bool = False) -> tuple[str, str] | None:
+def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
     """A capitalised word as part of a person's name: its kind (`Name`, `Patr`, `Surn`) and
     its nominative, keeping the gender ("Захаровой" -> ("Surn", "Захарова")), or None.
-    Right after a given name (`after_name`) a capitalised word is a surname, read as one
-    where the dictionary allows ("Сергея Рябкова": "Рябков", not the place "Рябкова")."""
+    Right after a given name (`after`, as written) a capitalised word is a surname in the
+    same case and gender: "Петра Новикова" is Пётр Новиков, "Сергея Рябкова" Рябков (not
+    the place Рябкова), and after a given name in the nominative it stands as written."""
     if not word[:1].isupper() or word.isupper() or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word):
         return None
     parses = _analyzer().parse(word)
     # Scores are split over the cases a form can be in, so they are summed per kind.
     totals = {tag: sum(p.score for p in parses if tag in p.tag) for tag in (*_NAME_TAGS, "Geox", "Orgn")}
     tag = max(_NAME_TAGS, key=lambda t: totals[t])
-    if after_name:
-        if totals["Surn"] == 0:
-            # A surname the dictionary does not hold ("Скрипаля"): its noun reading's
-            # dictionary form, else the word as written.
-            noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+    if after is not None:
+        given = next((p for p in _analyzer().parse(after) if "Name" in p.tag), None)
+        if given is None or given.tag.case == "nomn":
+            return "Surn", word
+        agreeing = [p for p in parses if p.tag.case == given.tag.case and p.tag.gender in (given.tag.gender, "ms-f", None)]
+        surnames = [p for p in agreeing if "Surn" in p.tag]
+        if not surnames:
+            # A surname the dictionary does not hold ("Скрипаля"): the dictionary form of
+            # its noun reading in that case, else the word as written.
+            noun = next((p for p in agreeing if p.tag.POS == "NOUN"), None)
             form = noun.normal_form if noun else word.lower()
             return "Surn", "-".join(part.capitalize() for part in form.split("-"))
-        tag = "Surn"
-    elif totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
+        parse = max(surnames, key=lambda p: p.score)
+        nominative = parse.inflect({"nomn", "sing"})
+        form = nominative.word if nominative else parse.normal_form
+        return "Surn", "-".join(part.capitalize() for part in form.split("-"))
+    if totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
         return None
     parse = max((p for p in parses if tag in p.tag), key=lambda p: p.score)
     nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
