@@ -333,7 +333,11 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
         given = next((p for p in _analyzer().parse(after) if "Name" in p.tag), None)
         if given is None or given.tag.case == "nomn":
             return "Surn", word
-        agreeing = [p for p in parses if p.tag.case == given.tag.case and p.tag.gender in (given.tag.gender, "ms-f", None)]
+        gender = {given.tag.gender, "ms-f"} if given.tag.gender else None
+        agreeing = [
+            p for p in parses
+            if given.tag.case in p.tag.grammemes and (gender is None or gender & set(p.tag.grammemes))
+        ]
         surnames = [p for p in agreeing if "Surn" in p.tag]
         if not surnames:
             # A surname the dictionary does not hold ("Скрипаля"): the dictionary form of
