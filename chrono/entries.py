@@ -30,6 +30,7 @@ from .model import (
     DateBasis,
     Era,
     Event,
+    MissingStatement,
     Organization,
     PartialDate,
     Person,
@@ -37,6 +38,7 @@ from .model import (
     Place,
     Quote,
     Role,
+    RoleSource,
     SourceRef,
     Tag,
     Treaty,
@@ -486,6 +488,9 @@ def build_event(data: dict[str, Any]) -> Event:
             )
             for q in data.get("quotes") or ()
         ),
+        statements_missing=tuple(
+            MissingStatement(m["side"], m["note"].strip()) for m in data.get("statements_missing") or ()
+        ),
         sources=tuple(_source(s) for s in data.get("sources") or ()),
         related=_texts(data.get("related")),
         provenance=data["provenance"],
@@ -496,7 +501,17 @@ def build_event(data: dict[str, Any]) -> Event:
 
 
 def _build_person(key: str, d: dict[str, Any]) -> Person:
-    roles = tuple(Role(r["title"], _date(r.get("from")), _date(r.get("to"))) for r in d.get("roles") or ())
+    roles = tuple(
+        Role(
+            r["title"], _date(r.get("from")), _date(r.get("to")),
+            tuple(
+                RoleSource(src["url"], src.get("publisher"), src.get("published"), src.get("title"), src.get("note"))
+                for src in r.get("sources") or ()
+            ),
+            r.get("unchecked"),
+        )
+        for r in d.get("roles") or ()
+    )
     return Person(
         key, d["name"], _texts(d.get("aliases")), d.get("description"), d.get("wikidata"), roles,
         d.get("side"), d.get("wikidata_note"),
@@ -574,9 +589,12 @@ def _entity_date_paths(kind: str, entry: dict[str, Any]) -> Iterator[FieldPath]:
     yield from _ENTITY_DATES.get(kind, ())
     if kind == "people":
         roles = entry.get("roles")
-        for i, _ in enumerate(roles if isinstance(roles, list) else ()):
+        for i, role in enumerate(roles if isinstance(roles, list) else ()):
             yield ("roles", i, "from")
             yield ("roles", i, "to")
+            role_sources = role.get("sources") if isinstance(role, dict) else None
+            for j, _ in enumerate(role_sources if isinstance(role_sources, list) else ()):
+                yield ("roles", i, "sources", j, "published")
 
 
 def _event_date_paths(data: dict[str, Any]) -> Iterator[FieldPath]:
@@ -821,6 +839,7 @@ def _read_chronology(root: Path, chronology_dir: Path | None, seeds_dir: Path | 
     known["events"] = {path.stem for path in events_dir.glob("*.yml")} if events_dir.is_dir() else set()
     for event, document in loaded:
         errors.extend(_reference_errors(event, document, known, articles))
+        errors.extend(_missing_statement_errors(event, document, entities))
     errors.extend(_ambiguous_speakers(entities, documents.get("organizations")))
     events = tuple(sorted((event for event, _ in loaded), key=lambda e: e.sort_key))
     chronology = Chronology(
@@ -834,6 +853,25 @@ def _read_chronology(root: Path, chronology_dir: Path | None, seeds_dir: Path | 
         articles=articles,
     )
     return chronology, sort_errors(errors)
+
+
+def _missing_statement_errors(event: Event, document: YamlDocument, entities: dict[str, dict[str, Any]]) -> list[EntryError]:
+    """A side is noted as not found at most once, and never when the event quotes it."""
+    errors = []
+    quoted: dict[str, str] = {}
+    for quote in event.quotes:
+        speaker = entities["people"].get(quote.speaker) or entities["organizations"].get(quote.speaker)
+        if speaker is not None and speaker.side:
+            quoted.setdefault(speaker.side, quote.speaker)
+    seen: set[str] = set()
+    for i, missing in enumerate(event.statements_missing):
+        path = ("statements_missing", i, "side")
+        if missing.side in seen:
+            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"{missing.side!r} is noted twice; keep one note per side"))
+        elif missing.side in quoted:
+            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"the event quotes {quoted[missing.side]!r}, who speaks for {missing.side!r}; remove this note or the quote"))
+        seen.add(missing.side)
+    return errors
 
 
 def _ambiguous_speakers(entities: dict[str, dict[str, Any]], document: YamlDocument | None) -> list[EntryError]:
@@ -886,6 +924,8 @@ def event_to_data(event: Event) -> dict[str, Any]:
     data["treaties"] = list(event.treaties)
     data["tags"] = list(event.tags)
     data["quotes"] = [_quote_data(q) for q in event.quotes]
+    if event.statements_missing:
+        data["statements_missing"] = [{"side": m.side, "note": m.note} for m in event.statements_missing]
     data["sources"] = [_source_data(s) for s in event.sources]
     data["related"] = list(event.related)
     data["provenance"] = event.provenance

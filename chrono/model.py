@@ -135,6 +135,16 @@ class SourceRef:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class MissingStatement:
+    """A side whose words on an event could not be found, and where they were looked for."""
+
+    side: Side
+    """`nato` or `russia`."""
+    note: str
+    """Shown in that side's empty column of the both-sides view."""
+
+
 Provenance = Literal["extracted", "curated"]
 Status = Literal["draft", "reviewed"]
 
@@ -163,6 +173,9 @@ class Event:
     treaties: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    statements_missing: tuple[MissingStatement, ...] = ()
+    """Sides that are not quoted because no statement of theirs was found (YAML
+    `statements_missing`)."""
     sources: tuple[SourceRef, ...] = ()
     related: tuple[str, ...] = ()
     review: tuple[str, ...] = ()
@@ -177,6 +190,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class RoleSource:
+    """A public page a role's dates were checked against."""
+
+    url: str
+    publisher: str | None = None
+    published: str | None = None
+    """Publication date, ISO, as precise as known."""
+    title: str | None = None
+    note: str | None = None
+    """What the page gives: the start, the end, or that the office was held on a date."""
+
+
+@dataclass(frozen=True)
 class Role:
     """An office a person held, with its dates where known."""
 
@@ -185,6 +211,10 @@ class Role:
     """YAML key `from`."""
     end: PartialDate | None = None
     """YAML key `to`; empty while the office is held."""
+    sources: tuple[RoleSource, ...] = ()
+    """The pages the dates were checked against."""
+    unchecked: str | None = None
+    """Why no page is cited yet, for a role not checked against one."""
 
 
 @dataclass(frozen=True)

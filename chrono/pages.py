@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from html import unescape
 from typing import Any, NamedTuple
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown as python_markdown
@@ -64,11 +64,13 @@ from .model import (
     SIDES,
     Article,
     Event,
+    MissingStatement,
     Organization,
     PartialDate,
     Person,
     Place,
     Quote,
+    Role,
     Side,
     SourceRef,
     Treaty,
@@ -516,19 +518,23 @@ class SideGroup(NamedTuple):
     """`nato`, `russia`, `other` or `unrecorded`."""
     label: str
     quotes: list[QuoteView]
+    missing: str | None = None
+    """For a side nobody quotes: the event's note on why (`statements_missing`), else None."""
 
 
-def group_by_side(quotes: list[QuoteView]) -> list[SideGroup]:
+def group_by_side(quotes: list[QuoteView], missing: tuple[MissingStatement, ...] = ()) -> list[SideGroup]:
     """The quotes side by side: NATO and allies, then Russia (both shown, empty or not, as soon
-    as one quote has a side), then others and the quotes whose speaker has no side, if any.
-    None of it when no speaker has a side: the quotes stay one list, as before sides existed."""
-    if not any(q.side for q in quotes):
+    as one quote has a side or the event notes a side's statement as not found), then others
+    and the quotes whose speaker has no side, if any. None of it when no speaker has a side and
+    nothing is noted: the quotes stay one list, as before sides existed."""
+    if not any(q.side for q in quotes) and not missing:
         return []
+    notes = {m.side: oneline(m.note) for m in missing}
     groups = []
     for key in (*SIDES, "unrecorded"):
         said = [q for q in quotes if (q.side or "unrecorded") == key]
         if said or key in ("nato", "russia"):
-            groups.append(SideGroup(key, SIDE_LABELS[key], said))
+            groups.append(SideGroup(key, SIDE_LABELS[key], said, None if said else notes.get(key)))
     return groups
 
 
@@ -546,7 +552,7 @@ def render_event_page(
     sources = [_source_line(index, s, here) for s in event.sources]
     # Where each quote is reported is shown on the both-sides view only, so worked out only
     # for an event where some speaker has a side.
-    sided = any(speaker_side(index, q.speaker) for q in event.quotes)
+    sided = bool(event.statements_missing) or any(speaker_side(index, q.speaker) for q in event.quotes)
     event_source = sources[0] if sided and sources else None
     quotes = [_quote_view(index, event, q, here, event_source) for q in event.quotes]
     people = []
@@ -564,7 +570,7 @@ def render_event_page(
         "organizations": [_organization_mention(index, o, here) for o in event.organizations],
         "treaties": [_treaty_mention(index, t, here) for t in event.treaties],
         "quotes": quotes,
-        "sides": group_by_side(quotes),
+        "sides": group_by_side(quotes, event.statements_missing),
         "sources": sources,
         "date_basis": _date_basis(event),
         "related": [_event_line(other, here) for other in related_events(index, event)],
@@ -687,12 +693,44 @@ def _entity_context(entity: Person | Organization | Treaty | Place, kind: Entity
     }
 
 
+class RoleSourceLink(NamedTuple):
+    """A page a role's dates were checked against, as a small link after the dates."""
+
+    link: Link
+    """Visible text "source" ("source 2", ... when there are several); no href when the address
+    is not safe to follow."""
+    label: str
+    """The link's accessible name: it starts with the visible text and says which office and
+    which publisher, so that a list of links read out of context still tells them apart."""
+    note: str | None
+    """What the page gives (start, end, still held on a date), shown as the link's tooltip."""
+
+
 class RoleLine(NamedTuple):
-    """An office a person held, with its dates as a reader reads them."""
+    """An office a person held, with its dates as a reader reads them and the pages they were
+    checked against."""
 
     title: str
     start: str | None
     end: str | None
+    sources: tuple[RoleSourceLink, ...] = ()
+
+
+def _role_sources(role: Role) -> tuple[RoleSourceLink, ...]:
+    links = []
+    for number, source in enumerate(role.sources, start=1):
+        text = "source" if len(role.sources) == 1 else f"source {number}"
+        publisher = oneline(source.publisher) if source.publisher else _host(source.url)
+        published = f", {oneline(_plain_iso(source.published))}" if source.published else ""
+        label = f"{text.capitalize()} for the dates of {oneline(role.title)}: {publisher}{published}"
+        links.append(RoleSourceLink(external_link(text, source.url), label, oneline(source.note) if source.note else None))
+    return tuple(links)
+
+
+def _host(url: str) -> str:
+    """The web site a page is on, for a source that names no publisher."""
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.") or oneline(url)
 
 
 def render_person_page(
@@ -702,7 +740,12 @@ def render_person_page(
     here = Here(entity_path("person", person.id), directory_urls)
     context = _entity_context(person, "person", index, here)
     context["roles"] = [
-        RoleLine(oneline(role.title), format_date(role.start) if role.start else None, format_date(role.end) if role.end else None)
+        RoleLine(
+            oneline(role.title),
+            format_date(role.start) if role.start else None,
+            format_date(role.end) if role.end else None,
+            _role_sources(role),
+        )
         for role in person.roles
     ]
     return _page("person", here, person.name, context, entity_yaml_path("person"), templates)

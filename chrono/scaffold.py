@@ -122,6 +122,7 @@ def new_event_data(event_id: str, date: PartialDate, title: str) -> dict[str, An
         "treaties": [],
         "tags": [],
         "quotes": [],
+        "statements_missing": [],
         "sources": [],
         "related": [],
         "provenance": "curated",
@@ -135,6 +136,7 @@ _EXAMPLES = {
     "date_basis": "e.g. {phrase: on Friday, anchor: '2019-07-05', rule: latest Friday on or before}",
     "people": "e.g. - {id: jens-stoltenberg, role: NATO Secretary General}",
     "quotes": "e.g. - {speaker: jens-stoltenberg, text: The words as quoted.}",
+    "statements_missing": "e.g. - {side: russia, note: No Russian statement found in the mid.ru archive for that week.}",
     "sources": "e.g. - {url: https://..., publisher: Reuters, published: '2019-07-05', title: ...}",
 }
 

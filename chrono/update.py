@@ -46,7 +46,7 @@ OWNED_FIELDS = (
 """Fields the extractor writes. Others (`tags`, `annotation`) belong to people alone."""
 FIELD_ORDER = (
     "id", "title", "date", "end_date", "approximate", "date_basis", "place", "summary",
-    "annotation", "people", "organizations", "treaties", "tags", "quotes", "sources", "related",
+    "annotation", "people", "organizations", "treaties", "tags", "quotes", "statements_missing", "sources", "related",
     "provenance", "status", "review",
 )
 LOCK_NAME = ".extract.lock"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from chrono.entries import read_chronology
-from chrono.model import Chronology, Event, SourceRef
+from chrono.model import Chronology, Event, MissingStatement, Person, Role, SourceRef
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_YEAR, LAST_YEAR = 1996, 2022
@@ -294,3 +295,104 @@ def test_every_quote_speaker_says_which_side_they_speak_for(chronology: Chronolo
         if side_of(q.speaker) is None
     })
     assert missing == [], "speakers of quotes need `side` on their person or organization entry"
+
+
+# --- Both sides at every turn -------------------------------------------------------------------
+# Written as plain functions of the chronology so that they can move into the validator as they are.
+
+BOTH_SIDES = ("nato", "russia")
+
+
+def unaccounted_sides(event: Event, chronology: Chronology) -> list[str]:
+    """The sides (`nato`, `russia`) an event neither quotes nor notes as not found
+    (`statements_missing`). A side counts as quoted when a quote's speaker, person or
+    organization, names that side in its entry."""
+    quoted = set()
+    for quote in event.quotes:
+        speaker = chronology.people.get(quote.speaker) or chronology.organizations.get(quote.speaker)
+        if speaker is not None and speaker.side:
+            quoted.add(speaker.side)
+    noted = {missing.side for missing in event.statements_missing}
+    return [side for side in BOTH_SIDES if side not in quoted and side not in noted]
+
+
+def test_every_checked_event_quotes_both_sides_or_says_why_not(chronology: Chronology) -> None:
+    """Every curated or reviewed event quotes NATO's side and Russia's, or says in
+    `statements_missing` where the missing side's words were looked for."""
+    lacking = {
+        e.id: unaccounted_sides(e, chronology)
+        for e in chronology.events
+        if _held_to_the_standard(e) and unaccounted_sides(e, chronology)
+    }
+    assert lacking == {}, "quote each side, or add `statements_missing` naming where its words were looked for"
+
+
+def test_unaccounted_sides_reads_quotes_and_notes(chronology: Chronology) -> None:
+    """The rule itself, on a real event: quoted sides count, a note counts, nothing else does."""
+    event = next(e for e in chronology.events if e.id == "2022-01-12-relations-between-russia-and-nato")
+    assert unaccounted_sides(event, chronology) == []
+    silent = dataclasses.replace(event, quotes=(), statements_missing=())
+    assert unaccounted_sides(silent, chronology) == ["nato", "russia"]
+    noted = dataclasses.replace(silent, statements_missing=(MissingStatement("russia", "looked for in x"),))
+    assert unaccounted_sides(noted, chronology) == ["nato"]
+
+
+# --- Roles cite the page they were checked against ----------------------------------------------
+
+
+def role_without_a_cited_page(role: Role) -> bool:
+    """A role cites at least one page (`sources`), or says why none is cited yet (`unchecked`)."""
+    return not role.sources and not (role.unchecked or "").strip()
+
+
+def roles_without_a_cited_page(people: dict[str, Person]) -> list[str]:
+    return [
+        f"{person.id}.roles[{i}] ({role.title})"
+        for person in people.values()
+        for i, role in enumerate(person.roles)
+        if role_without_a_cited_page(role)
+    ]
+
+
+UNCHECKED_ROLES = frozenset({"alexander-grushko.roles[0]"})
+"""Roles that say why no page is cited (`unchecked`) instead of citing one. The list may only
+shrink: a role leaves it when it cites a page, and no other role may go uncited."""
+
+
+def test_every_role_cites_the_page_its_dates_were_checked_against(chronology: Chronology) -> None:
+    assert roles_without_a_cited_page(chronology.people) == []
+    unchecked = {
+        f"{person.id}.roles[{i}]"
+        for person in chronology.people.values()
+        for i, role in enumerate(person.roles)
+        if not role.sources
+    }
+    assert sorted(unchecked - UNCHECKED_ROLES) == [], "cite the page the role's dates were checked against"
+    assert sorted(UNCHECKED_ROLES - unchecked) == [], "these roles now cite a page: remove them from UNCHECKED_ROLES"
+    assert role_without_a_cited_page(Role("An office"))
+    assert not role_without_a_cited_page(Role("An office", unchecked="no page found in the archives consulted"))
+
+
+# --- Notes speak of pages, not of the program used to find them -------------------------------
+
+TOOL_WORDS = re.compile(
+    r"search tool|find_string|find_files|find_repos|read_file|\b(?:pages|docs|code) corpus\b|\bcorpora\b|look-up",
+    re.IGNORECASE,
+)
+
+
+def tool_words_in(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in TOOL_WORDS.finditer(text)})
+
+
+def test_chronology_files_name_pages_never_the_lookup_program() -> None:
+    found = {
+        str(path.relative_to(REPO)): words
+        for path in sorted((REPO / "chronology").rglob("*.yml"))
+        if (words := tool_words_in(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}, "name the public page or archive consulted (its address), not the program used"
+    assert tool_words_in("seen with the search tool's find_string in the pages corpus") == [
+        "find_string", "pages corpus", "search tool",
+    ]
+    assert tool_words_in("the Corporation's text, incorporating a corpus of treaties") == []

@@ -233,3 +233,60 @@ def test_both_sides_quotes_and_sides_are_read_and_checked(data_root: Path) -> No
     messages = [str(e) for e in read_chronology(data_root)[1]]
     assert len(messages) == 1 and "chronology/people.yml:" in messages[0]
     assert "jens-stoltenberg.side" in messages[0]
+
+
+def test_a_side_not_found_is_noted_and_checked(data_root: Path) -> None:
+    """`statements_missing` names a side and says where its words were looked for; a side
+    noted twice, or noted although the event quotes it, is refused with the line."""
+    event_file = data_root / EVENT
+    text = event_file.read_text(encoding="utf-8")
+    note = "statements_missing:\n  - side: russia\n    note: No Russian statement found in the mid.ru archive.\nsources:\n"
+    event_file.write_text(text.replace("sources:\n", note, 1), encoding="utf-8")
+    chronology, errors = read_chronology(data_root)
+    assert errors == []
+    event = next(e for e in chronology.events if e.id == EVENT.rsplit("/", 1)[1].removesuffix(".yml"))
+    assert [(m.side, m.note) for m in event.statements_missing] == [
+        ("russia", "No Russian statement found in the mid.ru archive.")
+    ]
+    assert "statements_missing" in dump_event(event)
+
+    event_file.write_text(text.replace("sources:\n", note.replace("side: russia", "side: nato"), 1), encoding="utf-8")
+    assert [str(e) for e in read_chronology(data_root)[1]] == [
+        f"{EVENT}:20: statements_missing[0].side: the event quotes 'jens-stoltenberg', who speaks for 'nato'; remove this note or the quote"
+    ]
+    twice = note + "  - side: russia\n    note: again\n"
+    twice = twice.replace("sources:\n  - side: russia\n    note: again\n", "  - side: russia\n    note: again\nsources:\n")
+    event_file.write_text(text.replace("sources:\n", twice, 1), encoding="utf-8")
+    assert [str(e) for e in read_chronology(data_root)[1]] == [
+        f"{EVENT}:22: statements_missing[1].side: 'russia' is noted twice; keep one note per side"
+    ]
+    event_file.write_text(text.replace("sources:\n", note.replace("side: russia", "side: other"), 1), encoding="utf-8")
+    messages = [str(e) for e in read_chronology(data_root)[1]]
+    assert len(messages) == 1 and messages[0].startswith(f"{EVENT}:20: statements_missing[0].side: expected one of")
+
+
+def test_a_role_cites_the_pages_its_dates_were_checked_against(data_root: Path) -> None:
+    people = data_root / "chronology/people.yml"
+    text = people.read_text(encoding="utf-8")
+    dated = "      to: '2024-10-01'\n"
+    assert dated in text
+    cited = dated + (
+        "      sources:\n"
+        "        - url: https://www.nato.int/cps/en/natohq/who_is_who_49999.htm\n"
+        "          publisher: NATO\n"
+        "          published: '2014-10-01'\n"
+        "          note: took office on 1 October 2014\n"
+    )
+    people.write_text(text.replace(dated, cited, 1), encoding="utf-8")
+    chronology, errors = read_chronology(data_root)
+    assert errors == []
+    source = chronology.people["jens-stoltenberg"].roles[0].sources[0]
+    assert (source.publisher, source.published, source.note) == ("NATO", "2014-10-01", "took office on 1 October 2014")
+
+    people.write_text(text.replace(dated, cited.replace("'2014-10-01'\n          note", "'2014-13-01'\n          note"), 1), encoding="utf-8")
+    assert [str(e) for e in read_chronology(data_root)[1]] == [
+        "chronology/people.yml:14: jens-stoltenberg.roles[0].sources[0].published: '2014-13-01' is not a real date: there is no month 13"
+    ]
+    people.write_text(text.replace(dated, cited.replace("url: https://", "url: ftp://"), 1), encoding="utf-8")
+    messages = [str(e) for e in read_chronology(data_root)[1]]
+    assert len(messages) == 1 and messages[0].startswith("chronology/people.yml:12: jens-stoltenberg.roles[0].sources[0].url:")

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from chrono.entries import load_chronology
 from chrono.index import ChronologyIndex, build_index
-from chrono.model import Article, Chronology, DateBasis, PartialDate, Quote
+from chrono.model import Article, Chronology, DateBasis, MissingStatement, PartialDate, Quote, Role, RoleSource
 from chrono.pages import (
     Here,
     annotation_html,
@@ -337,6 +337,48 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     ) in html
 
 
+def test_person_page_links_each_role_to_the_pages_its_dates_were_checked_against(
+    index: ChronologyIndex, chronology: Chronology
+) -> None:
+    """A small "source" link after each role's dates, named for screen readers by office and
+    publisher; an unsafe address shows the text alone; a role with no page shows no link."""
+    person = replace(
+        chronology.people["jens-stoltenberg"],
+        roles=(
+            Role(
+                "NATO Secretary General",
+                PartialDate.parse("2014-10-01"),
+                PartialDate.parse("2024-10-01"),
+                sources=(RoleSource("https://www.nato.int/cv/secgen/stoltenberg.htm", "NATO", "2014-10-01", None, "took office <then>"),),
+            ),
+            Role(
+                "Prime Minister of Norway",
+                PartialDate.parse("2005-10-17"),
+                sources=(
+                    RoleSource("https://example.org/a", None, None, None, None),
+                    RoleSource("javascript:alert(1)", "<b>Bad</b>", None, None, None),
+                ),
+            ),
+            Role("An office", unchecked="no page found in the archives consulted"),
+        ),
+    )
+    html = render_person_page(person, index).html
+    assert (
+        '<li>NATO Secretary General, 1 October 2014 – 1 October 2024 <small class="chrono-role-sources">('
+        '<a href="https://www.nato.int/cv/secgen/stoltenberg.htm" '
+        'aria-label="Source for the dates of NATO Secretary General: NATO, 1 October 2014" '
+        'title="took office &lt;then&gt;">source</a>)</small></li>'
+    ) in html
+    assert (
+        '<a href="https://example.org/a" aria-label="Source 1 for the dates of Prime Minister of Norway: example.org">'
+        "source 1</a>, source 2)</small></li>"
+    ) in html
+    assert "javascript" not in html and "<b>" not in html
+    assert "<li>An office</li>" in html
+    labels = [value for name, value in elements(html).attributes if name == "aria-label"]
+    assert all(label and label.lower().startswith("source") for label in labels)  # the visible text is in the name
+
+
 def test_treaty_page_has_abbreviation_and_key_dates(index: ChronologyIndex, chronology: Chronology) -> None:
     page = render_treaty_page(chronology.treaties["inf-treaty"], index)
     html = page.html
@@ -489,3 +531,21 @@ def test_quotes_stay_one_list_when_no_speaker_has_a_side(index: ChronologyIndex,
     html = render_event_page(sideless.events_by_id[ENDS], sideless).html
     assert "chrono-sides" not in html and "Reported by" not in html
     assert html.count("<blockquote>") == 2
+
+
+def test_a_side_noted_as_not_found_shows_the_note_in_its_column(index: ChronologyIndex, chronology: Chronology) -> None:
+    ends = index.events_by_id[ENDS]
+    only_nato = tuple(q for q in ends.quotes if q.speaker == "jens-stoltenberg")
+    note = "No Russian statement found in the mid.ru archive for August 2019."
+    noted = replace(ends, quotes=only_nato, statements_missing=(MissingStatement("russia", note),))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], noted)))
+    html = render_event_page(noted, rebuilt).html
+    assert _sides(html) == [("NATO and allies", ["Jens Stoltenberg"]), ("Russia", [])]
+    assert f'<p class="chrono-statement-missing"><em>{note}</em></p>' in html
+    assert "No statement recorded." not in html
+    # With no quote at all, the note alone brings the columns: the empty side is a finding.
+    silent = replace(noted, quotes=(), statements_missing=(MissingStatement("nato", "No NATO statement found."), MissingStatement("russia", note)))
+    rebuilt = build_index(replace(chronology, events=(*chronology.events[:2], silent)))
+    html = render_event_page(silent, rebuilt).html
+    assert _sides(html) == [("NATO and allies", []), ("Russia", [])]
+    assert "No NATO statement found." in html and note in html

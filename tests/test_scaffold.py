@@ -51,7 +51,7 @@ def test_new_file_fails_validation_only_where_a_person_must_write(
     assert run_new(data_root, "--date", "2008-08", "--title", "Russia suspends NRC meetings") == 0
     rel = f"{EVENTS}/2008-08-russia-suspends-nrc-meetings.yml"
     errors = [str(e) for e in read_chronology(data_root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
+    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:38: sources: needs at least 1 item"]
     # Filling in those two makes it valid, with the comments and empty fields left as written.
     path = data_root / rel
     text = path.read_text(encoding="utf-8")
@@ -166,5 +166,5 @@ def test_any_title_and_date_give_a_fillable_file_or_a_usage_error(
     rel = f"{EVENTS}/{path.name}"
     assert path.stem.startswith(date + "-") and len(path.stem) <= len(date) + 1 + 60
     errors = [str(e) for e in read_chronology(root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:35: sources: needs at least 1 item"]
+    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:38: sources: needs at least 1 item"]
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title.strip()

@@ -169,7 +169,18 @@ def _impossible_date(root: Path) -> None:
     _edit(root, EVENT, "date: '2019-07-05'\n", "date: '2019-02-30'\n")
 
 
-SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date, _tag_with_markup]
+def _contradicting_notes(root: Path) -> None:
+    _edit(
+        root, EVENT, "sources:\n",
+        "statements_missing:\n"
+        "  - {side: nato, note: No NATO statement found.}\n"
+        "  - {side: russia, note: No Russian statement found.}\n"
+        "  - {side: russia, note: Nothing in the mid.ru archive.}\n"
+        "sources:\n",
+    )
+
+
+SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date, _tag_with_markup, _contradicting_notes]
 
 
 def _quoted_messages() -> list[str]:
