@@ -37,11 +37,14 @@ class Catalog:
     def _lemma_matchers(self) -> dict[int, LemmaMatcher]:
         return {}
 
-    def lemma_matcher(self, lemmas: Callable[[str], frozenset[str]]) -> LemmaMatcher:
+    def lemma_matcher(
+        self, lemmas: Callable[[str], frozenset[str]],
+        adjectives: Callable[[str], frozenset[str]] | None = None,
+    ) -> LemmaMatcher:
         """The matcher of names in a language with morphology, built once per language."""
         matchers = self._lemma_matchers
         if id(lemmas) not in matchers:
-            matchers[id(lemmas)] = LemmaMatcher(self, lemmas)
+            matchers[id(lemmas)] = LemmaMatcher(self, lemmas, adjectives)
         return matchers[id(lemmas)]
 
 
@@ -272,7 +275,10 @@ class LemmaMatcher:
     in "Сергею Лаврову" and "Совет Россия–НАТО" in "Совета Россия-НАТО". Only names written in
     that language's script are indexed; the folded matcher reads the rest."""
 
-    def __init__(self, catalog: Catalog, lemmas: Callable[[str], frozenset[str]]) -> None:
+    def __init__(
+        self, catalog: Catalog, lemmas: Callable[[str], frozenset[str]],
+        adjectives: Callable[[str], frozenset[str]] | None = None,
+    ) -> None:
         self.lemmas = lemmas
         self.by_lemma: dict[str, list[_LemmaForm]] = {}
         entries: list[tuple[str, str, list[str]]] = []
@@ -304,6 +310,11 @@ class LemmaMatcher:
                 )
                 for lemma in entry.lemmas[0]:
                     self.by_lemma.setdefault(lemma, []).append(entry)
+                if kind == "place" and len(words) == 1 and adjectives is not None:
+                    # "в бухарестском Дворце", "Мюнхенской конференции": the place's adjective.
+                    entry = _LemmaForm((adjectives(words[0]),), (False,), form)
+                    for lemma in entry.lemmas[0]:
+                        self.by_lemma.setdefault(lemma, []).append(entry)
 
     def find(self, text: str) -> list[tuple[int, int, Form]]:
         """Every known name in the text, the longest where two start at one word."""

@@ -145,7 +145,7 @@ class Document:
         also its own spellings in any case ("Лаврову")."""
         found = self.catalog.matcher.find(folded)
         if self.lang.lemmas is not None:
-            found += self.catalog.lemma_matcher(self.lang.lemmas).find(folded)
+            found += self.catalog.lemma_matcher(self.lang.lemmas, self.lang.place_adjectives).find(folded)
             found.sort(key=lambda item: (item[0], -item[1]))
         return found
 

@@ -70,7 +70,23 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         or place_in_headline(doc)
         or place_named_gathering(doc)
         or capital_of_speaker(doc, sentence)
+        or place_in_first_sentence(doc)
     )
+
+
+def place_in_first_sentence(doc: Document) -> str | None:
+    """Where the first sentence puts what it reports ("Впервые в Москве состоялось заседание",
+    "В ходе Мюнхенской конференции"), in a language whose leads name the venue that way."""
+    if not doc.lang.venue_in_first_sentence or not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    text = doc.folded[first.start : first.end]
+    for start, end, form in doc.known_names(text):
+        if form.kind != "place":
+            continue
+        if doc.lang.venue_before.search(text[max(0, start - 20) : start]) or doc.lang.gathering_after.match(text[end : end + 40]):
+            return form.id
+    return None
 
 
 _NAMED_GATHERING = re.compile(

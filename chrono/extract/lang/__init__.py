@@ -77,6 +77,13 @@ class Language:
     "генсек подчеркнул")."""
     """The words before a place name that make it the venue ("in", "в")."""
     word: re.Pattern[str] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+    place_adjectives: Callable[[str], frozenset[str]] | None = None
+    """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
+    gathering_after: re.Pattern[str] = re.compile(r"(?!)")
+    """Words after a place's adjective that make it a gathering there ("Мюнхенской конференции")."""
+    venue_in_first_sentence: bool = False
+    """Without a dateline, the place the first sentence puts something in is the venue
+    ("Впервые в Москве состоялось заседание")."""
     lemmas: Callable[[str], frozenset[str]] | None = None
     """Every dictionary form a word can be of (morphology); None where names do not inflect."""
     name_part: Callable[[str, str | None], tuple[str, str] | None] | None = None

@@ -357,6 +357,15 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
     return tag, "-".join(part.capitalize() for part in form.split("-"))
 
 
+def place_adjectives(name: str) -> frozenset[str]:
+    """The adjectives a Russian place name makes, as dictionary forms: "Вена" -> "венский",
+    "Брюссель" -> "брюссельский", "Стамбул" -> "стамбульский". Irregular ones ("московский",
+    "пражский") are not made; they can be written as aliases."""
+    lower = name.lower().replace("ё", "е")
+    stem = lower[:-1] if lower[-1:] in "аяоеиыйь" else lower
+    return frozenset({f"{stem}ский", f"{lower}ский", f"{stem}ьский"})
+
+
 @lru_cache(maxsize=50_000)
 def is_subject(name: str) -> bool:
     """The last word of a name as written can be nominative ("Лавров", not "Столтенбергом")."""
@@ -445,6 +454,11 @@ RUSSIAN = Language(
     name_part=name_part,
     is_subject=is_subject,
     role_before=role_before,
+    place_adjectives=place_adjectives,
+    gathering_after=re.compile(
+        r"^\s+(?:конференци|саммит|встреч|заседани|переговор|форум|совещани|дворц|зал)\w*", re.IGNORECASE
+    ),
+    venue_in_first_sentence=True,
     transliterate=transliterate,
     translation_note=(
         "the article is in Russian: the title and summary are its own words; translate them "
