@@ -54,7 +54,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         words_needed = 5
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
-        if speaker is None and (framing := _FRAMING.search(before)):
+        if speaker is None and (framing := doc.lang.framing.search(before)):
             # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
             # subject of the sentence; a fragment that short is a statement here.
             speaker = subject_person(doc, sentence_start, sentence_start + framing.start(), people)
@@ -73,6 +73,10 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 speaker = previous_speaker
         if speaker is None and _is_quote_paragraph(doc, start, end):
             speaker = speaker_of_previous_paragraph(doc, start, people) or last_speaker
+        if speaker is None and doc.lang.speaker_in_previous_sentence and not before.strip():
+            # "Макаров рассказал о другом варианте. «Мы предложили ...»": the quote opens the
+            # sentence after the one that has its speaker speaking.
+            speaker = speaker_of_previous_sentence(doc, sentence_start, people)
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
             last_speaker, last_at = speaker, start
@@ -114,6 +118,20 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
         and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
     ]
     return speaking[-1].id if speaking else None
+
+
+def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention]) -> str | None:
+    """The person speaking in the sentence before `start`, in the same paragraph: named
+    before or after a speech verb ("Макаров рассказал", "заявил далее Столтенберг")."""
+    previous = next((s for s in reversed(doc.sentences) if s.end <= start), None)
+    if previous is None or "\n" in doc.body[previous.start : start]:
+        return None
+    text = doc.body[previous.start : previous.end]
+    if not doc.lang.speech().search(text):
+        return None
+    named = [m for m in people if previous.start <= m.start < previous.end]
+    subjects = [m for m in named if doc.lang.is_subject is None or doc.lang.is_subject(doc.body[m.start : m.end])]
+    return (subjects or named)[0].id if named else None
 
 
 def _is_quote_paragraph(doc: Document, start: int, end: int) -> bool:

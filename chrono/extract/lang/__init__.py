@@ -72,6 +72,12 @@ class Language:
     """The speaker is written after the speech verb as often as before it ("заявил Лавров")."""
     transcript_turn: re.Pattern[str] = re.compile(r"(?!)")
     """A transcript's turn: the speaker's name (group `name`), a colon, the words (`speech`)."""
+    speaker_in_previous_sentence: bool = False
+    """A quote opening a sentence is often the words of the person speaking in the sentence
+    before ("Макаров рассказал о ... . «Мы предложили ...»")."""
+    framing: re.Pattern[str] = re.compile(r"(?!)")
+    """Verbs that name what something is by a quoted word ('called it "a mistake"'), at the end
+    of the text before the quote."""
     subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
     """Words that stand for a person named before (a pronoun; in Russian also an office:
     "генсек подчеркнул")."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ... import dates
 from .. import vocabulary
 from ..places import VENUE_BEFORE
-from ..quotes import TRANSCRIPT_TURN
+from ..quotes import _FRAMING, TRANSCRIPT_TURN
 from . import Language
 
 ENGLISH = Language(
@@ -30,4 +30,5 @@ ENGLISH = Language(
     capitals="A-Z0-9",
     venue_before=VENUE_BEFORE,
     transcript_turn=TRANSCRIPT_TURN,
+    framing=_FRAMING,
 )
