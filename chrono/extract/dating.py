@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..dates import (
     NUMBER_WORDS,
@@ -15,7 +16,6 @@ from ..dates import (
 from ..dates import WEEKDAYS, make_date
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
-from .vocabulary import SPEECH_VERBS
 
 
 def find_publication(doc: Document) -> PublicationDate:
@@ -48,12 +48,17 @@ def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | Non
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 """A date after "since" is the reference point of a comparison, not the news."""
-_ANNOUNCING = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|announc\w*|propos\w*|wants?|plans?|intends?|invit\w*|confirm\w*|"
-    r"call\w*\s+for|urg\w*|offer\w*|suggest\w*|agreed)\b",
-    re.IGNORECASE,
+_ANNOUNCING_WORDS = (
+    r"announc\w*|propos\w*|wants?|plans?|intends?|invit\w*|confirm\w*|"
+    r"call\w*\s+for|urg\w*|offer\w*|suggest\w*|agreed"
 )
-"""Words that make a sentence a report of what someone said or intends."""
+"""Words that, with the language's speech verbs, make a sentence a report of what someone
+said or intends."""
+
+
+@lru_cache(maxsize=4)
+def _announcing(speech_verbs: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{speech_verbs}|{_ANNOUNCING_WORDS})\b", re.IGNORECASE)
 _IN_RELATIVE_CLAUSE = re.compile(r"\w\s+(?:that|which|who)\s+[^,;]+$", re.IGNORECASE)
 """A date phrase inside a relative clause that describes something, not the news itself."""
 _DOCUMENT_OF = re.compile(
@@ -114,7 +119,7 @@ def find_main_date(
                 reported = reported_date(doc, sentence, position, published)
                 if reported is not None:
                     return sentence, reported
-                if resolved.date.first_day() > published.date.last_day() and _ANNOUNCING.search(
+                if resolved.date.first_day() > published.date.last_day() and _announcing(doc.lang.speech_verbs).search(
                     doc.body[sentence.start : sentence.end]
                 ):
                     announced = announced or (sentence, phrase)

@@ -217,9 +217,11 @@ _URL_DAY_FIRST = (
     re.compile(r"/(0[1-9]|[12]\d|3[01])[/-](0[1-9]|1[0-2])[/-]((?:19|20)\d\d)(?=/)"),
     re.compile(r"-(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d\d)\d{6}(?=/|$)"),
     re.compile(r"/(0[1-9]|[12]\d|3[01])([a-z]{3})((?:19|20)\d\d)/"),
+    re.compile(r"/(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d\d)_\d{6}_"),
 )
 """Addresses with the day first, as Russian sites write them: "/politics/18/10/2021/",
-"/article/14-05-2003/", "...-01042014190100/" (with the time), "/06jun2012/"."""
+"/article/14-05-2003/", "...-01042014190100/" (with the time), "/06jun2012/", "/270318_174410_"
+(two-digit year, then the time)."""
 _URL_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
@@ -229,7 +231,9 @@ def find_url_date_day_first(url: str | None) -> PublicationDate | None:
         if not match:
             continue
         month = int(match[2]) if match[2].isdigit() else _URL_MONTHS.get(match[2], 0)
-        date = dates.make_date(int(match[3]), month, int(match[1]))
+        year = int(match[3])
+        year = year if year > 100 else year + (2000 if year < 50 else 1900)
+        date = dates.make_date(year, month, int(match[1]))
         if date:
             return PublicationDate(date, f"url: {match[0].strip('/-')}")
     return None
