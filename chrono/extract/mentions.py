@@ -155,8 +155,18 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
                 # after a given name: a surname in its case and gender ("Петра Новикова")
                 given = next(match[0] for match, kind, _ in run if kind in ("Name", "Patr"))
                 part = name_part(word[0], given) or part
+            if part is None and not run and doc.lang.unknown_word is not None:
+                # a given name the dictionary does not hold ("Питера Уильямса", "Оана Лунгеску")
+                # before a word it reads as part of a name
+                following = words[index + 1] if index + 1 < len(words) else None
+                guess = doc.lang.unknown_word(word[0])
+                if (
+                    guess and following is not None
+                    and doc.body[word.end() : following.start()] == " "
+                    and name_part(following[0]) is not None
+                ):
+                    part = ("Name", guess)
             if part is None:
-                break
                 break
             run.append((word, *part))
             index += 1
@@ -164,6 +174,10 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             index += 1
             continue
         kinds = [kind for _, kind, _ in run]
+        if len(kinds) == 2 and kinds[-1] == "Name":
+            # two given-name readings ("Питера Уильямса"): the second is the surname
+            run[-1] = (run[-1][0], "Surn", (name_part(run[-1][0][0], run[0][0][0]) or ("", run[-1][2]))[1])
+            kinds[-1] = "Surn"
         if kinds == ["Name", "Patr"]:
             # "Александр Лукашевич": a surname in -вич, not a patronymic without a surname
             run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], run[0][0][0])[1])  # type: ignore[index]

@@ -95,6 +95,8 @@ class Language:
     name_part: Callable[[str, str | None], tuple[str, str] | None] | None = None
     """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative);
     the second argument is the given name written right before it, if any."""
+    unknown_word: Callable[[str], str | None] | None = None
+    """The dictionary form guessed for a word the language's dictionary does not hold, or None."""
     is_subject: Callable[[str], bool] | None = None
     """A name as written can be the subject of its sentence (the nominative), where names inflect."""
     role_before: Callable[[str], str | None] | None = None

@@ -334,7 +334,9 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
     totals = {tag: sum(p.score for p in parses if tag in p.tag) for tag in (*_NAME_TAGS, "Geox", "Orgn")}
     tag = max(_NAME_TAGS, key=lambda t: totals[t])
     if after is not None:
-        given = next((p for p in _analyzer().parse(after) if "Name" in p.tag), None)
+        readings = _analyzer().parse(after)
+        given = next((p for p in readings if "Name" in p.tag), None)
+        given = given or next((p for p in readings if p.tag.POS == "NOUN"), None)
         if given is None or given.tag.case == "nomn":
             return "Surn", word
         gender = {given.tag.gender, "ms-f"} if given.tag.gender else None
@@ -368,6 +370,17 @@ def place_adjectives(name: str) -> frozenset[str]:
     lower = name.lower().replace("ё", "е")
     stem = lower[:-1] if lower[-1:] in "аяоеиыйь" else lower
     return frozenset({f"{stem}ский", f"{lower}ский", f"{stem}ьский"})
+
+
+@lru_cache(maxsize=50_000)
+def unknown_word(word: str) -> str | None:
+    """The dictionary form guessed for a capitalised word the dictionary does not hold
+    ("Питера" -> "Питер"), or None for a word it knows."""
+    if _analyzer().word_is_known(word.lower()):
+        return None
+    noun = next((p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"), None)
+    form = noun.normal_form if noun else word.lower()
+    return "-".join(part.capitalize() for part in form.split("-"))
 
 
 @lru_cache(maxsize=50_000)
@@ -463,6 +476,7 @@ RUSSIAN = Language(
     lemmas=lemmas,
     name_part=name_part,
     is_subject=is_subject,
+    unknown_word=unknown_word,
     role_before=role_before,
     place_adjectives=place_adjectives,
     gathering_after=re.compile(
