@@ -317,3 +317,21 @@ def test_a_translation_needs_the_language_of_the_original(tmp_path, capsys) -> N
     err = capsys.readouterr().err
     assert "chronology/events/2022-01-12-test.yml:8: quotes[0].translation: a translation needs the language of the original words: add `lang` (for example `lang: ru`)" in err
     assert "chronology/events/2022-01-12-test.yml:12: quotes[1].translation_source: names who translated, but the quote has no `translation`" in err
+
+
+def test_known_names_are_found_in_any_case_and_abbreviations_only_in_capitals() -> None:
+    matcher = CATALOG.lemma_matcher(lemmas)
+    text = (
+        "Сергею Лаврову и Йенсу Столтенбергу напомнили о заседании Совета Россия — НАТО, "
+        "о СНВ-3, ДОВСЕ и ДОН. МИД Германии промолчал, на Дону было тихо, а Иванов молчал."
+    )
+    found = [(text[start:end], form.id) for start, end, form in matcher.find(text)]
+    assert found == [
+        ("Сергею Лаврову", "sergey-lavrov"),
+        ("Йенсу Столтенбергу", "jens-stoltenberg"),
+        ("Совета Россия — НАТО", "nato-russia-council"),
+        ("СНВ-3", "new-start"),
+        ("ДОВСЕ", "cfe-treaty"),
+        ("ДОН", "open-skies-treaty"),
+        ("Иванов", "igor-ivanov"),
+    ]
