@@ -134,6 +134,8 @@ def detect_language(text: str, declared: str | None = None) -> Language:
             raise ValueError(f"language '{declared}' is not supported (one of: {', '.join(sorted(languages))})")
         return languages[declared]
     head = text[:6000]
+    if not _CYRILLIC.search(head):
+        return languages["en"]  # most articles: no letter to count
     letters = len(_LETTER.findall(head))
     cyrillic = len(_CYRILLIC.findall(head))
     return languages["ru"] if letters and cyrillic * 3 >= letters else languages["en"]
