@@ -323,7 +323,7 @@ def test_known_names_are_found_in_any_case_and_abbreviations_only_in_capitals() 
     matcher = CATALOG.lemma_matcher(lemmas)
     text = (
         "Сергею Лаврову и Йенсу Столтенбергу напомнили о заседании Совета Россия — НАТО, "
-        "о СНВ-3, ДОВСЕ и ДОН. МИД Германии промолчал, на Дону было тихо, а Иванов молчал."
+        "о СНВ-3, ДОВСЕ и ДОН. В российском МИДе и МИД Германии промолчали, на Дону было тихо, а Иванов молчал."
     )
     found = [(text[start:end], form.id) for start, end, form in matcher.find(text)]
     assert found == [
@@ -333,5 +333,6 @@ def test_known_names_are_found_in_any_case_and_abbreviations_only_in_capitals() 
         ("СНВ-3", "new-start"),
         ("ДОВСЕ", "cfe-treaty"),
         ("ДОН", "open-skies-treaty"),
+        ("МИДе", "russian-foreign-ministry"),
         ("Иванов", "igor-ivanov"),
     ]

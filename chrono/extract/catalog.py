@@ -348,8 +348,9 @@ class LemmaMatcher:
             start, end, word = tokens[index + offset]
             if capital and not word[:1].isupper():
                 return False
-            if len(lemmas) and entry.form.text.split()[offset].isupper() and len(word) > 1 and not word.isupper():
-                return False  # an abbreviation is written in capitals: "ДОН" is not the river Дон
+            written = entry.form.text.split()[offset]
+            if written.isupper() and len(written) > 1 and not word[: len(written)].isupper():
+                return False  # an abbreviation is written in capitals ("МИДа"): "ДОН" is not the river Дон
             if offset and not _BETWEEN_TOKENS.fullmatch(text, tokens[index + offset - 1][1], start):
                 return False
             if not lemmas & self.lemmas(word):
