@@ -83,7 +83,7 @@ def command_new(args: argparse.Namespace) -> int:
     """Write a new event file with every field in place; never overwrite one."""
     root = Path(args.root).resolve()
     try:
-        created = write_new_event(root, args.date, args.title, args.slug)
+        created = write_new_event(root, args.date, args.title, args.slug, force=args.force)
     except ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2 if error.usage else 1
@@ -92,7 +92,7 @@ def command_new(args: argparse.Namespace) -> int:
     except ValueError:
         shown = created.path
     print(shown)
-    print("Fill in summary and sources, then run: build_chronology.py validate", file=sys.stderr)
+    print("Fill in summary, annotation, sources and both sides' quotes, then run: build_chronology.py validate", file=sys.stderr)
     return 0
 
 
@@ -149,6 +149,11 @@ def command_extract(args: argparse.Namespace) -> int:
         written = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''} {'to change' if args.dry_run else 'changed'}"
         summary = f"{report.extracted} of {report.articles} article{'s' if report.articles != 1 else ''} extracted, {written}"
         print(summary + (f"; {failed} failed." if failed else ".") + (" (dry run: nothing written)" if args.dry_run else ""))
+        doubtful = report.doubtful_drafts
+        if doubtful:
+            print(f"{len(doubtful)} draft{'s' if len(doubtful) != 1 else ''} with doubts (check these fields first):")
+            for rel, paths in doubtful:
+                print(f"  {rel}: {', '.join(paths)}")
     return 1 if report.errors else 0
 
 
@@ -225,11 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="write chronology/events/<date>-<slug>.yml with every field in place, to fill in",
         description="Create a new event file named after its date and title. It is a draft: "
-        "fill in summary and sources (validate reports them until you do).",
+        "fill in summary, annotation, sources and both sides' quotes (validate reports them until "
+        "you do). An event of the same day with mostly the same title as one the chronology holds "
+        "is refused, naming that file (--force writes it anyway).",
     )
     new.add_argument("--date", required=True, help="when it happened: YYYY, YYYY-MM or YYYY-MM-DD")
     new.add_argument("--title", required=True, help="a short headline; the file name is made from it")
     new.add_argument("--slug", help="the file-name part after the date, if not the one made from the title")
+    new.add_argument(
+        "--force", action="store_true",
+        help="write the file even if an event of the same day with mostly the same title exists",
+    )
     new.set_defaults(run=command_new)
 
     schema_docs = commands.add_parser(

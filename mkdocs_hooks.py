@@ -14,6 +14,7 @@ from chrono.site import (
     add_generated_files,
     allow_only_known_tags,
     link_repository_files,
+    remember_command,
     restore_content,
     show_search_html,
     watch_data,
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    remember_command(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -50,6 +51,9 @@ CASES = CORPUS / "cases"
 TEXTS = CORPUS / "texts"
 RESULTS = ROOT / "benchmarks" / "results" / "accuracy.json"
 SPLITS = ("development", "blind")
+
+READINGS: dict[str, str] = {}
+"""Extra environment for the extract runs: CHRONO_READINGS with --readings."""
 
 ENTITY_FILES = ("people", "organizations", "treaties", "places", "tags", "eras")
 
@@ -141,7 +145,7 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
     root = make_scratch(base, case)
     process = subprocess.run(
         [sys.executable, str(ROOT / "build_chronology.py"), "--root", str(root), "extract", "--quiet"],
-        capture_output=True, text=True, cwd=root,
+        capture_output=True, text=True, cwd=root, env={**os.environ, **READINGS},
     )
     article = f"{case.id}.txt"
     main = None
@@ -157,14 +161,22 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
         name: yaml.safe_load((root / "chronology" / f"{name}.yml").read_text(encoding="utf-8")) or {}
         for name in ("people", "organizations", "treaties", "places")
     }
-    return {"event": main, "entities": entities, "stderr": process.stderr.strip()}
+    readings: dict[str, str] = {}
+    for line in process.stderr.splitlines():
+        if line.startswith("readings "):
+            readings = json.loads(line.removeprefix("readings "))
+    stderr = "\n".join(line for line in process.stderr.splitlines() if not line.startswith("readings "))
+    return {"event": main, "entities": entities, "stderr": stderr.strip(), "readings": readings}
 
 
 # ---------------------------------------------------------------- comparing
 
 
 def normalise(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    # Typographic apostrophes and dashes separate words as their ASCII forms do ("Putin’s" is
+    # "putin s", not "putins"), before the accents are folded away.
+    text = re.sub(r"[’‘ʼ′–—]", " ", str(text or ""))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("secretary-general", "secretary general")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
@@ -273,8 +285,14 @@ _CREDITS = re.compile(r"\((?:reporting|writing|editing|additional reporting|comp
 def article_prose(case: Case, normalised: Callable[[str | None], str] = normalise) -> str:
     """The case's text without the lines its truth lists as furniture, nor reporting credits."""
     text = case.text_path.read_text(encoding="utf-8")
-    for line in case.truth.get("furniture") or ():
-        text = text.replace(str(line), " ")
+    # Whole lines only: a furniture line that is a name ("Kay Bailey Hutchison" under a
+    # photo) must not remove that name from the transcript's turns.
+    furniture = {str(line).strip() for line in case.truth.get("furniture") or ()}
+    lines = text.split("\n")
+    whole = {line.strip() for line in lines} & furniture
+    text = "\n".join(line for line in lines if line.strip() not in whole)
+    for part in furniture - whole:  # a fragment of a line (a byline glued to a stamp)
+        text = text.replace(part, " ")
     return normalised(_CREDITS.sub(" ", text))
 
 
@@ -337,13 +355,57 @@ class Scores:
     quote_speaker: Tally = field(default_factory=Tally)
     title_not_furniture: Tally = field(default_factory=Tally)
     extracted: Tally = field(default_factory=Tally)
+    calibration: dict[str, Calibration] = field(default_factory=dict)
+    """Per field kind (date, place, quote speaker, person): fields with and without a doubt."""
+    bases: dict[str, Tally] = field(default_factory=dict)
+    """With CHRONO_EXPLAIN set: how right each of the extractor's readings is."""
+
+    def calibrate(self, kind: str, doubted: bool, ok: bool) -> None:
+        self.calibration.setdefault(kind, Calibration()).add(doubted, ok)
 
     def summary(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: tally.ratio for name, tally in vars(self).items()}
+        tallies = {name: t for name, t in vars(self).items() if isinstance(t, Tally)}
+        out: dict[str, Any] = {name: tally.ratio for name, tally in tallies.items()}
         p, r = self.people_precision.ratio, self.people_recall.ratio
         out["people_f1"] = round(2 * p * r / (p + r), 3) if p and r else 0.0
-        out["counts"] = {name: [t.right, t.total] for name, t in vars(self).items()}
+        out["counts"] = {name: [t.right, t.total] for name, t in tallies.items()}
+        pooled = Calibration()
+        for calibration in self.calibration.values():
+            pooled.merge(calibration)
+        out["calibration"] = {
+            kind: self.calibration[kind].summary() for kind in CALIBRATED if kind in self.calibration
+        } | {"all": pooled.summary()}
         return out
+
+
+CALIBRATED = ("date", "place", "quote_speaker", "person")
+"""The fields whose doubts are scored: each is right or wrong, with or without a doubt."""
+
+
+@dataclass
+class Calibration:
+    """A field kind's values split by whether the extractor doubted them."""
+
+    sure: Tally = field(default_factory=Tally)
+    doubted: Tally = field(default_factory=Tally)
+
+    def add(self, doubted: bool, ok: bool) -> None:
+        (self.doubted if doubted else self.sure).add(ok)
+
+    def merge(self, other: Calibration) -> None:
+        for name in ("sure", "doubted"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine.right += theirs.right
+            mine.total += theirs.total
+
+    def summary(self) -> dict[str, Any]:
+        total = self.sure.total + self.doubted.total
+        return {
+            "sure_precision": self.sure.ratio,
+            "sure_share": round(self.sure.total / total, 3) if total else None,
+            "doubted_precision": self.doubted.ratio,
+            "counts": {"sure": [self.sure.right, self.sure.total], "doubted": [self.doubted.right, self.doubted.total]},
+        }
 
 
 def _truncate(iso: str, precision: str) -> str:
@@ -361,16 +423,30 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
         wrong.append(f"no event extracted: {result['stderr'][:200]}")
     entities = result["entities"]
 
+    doubts = event.get("doubts") or {}
+    explained = result.get("readings") or {}
+
+    def explain(name: str, ok: bool) -> None:
+        if name in explained:
+            kind = re.sub(r"\[\d+\]", "", name)
+            scores.bases.setdefault(f"{kind}: {explained[name]}", Tally()).add(ok)
+
     date = str(event.get("date") or "")
     truth_date = str(truth.get("date") or "")
     precision = truth.get("precision") or "day"
     exact = date == truth_date
     scores.date_exact.add(exact)
+    if event:
+        scores.calibrate("date", "date" in doubts, exact)
+        explain("date", exact)
+        if "date" in doubts:
+            scores.bases.setdefault(f"date doubt: {doubts['date'][:40]}", Tally()).add(exact)
     to_precision = len(date) >= len(truth_date) and _truncate(date, precision) == truth_date
     scores.date_to_precision.add(to_precision)
     if not exact:
         basis = event.get("date_basis") or {}
-        wrong.append(f"date {date or None} (truth {truth_date}); basis {basis.get('phrase')!r}: {basis.get('rule')}")
+        mark = " [doubted]" if "date" in doubts else ""
+        wrong.append(f"date{mark} {date or None} (truth {truth_date}); basis {basis.get('phrase')!r}: {basis.get('rule')}")
     if truth.get("end_date") or event.get("end_date"):
         ok = str(event.get("end_date") or "") == str(truth.get("end_date") or "")
         scores.end_date.add(ok)
@@ -384,8 +460,12 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
     else:
         ok = place is not None and same_entity(truth_place, entities["places"].get(place))
     scores.place.add(ok)
+    if event:
+        scores.calibrate("place", "place" in doubts, ok)
+        explain("place", ok)
     if not ok:
-        wrong.append(f"place {place} (truth {truth_place})")
+        mark = " [doubted]" if "place" in doubts else ""
+        wrong.append(f"place{mark} {place} (truth {truth_place}): {doubts.get('place') or explained.get('place', '')}")
 
     people = [(p["id"], p.get("role")) for p in event.get("people") or ()]
     english = case.language == "en"
@@ -417,12 +497,15 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
             scores.roles.add(ok)
             if not ok:
                 wrong.append(f"role of {person['name']}: {role!r} (truth {person['role']!r})")
-    for pid, _ in people:
+    for index, (pid, _) in enumerate(people):
         ok = pid in matched_ids
         scores.people_precision.add(ok)
+        scores.calibrate("person", f"people[{index}]" in doubts, ok)
+        explain(f"people[{index}]", ok)
         if not ok:
             name = (entities["people"].get(pid) or {}).get("name", pid)
-            wrong.append(f"person not in the text's truth: {name} ({pid})")
+            mark = " [doubted]" if f"people[{index}]" in doubts else ""
+            wrong.append(f"person not in the text's truth{mark}: {name} ({pid})")
 
     for kind, key in (("organizations", "organizations"), ("treaties", "treaties")):
         extracted = list(event.get(key) or ())
@@ -457,7 +540,8 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
             continue
         locator = quote_locator(quote["starts"], case.language)
         normalised = normalise if english else normalise_any
-        found = next((q for q in quotes if locator and locator in normalised(q.get("text"))), None)
+        index = next((i for i, q in enumerate(quotes) if locator and locator in normalised(q.get("text"))), None)
+        found = quotes[index] if index is not None else None
         speaker = found.get("speaker") if found else None
         entry = entities["people"].get(speaker) or entities["organizations"].get(speaker)
         ok = found is not None and (
@@ -465,9 +549,14 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
             or same_entity(quote["speaker"], entities["organizations"].get(speaker))
         )
         scores.quote_speaker.add(ok)
+        if found is not None:
+            scores.calibrate("quote_speaker", f"quotes[{index}].speaker" in doubts, ok)
+            explain(f"quotes[{index}]", ok)
         if not ok:
             said = (entry or {}).get("name", speaker) if found else "no such quote"
-            wrong.append(f"quote {quote['starts'][:40]!r}: {said} (truth {quote['speaker']})")
+            mark = " [doubted]" if f"quotes[{index}].speaker" in doubts else ""
+            how = explained.get(f"quotes[{index}]", "")
+            wrong.append(f"quote{mark} {quote['starts'][:40]!r}: {said} (truth {quote['speaker']}) {how}")
 
     title = event.get("title")
     ok = not is_furniture(title, case)
@@ -515,6 +604,28 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
         print(f"{label:30}" + "".join(cells))
 
 
+CALIBRATION_LABELS = {"date": "date", "place": "place", "quote_speaker": "quote -> speaker", "person": "each person", "all": "all four"}
+
+
+def print_calibration(results: dict[str, dict[str, Any]]) -> None:
+    """Per field and split: how often a field without a doubt is right, and how many have none."""
+    splits = list(results)
+    print()
+    print(f"{'without a doubt: right / share':30}" + "".join(f"{s:>22}" for s in splits))
+    for kind, label in CALIBRATION_LABELS.items():
+        cells = []
+        for split in splits:
+            row = results[split].get("calibration", {}).get(kind)
+            if not row or row["sure_precision"] is None and row["sure_share"] is None:
+                cells.append(f"{'-':>22}")
+                continue
+            right = "-" if row["sure_precision"] is None else f"{row['sure_precision']:.2f}"
+            share = "-" if row["sure_share"] is None else f"{row['sure_share']:.2f}"
+            sure = row["counts"]["sure"]
+            cells.append(f"{right} / {share} ({sure[0]}/{sure[1]})".rjust(22))
+        print(f"{label:30}" + "".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="development")
@@ -523,10 +634,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fetch", action="store_true", help="download missing texts first")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per download (--fetch)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--readings", action="store_true",
+        help="also print how often each of the extractor's readings is right on the development split "
+        "(the evidence the doubts are set from)",
+    )
     parser.add_argument("--no-write", action="store_true", help=f"do not update {RESULTS.relative_to(ROOT)}")
     parser.add_argument("--language", action="append", default=[], help="only cases in this language (en, ru, ...)")
     args = parser.parse_args(argv)
 
+    if args.readings:
+        READINGS["CHRONO_READINGS"] = "1"
     splits = SPLITS if args.split == "all" else (args.split,)
     cases = load_cases(splits)
     if args.language:
@@ -549,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Each language apart: English in the splits' own entries, the others under "languages".
     by_language: dict[str, dict[str, dict[str, Any]]] = {}
+    explained: dict[str, Tally] = {}
     for language in sorted({c.language for c in cases}, key=lambda code: (code != "en", code)):
         for split in splits:
             chosen = [(c, o) for c, o in zip(cases, outcomes) if c.split == split and c.language == language]
@@ -561,6 +680,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"\n{case.id}  [{case.data.get('publisher')}]")
                     for line in wrong:
                         print(f"  - {line}")
+            if split == "development" and language == "en":
+                explained = scores.bases
             summary = scores.summary()
             summary["cases"] = len(chosen)
             summary["publishers"] = len({c.data.get("publisher") for c, _ in chosen})
@@ -570,6 +691,11 @@ def main(argv: list[str] | None = None) -> int:
     for language, splits_of in by_language.items():
         print(f"\n{language}:")
         print_table(splits_of)
+        print_calibration(splits_of)
+    if explained:
+        print("\nhow often each reading is right (English, development):")
+        for key, tally in sorted(explained.items()):
+            print(f"  {tally.right:3}/{tally.total:<3} {key}")
     if missing:
         print(f"\n{len(missing)} case(s) skipped: text missing", file=sys.stderr)
     if not args.no_write and not args.case:

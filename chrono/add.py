@@ -77,6 +77,10 @@ def read_page(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> WebPage:
         if is_web_address(source):
             return page_from_url(source, timeout=timeout, max_bytes=MAX_PAGE_BYTES)
         path = Path(source)
+        if path.is_dir():
+            raise AddError(
+                f"{source}: is a directory; give one saved page (a .html file) or a web address"
+            )
         if not path.is_file():
             raise AddError(
                 f"{source}: no such file, and not a web address (one starts with https://)"

@@ -141,7 +141,17 @@ def find_url_date(url: str | None) -> PublicationDate | None:
         date = make_date(year, month, day)
         if date:
             return PublicationDate(date, f"url: {match[0].strip('/')}")
+    if match := _URL_DAY_FIRST.search(path):
+        # /07-12-2001/: day first unless the first number cannot be a month's day order
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        day, month = (second, first) if second > 12 else (first, second)
+        if date := make_date(year, month, day):
+            return PublicationDate(date, f"url: {match[0].strip('/')}")
     return None
+
+
+_URL_DAY_FIRST = re.compile(r"(?<=/)(\d\d)-(\d\d)-((?:19|20)\d\d)(?=/)")
+"""A folder named for the day, day first: "/07-12-2001/"."""
 
 
 def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
@@ -177,7 +187,9 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
 
 _DATELINE_STAMP = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<rest>.{6,40}?)\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-)\s")
 _PAREN_STAMP = re.compile(r"\([^()]{2,60}?\s[-–—|]\s(?P<rest>[^()]{6,30})\)")
-_ISSUED_STAMP = re.compile(r"\b(?:issued|published|posted|dated)\s+(?:on\s+)?(?P<rest>[^();|]{6,30})", re.IGNORECASE)
+_ISSUED_STAMP = re.compile(r"\b(?:issued|published|posted|dated)(?:\s*:\s*|\s+)(?:on\s+)?(?P<rest>[^();|]{6,30})", re.IGNORECASE)
+_LABELLED_SHORT_DATE = re.compile(r"^DATE\s*[=:]\s*(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d\d)\s*$")
+"""A broadcaster's script header, "DATE=12/08/02": month first, two-digit year."""
 """"(Source: Deutsche Welle; issued June 05, 2017)"."""
 _SHORT_DOTTED = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d\d)\b")
 """A stamp at the start of a line with a two-digit year: "28.06.04 Chairman's Statement"."""
@@ -223,6 +235,11 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _ISSUED_STAMP.finditer(line))
+        if match := _LABELLED_SHORT_DATE.match(line):
+            year = int(match["year"])
+            full = make_date(2000 + year if year < 50 else 1900 + year, int(match["month"]), int(match["day"]))
+            if full:
+                return PublicationDate(full, f"text: {line}")
         if match := _SHORT_DOTTED.match(line):
             year = int(match["year"])
             full = make_date(2000 + year if year < 50 else 1900 + year, int(match["month"]), int(match["day"]))
@@ -239,12 +256,14 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
 
 
 _DATELINE_DAY = re.compile(
-    rf"^(?:[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){{0,2}})\s*[,.]\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b\.?"
-    r"\s*(?:\(|/|--|—|–|-)"
+    rf"^(?:[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){{0,2}})\s*[,.]\s+(?P<month>(?i:{_MONTH}))\s+(?P<day>{_DAY})\b\.?"
+    r"\s*(?:\(|/|--|—|–|-|:\s)"
 )
 """A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
 23 (Interfax) -"."""
 _YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
+_URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?!\d)")
+"""A year in an address's path: between slashes there ("/1997/3/"), unlike in prose."""
 
 
 def dateline_month_day(line: str) -> tuple[int, int] | None:
@@ -266,7 +285,7 @@ def find_dateline_day(
             continue
         month, day = found
         path = re.sub(r"^[a-z]+://[^/]+", "", url or "")
-        in_url = [int(y) for y in _YEAR_WORD.findall(path)]
+        in_url = [int(y) for y in _URL_YEAR.findall(path)]
         if in_url:
             year, where = in_url[0], "the year in the address"
         else:

@@ -23,6 +23,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from . import rules
 from .errors import ChronologyError, EntryError, sort_errors
 from .model import (
     Article,
@@ -345,12 +346,8 @@ def _fast_check(name: str) -> Check | None:
     return compile_schema_check(load_schema(name))
 
 
-def format_field(path: FieldPath) -> str:
-    """`('people', 1, 'id')` -> `people[1].id`."""
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
+format_field = rules.format_field_path
+"""`('people', 1, 'id')` -> `people[1].id`."""
 
 
 def describe_value(value: Any) -> str:
@@ -496,6 +493,7 @@ def build_event(data: dict[str, Any]) -> Event:
         provenance=data["provenance"],
         status=data["status"],
         review=_texts(data.get("review")),
+        doubts=tuple((str(k), str(v)) for k, v in (data.get("doubts") or {}).items()),
         checksums=dict(data.get("checksums") or {}),
     )
 
@@ -697,8 +695,14 @@ def _event_file_candidates(events_dir: Path) -> list[Path]:
     return candidates
 
 
-def load_events(events_dir: Path, root: Path, errors: list[EntryError]) -> list[tuple[Event, YamlDocument]]:
-    """Every event file that passes its own checks, with the document it came from."""
+def load_events(
+    events_dir: Path, root: Path, errors: list[EntryError],
+    salvaged: list[tuple[Event, YamlDocument, frozenset[str]]] | None = None,
+) -> list[tuple[Event, YamlDocument]]:
+    """Every event file that passes its own checks, with the document it came from. A file
+    that parses but fails its schema or date checks goes to `salvaged` (when given) as an
+    event built from its sound fields, with the names of the fields left out, so its
+    references and content rules are checked too and all its problems are reported at once."""
     loaded = []
     seen_ids: dict[str, str] = {}
     paths = _event_file_candidates(events_dir)
@@ -728,17 +732,65 @@ def load_events(events_dir: Path, root: Path, errors: list[EntryError]) -> list[
             problems.append(EntryError(rel, document.line_of(("id",)), "id", f"{data['id']!r} does not match the file name {path.name!r}; the id and the file name must be the same"))
         errors.extend(problems)
         if problems:
+            if salvaged is not None and (partial := salvage_event(data, path.stem, problems)) is not None:
+                salvaged.append((partial[0], document, partial[1]))
             continue
         event = build_event(data)
         if event.id in seen_ids:
             errors.append(EntryError(rel, document.line_of(("id",)), "id", f"{event.id!r} is also the id of {seen_ids[event.id]}"))
             continue
         seen_ids[event.id] = rel
+        errors.extend(_doubt_errors(event, document))
         if event.end_date and event.end_date.first_day() <= event.date.first_day():
             errors.append(EntryError(rel, document.line_of(("end_date",)), "end_date", f"{event.end_date.iso()!r} must be after date {event.date.iso()!r} (leave end_date out for a one-day event)"))
             continue
         loaded.append((event, document))
     return loaded
+
+
+_DOUBT_PATH = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<index>\d+)\])?")
+
+
+def _doubt_errors(event: Event, document: YamlDocument) -> list[EntryError]:
+    """A doubt must point at a field the entry has, and a reviewed entry has none left: the
+    person who reviewed it checked each doubtful field and deleted its doubt."""
+    errors = []
+    for path, _reason in event.doubts:
+        line = document.line_of(("doubts", path), key=True)
+        match = _DOUBT_PATH.match(path)
+        assert match is not None  # the schema checked the form
+        items = getattr(event, match["field"])
+        if match["index"] is not None and not isinstance(items, tuple):
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", f"{match['field']} is not a list; write the doubt's path as {match['field']!r}"))
+        elif match["index"] is not None and int(match["index"]) >= len(items):
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", f"points at item {match['index']} of {match['field']}, which has {len(items)}; delete the doubt or correct its number"))
+        elif event.status == "reviewed":
+            errors.append(EntryError(document.rel, line, f"doubts.{path}", "a reviewed entry has no doubts left: check the field, correct it if needed, then delete this line"))
+    return errors
+
+
+_EVENT_DEFAULTS: dict[str, Any] = {"title": "", "summary": "", "provenance": "extracted", "status": "draft"}
+_PLACEHOLDER_DATE = "0001"
+"""Stands in for a date that failed its checks in a salvaged event; no check run on a
+salvaged event reads the date."""
+
+
+def salvage_event(data: dict[str, Any], file_id: str, problems: list[EntryError]) -> tuple[Event, frozenset[str]] | None:
+    """An event built from the fields of `data` that have no problem, and the names of the
+    fields left out (each replaced by an empty value); None if even that fails."""
+    bad = frozenset(re.split(r"[.\[]", problem.field, maxsplit=1)[0] for problem in problems if problem.field)
+    kept = {key: value for key, value in data.items() if key not in bad and key in _fast_schema_properties()}
+    kept = {**_EVENT_DEFAULTS, **kept, "id": kept.get("id") if isinstance(kept.get("id"), str) else file_id}
+    kept.setdefault("date", _PLACEHOLDER_DATE)
+    try:
+        return build_event(kept), bad | {key for key in data if key not in kept}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+@cache
+def _fast_schema_properties() -> frozenset[str]:
+    return frozenset(load_schema("event").get("properties", {}))
 
 
 def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set[str]], articles: dict[str, Article] | None) -> list[EntryError]:
@@ -829,7 +881,8 @@ def _read_chronology(root: Path, chronology_dir: Path | None, seeds_dir: Path | 
     if not chronology_dir.is_dir():
         errors.append(EntryError(relative_to_root(chronology_dir, root), None, "", "the chronology folder does not exist"))
     entities, documents = load_entities(chronology_dir, root, errors)
-    loaded = load_events(chronology_dir / EVENTS_DIR, root, errors)
+    salvaged: list[tuple[Event, YamlDocument, frozenset[str]]] = []
+    loaded = load_events(chronology_dir / EVENTS_DIR, root, errors, salvaged)
     articles, article_errors = load_articles(seeds_dir, root)
     errors.extend(article_errors)
     known = {kind: set(doc.data) if isinstance(doc.data, dict) else set() for kind, doc in documents.items()}
@@ -839,7 +892,8 @@ def _read_chronology(root: Path, chronology_dir: Path | None, seeds_dir: Path | 
     known["events"] = {path.stem for path in events_dir.glob("*.yml")} if events_dir.is_dir() else set()
     for event, document in loaded:
         errors.extend(_reference_errors(event, document, known, articles))
-        errors.extend(_missing_statement_errors(event, document, entities))
+    for event, document, left_out in salvaged:
+        errors.extend(e for e in _reference_errors(event, document, known, articles) if _top_field(e.field) not in left_out)
     errors.extend(_ambiguous_speakers(entities, documents.get("organizations")))
     events = tuple(sorted((event for event, _ in loaded), key=lambda e: e.sort_key))
     chronology = Chronology(
@@ -852,25 +906,59 @@ def _read_chronology(root: Path, chronology_dir: Path | None, seeds_dir: Path | 
         eras=tuple(sorted(entities["eras"].values(), key=lambda era: era.start)),
         articles=articles,
     )
+    errors.extend(content_rule_errors(chronology, loaded, salvaged, documents))
     return chronology, sort_errors(errors)
 
 
-def _missing_statement_errors(event: Event, document: YamlDocument, entities: dict[str, dict[str, Any]]) -> list[EntryError]:
-    """A side is noted as not found at most once, and never when the event quotes it."""
-    errors = []
-    quoted: dict[str, str] = {}
-    for quote in event.quotes:
-        speaker = entities["people"].get(quote.speaker) or entities["organizations"].get(quote.speaker)
-        if speaker is not None and speaker.side:
-            quoted.setdefault(speaker.side, quote.speaker)
-    seen: set[str] = set()
-    for i, missing in enumerate(event.statements_missing):
-        path = ("statements_missing", i, "side")
-        if missing.side in seen:
-            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"{missing.side!r} is noted twice; keep one note per side"))
-        elif missing.side in quoted:
-            errors.append(EntryError(document.rel, document.line_of(path), format_field(path), f"the event quotes {quoted[missing.side]!r}, who speaks for {missing.side!r}; remove this note or the quote"))
-        seen.add(missing.side)
+def _top_field(field: str) -> str:
+    """`sources[0].url` -> `sources`."""
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
+
+
+def content_rule_errors(
+    chronology: Chronology,
+    loaded: list[tuple[Event, YamlDocument]],
+    salvaged: list[tuple[Event, YamlDocument, frozenset[str]]],
+    documents: dict[str, YamlDocument],
+) -> list[EntryError]:
+    """The content rules of chrono/rules.py, located: every event (sound fields of a broken
+    one too), every pair of events that are the same event, every entity, the eras."""
+    errors: list[EntryError] = []
+
+    def located(document: YamlDocument, base: FieldPath, problem: rules.Problem) -> EntryError:
+        path = base + problem.field
+        return EntryError(document.rel, document.line_of(path), format_field(path), problem.message)
+
+    for event, document in loaded:
+        errors.extend(located(document, (), p) for p in rules.event_problems(event, chronology))
+    for event, document, left_out in salvaged:
+        errors.extend(
+            located(document, (), p) for p in rules.event_problems(event, chronology)
+            if not p.reads() & left_out
+        )
+    documents_of = {event.id: document for event, document in loaded}
+    for first, second, reason in rules.same_event_pairs(chronology.events):
+        document = documents_of[second.id]
+        errors.append(EntryError(
+            document.rel, document.line_of(("title",)), "title",
+            f"the same event as {documents_of[first.id].rel} ({reason}); keep one entry and add "
+            "the other's sources to it, or make the titles say what differs",
+        ))
+    checks = {
+        "people": rules.person_problems,
+        "organizations": rules.organization_problems,
+        "treaties": rules.treaty_problems,
+        "places": rules.place_problems,
+    }
+    for kind, check in checks.items():
+        document = documents.get(kind)
+        entries: dict[str, Any] = getattr(chronology, kind)
+        if document is None:
+            continue
+        for key, entity in entries.items():
+            errors.extend(located(document, (key,), p) for p in check(entity))
+    if (eras := documents.get("eras")) is not None:
+        errors.extend(located(eras, (era.id,), p) for era, p in rules.era_gap_problems(chronology.eras))
     return errors
 
 
@@ -932,6 +1020,8 @@ def event_to_data(event: Event) -> dict[str, Any]:
     data["status"] = event.status
     if event.review:
         data["review"] = list(event.review)
+    if event.doubts:
+        data["doubts"] = dict(event.doubts)
     if event.checksums:
         data["checksums"] = dict(event.checksums)
     return data
@@ -957,6 +1047,44 @@ def dump_yaml(data: Any, *, schema: str | None = None) -> str:
 
 def dump_event(event: Event) -> str:
     return dump_yaml(event_to_data(event), schema="../../chrono/schemas/event.schema.json")
+
+
+def append_to_block_list(text: str, field: str, item: dict[str, Any]) -> str | None:
+    """`text` with `item` added at the end of its top-level block list `field`, every existing
+    byte (comments, folding, key order) kept; None when `field` is not a non-empty block list or
+    the result would not read back as exactly that list plus the item.
+
+    The extractor adds an article to the sources of an entry a person wrote this way, so the
+    person's file stays as they wrote it, with only the new item's lines inserted."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    value = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == field), None)
+    if not isinstance(value, yaml.SequenceNode) or value.flow_style or not value.value:
+        return None
+    last: yaml.Node = value.value[-1]
+    # The last scalar of the last item marks where the list's text ends (a mapping's own end
+    # mark lies at the next key, past any comments between).
+    while isinstance(last, (yaml.MappingNode, yaml.SequenceNode)) and last.value:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    lines = text.splitlines(keepends=True)
+    end = last.end_mark
+    insert_at = end.line if end.column == 0 else end.line + 1
+    if insert_at > len(lines) or (lines and not lines[-1].endswith("\n") and insert_at == len(lines)):
+        return None
+    indent = " " * value.start_mark.column
+    item_text = "".join(indent + line for line in dump_yaml([item]).splitlines(keepends=True))
+    result = "".join(lines[:insert_at]) + item_text + "".join(lines[insert_at:])
+    try:
+        before, after = yaml.load(text, Loader=_Loader), yaml.load(result, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    if not isinstance(after, dict) or after != {**before, field: [*before[field], item]}:
+        return None
+    return result
 
 
 def _file_mode(path: Path) -> int:

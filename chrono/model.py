@@ -180,6 +180,10 @@ class Event:
     related: tuple[str, ...] = ()
     review: tuple[str, ...] = ()
     """Reasons a person should check this entry."""
+    doubts: tuple[tuple[str, str], ...] = ()
+    """Where the extractor is unsure, field by field: (path, reason) pairs such as
+    ("quotes[2].speaker", "a pronoun after two people were quoted"). A field with no doubt is
+    one the extractor would bet on. Paths use the validator's form (`people[1]`)."""
     checksums: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Written by the extractor: a short hash of each field as it last wrote it, so a re-run
     can tell a field a person changed (kept) from one it may refresh."""

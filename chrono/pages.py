@@ -522,6 +522,28 @@ class SideGroup(NamedTuple):
     """For a side nobody quotes: the event's note on why (`statements_missing`), else None."""
 
 
+class DoubtLine(NamedTuple):
+    """A field the extractor is unsure of, as a reader names it, and why."""
+
+    field: str
+    reason: str
+
+
+def describe_doubt(path: str, event: Event) -> str:
+    """`quotes[2].speaker` -> 'The speaker of quote 3 (“We will not …”)'."""
+    match = re.match(r"^(?P<field>[a-z_]+)(?:\[(?P<index>\d+)\])?", path)
+    if match is None:
+        return path
+    field, index = match["field"], match["index"]
+    if field == "quotes" and index is not None and int(index) < len(event.quotes):
+        words = event.quotes[int(index)].text.split()
+        opening = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        return f"The speaker of quote {int(index) + 1} (“{opening}”)"
+    if field == "people" and index is not None and int(index) < len(event.people):
+        return f"Person {int(index) + 1} ({event.people[int(index)].id})"
+    return {"date": "The date", "place": "The place", "title": "The title", "summary": "The summary"}.get(field, path)
+
+
 def group_by_side(quotes: list[QuoteView], missing: tuple[MissingStatement, ...] = ()) -> list[SideGroup]:
     """The quotes side by side: NATO and allies, then Russia (both shown, empty or not, as soon
     as one quote has a side or the event notes a side's statement as not found), then others
@@ -575,6 +597,8 @@ def render_event_page(
         "date_basis": _date_basis(event),
         "related": [_event_line(other, here) for other in related_events(index, event)],
         "review": [oneline(reason) for reason in event.review],
+        "doubts": [DoubtLine(describe_doubt(path, event), oneline(reason)) for path, reason in event.doubts],
+        "doubtful": {path for path, _ in event.doubts},
     }
     previous, following = neighbours(index, event)
     context["previous"] = _event_line(previous, here) if previous else None

@@ -2,7 +2,8 @@
 
 Every field of the event schema is written, each under a comment taken from the schema, so a
 contributor edits values instead of looking up field names. The only fields left empty that the
-validator refuses are the ones no tool can guess: `summary` and `sources`.
+validator refuses are the ones no tool can guess: `summary`, `annotation` and `sources`. An event
+the chronology already holds (the same-event rule of chrono/rules.py) is refused unless forced.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .entries import EVENTS_DIR, ID_HINT, ID_PATTERN, dump_yaml, load_schema, write_text_atomic
-from .model import PartialDate
+from .entries import EVENTS_DIR, ID_HINT, ID_PATTERN, dump_yaml, load_events, load_schema, write_text_atomic
+from .errors import EntryError
+from .model import Event, PartialDate
+from .rules import find_same_event
 
 MAX_SLUG_LENGTH = 60
 """Keeps file names readable in a listing; the date in front makes them unique enough."""
-NEW_ENTRY_REVIEW = "new entry: fill in summary and sources"
+NEW_ENTRY_REVIEW = "new entry: fill in summary, annotation, sources and both sides' quotes"
 SCHEMA_LINE_PATH = "../../chrono/schemas/event.schema.json"
 
 # Russian and Ukrainian letters have no NFKD decomposition to ASCII; a Cyrillic title would
@@ -157,8 +160,23 @@ def render_new_event(data: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def write_new_event(root: Path, date_text: str, title: str, slug: str | None = None) -> NewEvent:
-    """Create `chronology/events/<id>.yml` under root; never overwrite an existing file."""
+def find_existing_event(events_dir: Path, root: Path, candidate: Event) -> tuple[str, str] | None:
+    """The file of an event the new one would duplicate, and why; files that do not load are
+    skipped here (validate reports them)."""
+    ignored: list[EntryError] = []
+    loaded = load_events(events_dir, root, ignored)
+    found = find_same_event(candidate, (event for event, _ in loaded))
+    if found is None:
+        return None
+    documents = {event.id: document for event, document in loaded}
+    return documents[found[0].id].rel, found[1]
+
+
+def write_new_event(
+    root: Path, date_text: str, title: str, slug: str | None = None, *, force: bool = False
+) -> NewEvent:
+    """Create `chronology/events/<id>.yml` under root; never overwrite an existing file, and
+    refuse (unless `force`) an event the chronology already holds."""
     cleaned_title = check_title(title)
     date = check_date(date_text)
     event_id = make_event_id(date, cleaned_title, slug)
@@ -174,5 +192,14 @@ def write_new_event(root: Path, date_text: str, title: str, slug: str | None = N
                 "or choose another title or --slug",
                 usage=False,
             )
-    write_text_atomic(path, render_new_event(new_event_data(event_id, date, cleaned_title)))
+    data = new_event_data(event_id, date, cleaned_title)
+    if not force:
+        candidate = Event(event_id, cleaned_title, date, "", "curated", "draft")
+        if (same := find_existing_event(events_dir, root, candidate)) is not None:
+            raise ScaffoldError(
+                f"{same[0]} already holds this event ({same[1]}); edit it, or use --force "
+                "to write a new file anyway",
+                usage=False,
+            )
+    write_text_atomic(path, render_new_event(data))
     return NewEvent(event_id, path)

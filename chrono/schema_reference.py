@@ -14,6 +14,7 @@ from typing import Any
 
 from .entries import ENTITY_FILES, write_text_atomic
 from .pages import GeneratedPage
+from .rules import CONTENT_RULES
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_ORDER = ("event", *ENTITY_FILES)
@@ -182,7 +183,25 @@ def render_schema_reference(schemas: dict[str, dict[str, Any]], heading_level: i
         "A field inside a list or mapping (`people[].id`) is required only when the list item "
         "or mapping is there. Fields not listed are refused as unknown."
     )
+    out += ["", *render_content_rules(heading_level)]
     return "\n".join(out) + "\n"
+
+
+def render_content_rules(heading_level: int = 3) -> list[str]:
+    """The content rules of chrono/rules.py as a table: what a finished entry must hold beyond
+    its schema. A curated event (`new` makes one) must have every field named here."""
+    lines = [
+        f"{'#' * heading_level} What a finished entry must hold",
+        "",
+        "Beyond the types above, `validate` (and so CI and the site build) checks these content "
+        "rules. A curated event, such as `new` writes, is finished when it has `title`, `date`, "
+        "`summary`, `annotation` and `sources` as below, and its quotes carry their own source.",
+        "",
+        "| entry | fields | must hold |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {entry} | {fields} | {escape_table_text(rule)} |" for entry, fields, rule in CONTENT_RULES]
+    return lines
 
 
 def replace_marked_section(document: str, generated: str) -> str:

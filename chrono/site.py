@@ -20,11 +20,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .entries import read_chronology, read_yaml
-from .index import ChronologyIndex, build_index
+from .entries import EVENTS_DIR, read_chronology, read_yaml
+from .errors import EntryError
+from .index import (
+    ENTITY_FOLDERS,
+    SOURCES_INDEX_PATH,
+    TAGS_PATH,
+    TIMELINE_PATH,
+    YEARS_INDEX_PATH,
+    ChronologyIndex,
+    build_index,
+    entity_index_path,
+    event_path,
+    page_url,
+    source_path,
+    year_path,
+)
 from .pages import GeneratedPage, Heading, RenderedPage, render_all_pages, render_milestones
 from .exports import add_event_jsonld, render_export_files
-from .timeline import render_visual_timeline_page
+from .timeline import VISUAL_TIMELINE_PATH, render_visual_timeline_page
 from .templating import PageTemplates
 from .schema_reference import CONTRIBUTING_FILE, StaleReferenceError, render_contributing_page
 from .accuracy import ACCURACY_MARKER, METHOD_PAGE, render_method_page
@@ -43,6 +57,33 @@ TAGS_PLUGIN_NAMES = ("material/tags", "tags")
 REPOSITORY_LINK = re.compile(r"\]\(repo:([^)\s]+)\)")
 """`[CONTRIBUTING.md](repo:CONTRIBUTING.md)` in a hand-written page links to that file in the
 repository, on the branch `edit_uri` names, so a fork changes no page."""
+
+
+class ChronologyDataError(PluginError):
+    """The data has problems: the build stops with the validator's lines (or, while serving,
+    every page shows them)."""
+
+    def __init__(self, errors: list[EntryError]) -> None:
+        self.errors = errors
+        lines = "\n".join(str(error) for error in errors)
+        super().__init__(f"the chronology has {len(errors)} problem(s):\n{lines}")
+
+
+class _Command:
+    """The MkDocs command this process runs, as `on_startup` says. Kept in this module, which
+    Python imports once, because MkDocs runs the hooks file afresh with each configuration it
+    loads, and it loads one per rebuild of `mkdocs serve`, while `on_startup` runs only once."""
+
+    name = "build"
+
+
+def remember_command(command: str) -> None:
+    """Called from `on_startup`: `serve` makes a data error show in the browser, not stop."""
+    _Command.name = command
+
+
+def is_serving() -> bool:
+    return _Command.name == "serve"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -103,8 +144,7 @@ def generate_pages(
     for this build."""
     chronology, errors = read_chronology(root)
     if errors:
-        lines = "\n".join(str(error) for error in errors)
-        raise PluginError(f"the chronology has {len(errors)} problem(s):\n{lines}")
+        raise ChronologyDataError(errors)
     index = build_index(chronology)
     # site_url (optional) makes the JSON-LD and calendar links absolute.
     urls = {"directory_urls": directory_urls}
@@ -163,13 +203,18 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_root(config)
     home = files.get_file_from_path("index.md")
     home_markdown = home.content_string if home is not None else None
-    pages = generate_pages(
-        root,
-        home_markdown,
-        config.site_url,
-        directory_urls=config.use_directory_urls,
-        custom_dir=config.theme.custom_dir,
-    )
+    try:
+        pages = generate_pages(
+            root,
+            home_markdown,
+            config.site_url,
+            directory_urls=config.use_directory_urls,
+            custom_dir=config.theme.custom_dir,
+        )
+    except ChronologyDataError as error:
+        if not is_serving():
+            raise
+        return show_data_errors(files, config, error.errors)
     # "How this is made" shows the extractor's measured accuracy (benchmarks/bench_accuracy.py).
     method = files.get_file_from_path(METHOD_PAGE)
     if method is not None and ACCURACY_MARKER in method.content_string:
@@ -359,3 +404,126 @@ def watch_data(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServ
         if (root / folder).exists():
             server.watch(str(root / folder))
     return server
+
+
+# ---------------------------------------------------------------- data errors while serving
+# MkDocs' live-reload server holds every request until a rebuild succeeds; a build stopped by
+# a data error would leave the browser waiting with no word of why. While serving, a build
+# with data errors therefore succeeds with a site of one page, the list of errors, written at
+# the address of every page the site would have (and as the 404 page for any other), so every
+# request is answered at once. The page asks again every second and shows the site as soon as
+# the data is fixed; MkDocs' own live reload does the same on the pages it serves.
+
+ERROR_PAGE_MARK = "data-chronology-errors"
+"""An attribute of the error page's body: the page's poller reloads once it is gone."""
+
+
+def show_data_errors(files: Files, config: MkDocsConfig, errors: list[EntryError]) -> Files:
+    """Files for a site whose every page lists the data errors, each linked to its edit form."""
+    root = project_root(config)
+    for error in errors:
+        log.error(str(error))
+    html = render_error_page(errors, config, root)
+    pages = {f.src_uri for f in files.documentation_pages()} | expected_page_paths(root)
+    shown = Files([f for f in files if not f.is_documentation_page()])
+    taken = {f.src_uri for f in shown}
+    for path in sorted(pages):
+        destination = _html_destination(path, config.use_directory_urls)
+        if destination not in taken:
+            shown.append(File.generated(config, destination, content=html))
+    if "404.html" not in taken:
+        shown.append(File.generated(config, "404.html", content=html))
+    # The theme would write its own 404 page over this one.
+    config.theme.static_templates.discard("404.html")
+    return shown
+
+
+def _html_destination(path: str, directory_urls: bool) -> str:
+    """Where MkDocs writes page `path` (`events/x.md` -> `events/x/index.html`)."""
+    url = page_url(path, directory_urls)
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def expected_page_paths(root: Path) -> set[str]:
+    """The pages the site has, read leniently from file names and the keys of the entity files
+    that still parse: an error page can then answer at each of their addresses."""
+    paths = {TIMELINE_PATH, YEARS_INDEX_PATH, SOURCES_INDEX_PATH, TAGS_PATH, VISUAL_TIMELINE_PATH, "index.md"}
+    events = root / "chronology" / EVENTS_DIR
+    for path in sorted(events.glob("*.yml")) if events.is_dir() else ():
+        paths.add(event_path(path.stem))
+        if path.stem[:4].isdigit():
+            paths.add(year_path(int(path.stem[:4])))
+    for kind, folder in ENTITY_FOLDERS.items():
+        paths.add(entity_index_path(kind))
+        document, _ = read_yaml(root / "chronology" / f"{folder}.yml", f"chronology/{folder}.yml")
+        if document is not None and isinstance(document.data, dict):
+            paths.update(f"{folder}/{key}.md" for key in document.data if isinstance(key, str) and "/" not in key)
+    seeds = root / "seeds"
+    for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else ():
+        paths.add(source_path(path.name))
+    return paths
+
+
+_ERROR_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{count} problem{plural} in the data</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }}
+h1 {{ font-size: 1.4rem; color: #b00020; }}
+ul {{ padding-left: 1.2rem; }}
+li {{ margin: .4rem 0; font-family: ui-monospace, monospace; font-size: .9rem; overflow-wrap: anywhere; }}
+a {{ color: #0b57d0; }}
+</style>
+</head>
+<body {mark}>
+<main>
+<h1>The site cannot be built: {count} problem{plural} in the data</h1>
+<p>Fix {them} and save; this page shows the site again by itself.
+<code>build_chronology.py validate</code> prints the same lines.</p>
+<ul>
+{items}
+</ul>
+</main>
+<script>
+setInterval(function () {{
+  fetch(window.location.href, {{cache: "no-store"}})
+    .then(function (response) {{ return response.text(); }})
+    .then(function (text) {{ if (text.indexOf("{mark}") < 0) window.location.reload(); }})
+    .catch(function () {{}});
+}}, 1000);
+</script>
+</body>
+</html>
+"""
+
+
+def render_error_page(errors: list[EntryError], config: MkDocsConfig, root: Path) -> str:
+    """The error page: one line per problem, `file:line: field: message`, the file's part
+    linked to its edit form in the repository (when the site names one)."""
+    items = []
+    for error in errors:
+        url = edit_url(config, root, error.path)
+        text = escape(str(error))
+        if url:
+            location = escape(error.path if error.line is None else f"{error.path}:{error.line}")
+            rest = text[len(location):]
+            items.append(f'<li><a href="{escape(url)}">{location}</a>{rest}</li>')
+        else:
+            items.append(f"<li>{text}</li>")
+    return _ERROR_PAGE.format(
+        count=len(errors), plural="" if len(errors) == 1 else "s", them="it" if len(errors) == 1 else "them",
+        mark=ERROR_PAGE_MARK, items="\n".join(items),
+    )
+
+
+def edit_url(config: MkDocsConfig, root: Path, path: str) -> str | None:
+    """The address of the edit form of a repository file, from `repo_url` and `edit_uri`."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    relative = edit_uri_for(config, root, path)
+    if relative is None:
+        return None
+    return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + relative)

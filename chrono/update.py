@@ -3,8 +3,9 @@
 Event files: each field the extractor writes is recorded in `checksums` with a short hash of
 the value written. On the next run a field whose value no longer matches its hash was edited
 by a person and is kept; only fields still as the extractor left them are refreshed. Curated
-or reviewed events are never modified. Entity files (people.yml, ...) are never rewritten:
-new stubs are appended to the end, every existing byte stays.
+or reviewed events keep every byte: an article reporting the same event (the validator's rule)
+is added to their sources as new lines, and nothing else. Entity files (people.yml, ...) are
+never rewritten: new stubs are appended to the end, every existing byte stays.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from typing import Any
 
 import yaml
 
+from . import rules
 from .entries import (
     EVENTS_DIR,
     _Loader,
+    append_to_block_list,
     build_event,
     dump_yaml,
     event_to_data,
@@ -41,13 +44,13 @@ from .model import Event, Organization, Person, Place, Treaty
 
 OWNED_FIELDS = (
     "title", "date", "end_date", "approximate", "date_basis", "place", "summary", "people",
-    "organizations", "treaties", "quotes", "sources", "related", "review",
+    "organizations", "treaties", "quotes", "sources", "related", "review", "doubts",
 )
 """Fields the extractor writes. Others (`tags`, `annotation`) belong to people alone."""
 FIELD_ORDER = (
     "id", "title", "date", "end_date", "approximate", "date_basis", "place", "summary",
     "annotation", "people", "organizations", "treaties", "tags", "quotes", "statements_missing", "sources", "related",
-    "provenance", "status", "review",
+    "provenance", "status", "review", "doubts",
 )
 LOCK_NAME = ".extract.lock"
 STUB_COMMENT = "# Added by `build_chronology.py extract`: check, complete and move as you like."
@@ -99,6 +102,9 @@ class _Existing:
     changed: bool = False
     text: str | None = ""
     """The file's text as read; None for a file that could not be read."""
+    new_text: str | None = None
+    """The file's new text when it is changed by inserting lines into what a person wrote,
+    rather than written out again from `data`."""
 
 
 def load_existing_events(events_dir: Path, root: Path) -> tuple[dict[str, _Existing], list[EntryError]]:
@@ -209,8 +215,12 @@ def dates_overlap(a: Event, b: Event) -> bool:
 
 
 def is_same_event(candidate: Event, other: Event, generic: set[str]) -> bool:
-    """Compatible dates and something specific in common: a treaty, an organization other
-    than the generic ones, the place, or two significant title words."""
+    """Whether two reports may be of one event: what the validator calls the same event
+    (`chrono.rules.same_event_reason`), or compatible dates and something specific in common:
+    a treaty, an organization other than the generic ones, the place, or two significant
+    title words. Only the first is certain enough to merge into an entry a person wrote."""
+    if rules.same_event_reason(candidate, other) is not None:
+        return True
     if not dates_overlap(candidate, other):
         return False
     if set(candidate.treaties) & set(other.treaties):
@@ -276,13 +286,19 @@ def refresh_fields(
     """
     updated = dict(current)
     sums = dict(current.get("checksums") or {})
+    edited: set[str] = set()
     for name in fields:
         old = current.get(name)
         new = proposed.get(name)
         stored = sums.get(name)
         old_hash = hash_value(old)
         if old_hash != (stored if stored is not None else _EMPTY_HASH):
+            edited.add(name)
             continue  # edited by a person
+        if name == "doubts":
+            # A doubt is about the extractor's own value: once a person has edited the field
+            # it speaks of, the person's value stands and the doubt goes.
+            new = {path: reason for path, reason in (new or {}).items() if doubted_field(path) not in edited}
         if name not in ("sources", "related") and new == old:
             continue  # nothing new: the value and its checksum stay as they are
         if name == "sources":
@@ -293,13 +309,18 @@ def refresh_fields(
                 # A link the extractor wrote to an event that no longer exists is dropped.
                 new = [item for item in new if item in known_events]
         new_hash = hash_value(new)
-        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review"):
+        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review", "doubts"):
             updated.pop(name, None)
         else:
             updated[name] = new
         sums[name] = new_hash
     updated["checksums"] = {key: sums[key] for key in sorted(sums)}
     return _ordered(updated)
+
+
+def doubted_field(path: str) -> str:
+    """The top-level field a doubt's path speaks of: `quotes[2].speaker` -> `quotes`."""
+    return re.split(r"[\[.]", path, maxsplit=1)[0]
 
 
 def append_only(current: dict[str, Any], name: str, items: list[Any], key: Any = None) -> dict[str, Any]:
@@ -468,16 +489,27 @@ class _Planner:
         if _is_protected(target.data):
             if not main:
                 return target.event.id, False, []
-            # Curated or reviewed: never modified, not even by adding a source. Our own
-            # entry for the article links to it through `related`.
-            own = self.find_same(event, article, own_drafts_only=True)
-            if own is not None:
-                return self.refresh(own, event), True, [target.event.id]
             if article in _articles_of(target.data):
                 # This article's own entry, since reviewed by a person (or a curated entry that
                 # cites it): it stands for the article, and a new draft beside it would be a
                 # duplicate of the same event.
                 return target.event.id, False, []
+            # Curated or reviewed: what a person wrote is never changed. When the validator
+            # would call the two the same event, the article is added to the entry's sources
+            # as new lines, every existing byte kept; when that is not certain, or the list
+            # cannot be appended to, our own draft for the article names the entry it may
+            # duplicate and links to it through `related`.
+            reason = rules.same_event_reason(event, target.event)
+            if reason is not None and self.add_source_as_written(target, event):
+                return target.event.id, False, []
+            note = (
+                f"may duplicate {target.event.id}: {reason or 'reported for the same days'}; "
+                "merge its sources into that entry and delete this file, or say what differs"
+            )
+            event = replace(event, review=(*event.review, note))
+            own = self.find_same(event, article, own_drafts_only=True)
+            if own is not None:
+                return self.refresh(own, event), True, [target.event.id]
             return self.put(event), True, [target.event.id]
         if _owner_article(target.data) == article:
             return self.refresh(target, event), True, []
@@ -486,6 +518,24 @@ class _Planner:
         target.data = append_only(target.data, "sources", source, _source_key)
         target.changed = True
         return target.event.id, False, []
+
+    def add_source_as_written(self, target: _Existing, event: Event) -> bool:
+        """Add the event's source to an entry a person wrote by inserting lines into its text;
+        False when its file cannot be appended to that way (then it is left alone)."""
+        sources = event_to_data(event)["sources"]
+        known = {_source_key(s) for s in target.data.get("sources") or ()}
+        new = [s for s in sources if _source_key(s) not in known]
+        if not new:
+            return True
+        text = target.new_text if target.new_text is not None else target.text
+        for source in new:
+            text = append_to_block_list(text, "sources", source) if text else None
+            if text is None:
+                return False
+        target.new_text = text
+        target.data = {**target.data, "sources": [*(target.data.get("sources") or []), *new]}
+        target.changed = True
+        return True
 
     def refresh(self, target: _Existing, event: Event) -> str:
         assert target.event is not None
@@ -591,7 +641,7 @@ def plan_events(
         old_data, old_text = before.get(key, (None, None))
         if old_text is not None and old_data == entry.data:
             continue
-        text = _text_for(entry.data)
+        text = entry.new_text if entry.new_text is not None else _text_for(entry.data)
         if old_text == text:
             continue
         if old_text is not None and (problems := file_problems(entry)):
@@ -805,6 +855,19 @@ class RunReport:
     """Files left alone on purpose (a person must fix them first)."""
     articles: int = 0
     extracted: int = 0
+
+    @property
+    def doubtful_drafts(self) -> list[tuple[str, list[str]]]:
+        """The event files this run writes that carry doubts, with the doubted fields' paths:
+        what an editor should open first."""
+        found = []
+        for change in self.changes:
+            if change.text is None or "/events/" not in f"/{change.rel}":
+                continue
+            data = yaml.safe_load(change.text)
+            if isinstance(data, dict) and isinstance(data.get("doubts"), dict) and data["doubts"]:
+                found.append((change.rel, list(data["doubts"])))
+        return found
 
 
 def select_articles(seeds_dir: Path, names: list[str], root: Path) -> tuple[list[Path], list[EntryError]]:

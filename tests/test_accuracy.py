@@ -103,8 +103,15 @@ def test_the_method_page_shows_the_blind_figures_against_their_targets(tmp_path:
     path.write_text(json.dumps(results), encoding="utf-8")
     page = render_method_page(f"# How this is made\n\n{ACCURACY_MARKER}\n", tmp_path)
     assert ACCURACY_MARKER not in page
-    assert "| Main event's date, exactly | 0.88 (21/24) | ≥ 0.92 | 0.90 |" in page
+    assert "| Main event's date, exactly | 0.88 (21/24) | ≥ 0.90 | 0.90 |" in page
     assert "24 blind cases from 22 publishers" in page
+    assert "Right when sure" not in page  # no calibration measured: no table for it
+    results["blind"]["calibration"] = {
+        "date": {"sure_precision": 0.95, "sure_share": 0.8, "counts": {"sure": [19, 20], "doubted": [2, 4]}},
+    }
+    path.write_text(json.dumps(results), encoding="utf-8")
+    page = render_method_page(f"# How this is made\n\n{ACCURACY_MARKER}\n", tmp_path)
+    assert "| Main event's date | 0.95 (19/20) | 0.80 | – | – |" in page
     assert load_accuracy(tmp_path / "missing.json") == (None, None)
     assert "No accuracy figures yet" in render_accuracy_section(None)
     path.write_text("{not json", encoding="utf-8")

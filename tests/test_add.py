@@ -20,6 +20,7 @@ from chrono.errors import EntryError
 from chrono.update import RunReport, hold_extract_lock
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WIRE_TITLE = "Russia and NATO envoys agree to resume military hotline talks"
 
 
@@ -53,12 +54,22 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A copy of the repository's seeds/ and chronology/."""
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    shutil.copytree(
-        REPO / "chronology", tmp_path / "chronology", ignore=shutil.ignore_patterns(".*.lock")
-    )
+    """A copy of the test fixture's seeds/ and chronology/: the tests never depend on the
+    repository's own data, to which contributors add articles and events."""
+    shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
+    shutil.copytree(FIXTURES / "chronology", tmp_path / "chronology")
     return tmp_path
+
+
+def next_seed_number(root: Path) -> str:
+    """The number `add` gives the next article: one after the highest in seeds/."""
+    numbers = [int(p.name.split("_", 1)[0]) for p in (root / "seeds").glob("[0-9]*_*.txt")]
+    return f"{max(numbers, default=-1) + 1:03d}"
+
+
+def newest_seed(root: Path) -> str:
+    """The file name of the highest-numbered article in seeds/, the one `add` wrote last."""
+    return max((p.name for p in (root / "seeds").glob("[0-9]*_*.txt")), key=lambda n: int(n.split("_", 1)[0]))
 
 
 def _add(root: Path, *args: str) -> int:
@@ -67,20 +78,21 @@ def _add(root: Path, *args: str) -> int:
 
 def test_add_url(root: Path, server: str, capsys: pytest.CaptureFixture[str]) -> None:
     old_sources = (root / "seeds/sources.yml").read_bytes()
+    number = next_seed_number(root)
     assert _add(root, server + WIRE) == 0
     out, err = capsys.readouterr()
-    name = "005_" + hashlib.sha256((server + WIRE).encode()).hexdigest()[:16] + ".txt"
+    name = number + "_" + hashlib.sha256((server + WIRE).encode()).hexdigest()[:16] + ".txt"
     lines = out.splitlines()
     assert lines[:2] == [
         f"write seeds/{name}: {WIRE_TITLE} (Northgate Wire, 2019-07-05)",
         f"append {name} to seeds/sources.yml",
     ]
-    # The story matches the event of 5 July 2019 already in the chronology, a reviewed entry
-    # that extraction never changes: the new article's draft links to it instead.
-    created = [line.split()[1] for line in lines[2:] if line.startswith("create chronology/events/")]
-    assert len(created) == 1, lines
-    draft = yaml.safe_load((root / created[0]).read_text(encoding="utf-8"))
-    assert "2019-07-05-nato-says-there-is-no-breakthrough" in draft["related"]
+    # The story reports the event of 5 July 2019 the chronology already holds, drawn from
+    # another article: no second entry; the new article becomes one of its sources.
+    talks = "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
+    assert lines[2:] == [f"update {talks} (sources)"]
+    entry = yaml.safe_load((root / talks).read_text(encoding="utf-8"))
+    assert [s.get("article") for s in entry["sources"]] == ["002_5b8a1d404cf63abd.txt", name]
     assert err == ""
     seed = (root / "seeds" / name).read_bytes().decode("utf-8")
     assert seed.startswith(WIRE_TITLE + "\n\nBRUSSELS, July 5 (Northgate Wire) - ")
@@ -101,7 +113,7 @@ def test_second_add_of_the_same_page_changes_nothing(
     root: Path, server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _add(root, server + WIRE) == 0
-    name = next(p.name for p in (root / "seeds").glob("005_*.txt"))
+    name = newest_seed(root)
     before = _snapshot(root)
     capsys.readouterr()
     for again in (server + WIRE, server + WIRE + "?utm_source=feed#top", server + "/old-address"):
@@ -118,7 +130,7 @@ def test_redirect_records_the_final_address(
 ) -> None:
     assert _add(root, server + "/old-address") == 0
     data = yaml.safe_load((root / "seeds/sources.yml").read_text(encoding="utf-8"))
-    name = next(p.name for p in (root / "seeds").glob("005_*.txt"))
+    name = newest_seed(root)
     assert data[name]["url"] == server + WIRE
     before = _snapshot(root)
     capsys.readouterr()
@@ -135,13 +147,14 @@ def test_a_known_address_is_refused_without_fetching(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _snapshot(root)
-    # seeds/sources.yml has http://china.org.cn/world/2010-10/03/content_21056966.htm; this
-    # host does not resolve here, so a fetch would fail with another message.
-    address = "https://www.China.org.cn/world/2010-10/03/content_21056966.htm/#comments"
+    # seeds/sources.yml has http://oldtmt.vedomosti.ru/...; this host does not resolve here,
+    # so a fetch would fail with another message.
+    known = "http://oldtmt.vedomosti.ru/sitemap/free/1996/5/article/russia-nato-threat-to-arms-pact/324341.html"
+    address = "https://www.OldTMT.vedomosti.ru/sitemap/free/1996/5/article/russia-nato-threat-to-arms-pact/324341.html/#comments"
     assert _add(root, address) == 1
     assert capsys.readouterr().err == (
-        f"{address}: already added as seeds/001_b259ecd856d48fc2.txt "
-        "(see seeds/sources.yml, under the address http://china.org.cn/world/2010-10/03/content_21056966.htm)\n"
+        f"{address}: already added as seeds/000_74f752eac3192a6d.txt "
+        f"(see seeds/sources.yml, under the address {known})\n"
     )
     assert _snapshot(root) == before
 
@@ -199,7 +212,7 @@ def test_windows_1251_page_becomes_a_utf8_seed(
     root: Path, server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _add(root, server + RUSSIAN) == 0
-    name = next(p.name for p in (root / "seeds").glob("005_*.txt"))
+    name = newest_seed(root)
     text = (root / "seeds" / name).read_bytes().decode("utf-8")
     assert text.startswith("Россия и НАТО договорились продолжить консультации\n\n")
     facts = yaml.safe_load((root / "seeds/sources.yml").read_text(encoding="utf-8"))[name]
@@ -220,10 +233,11 @@ def test_windows_1251_page_becomes_a_utf8_seed(
 def test_saved_page(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     saved = tmp_path / "saved.html"
     shutil.copy(PAGES / "newspaper.html", saved)
+    number = next_seed_number(root)
     assert _add(root, str(saved)) == 0
     out, _ = capsys.readouterr()
     name = (
-        "005_"
+        number + "_"
         + hashlib.sha256(
             b"https://www.balticcourier.example/world/2008/08/19/nato-ministers-georgia"
         ).hexdigest()[:16]
@@ -268,6 +282,7 @@ def test_saved_file_problems(
             tmp_path / "missing.html"
         ): "no such file, and not a web address (one starts with https://)",
         "www.example.com": "no such file, and not a web address (one starts with https://)",
+        str(tmp_path): "is a directory; give one saved page (a .html file) or a web address",
     }
     for source, reason in cases.items():
         assert _add(root, source) == 1
@@ -279,11 +294,12 @@ def test_dry_run_writes_nothing(
     root: Path, server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _snapshot(root)
+    number = next_seed_number(root)
     assert _add(root, server + NEWSPAPER, "--dry-run") == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    assert lines[0].startswith("would write seeds/005_") and lines[1].startswith(
-        "would append 005_"
+    assert lines[0].startswith(f"would write seeds/{number}_") and lines[1].startswith(
+        f"would append {number}_"
     )
     assert (
         "would create chronology/events/2008-08-19-nato-foreign-ministers-meet-on-georgia.yml"
@@ -314,7 +330,7 @@ def test_failed_extraction_rolls_back_both_files(
     out, err = capsys.readouterr()
     assert out == ""
     lines = err.splitlines()
-    assert lines[0].startswith("seeds/005_") and lines[0].endswith(
+    assert lines[0].startswith(f"seeds/{next_seed_number(root)}_") and lines[0].endswith(
         ".txt: the article is too deeply nested to read"
     )
     assert (

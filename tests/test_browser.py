@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,3 +219,64 @@ def test_pages_load_without_console_errors(page: object, base_url: str, path: st
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     assert page.locator("h1").count() >= 1  # type: ignore[attr-defined]
     screenshot(page, "page-" + (path.strip("/").replace("/", "-") or "home"))
+
+
+# ---------------------------------------------------------------- data errors while serving
+
+
+def test_serve_shows_data_errors_on_every_page_and_recovers(page: object, tmp_path: Path) -> None:
+    """`mkdocs serve` on the fixture project: a broken YAML file turns every page into the list
+    of problems, each linked to its edit form, answered within a second; fixing the file brings
+    the site back through the live reload, without touching the browser."""
+    project = copy_project(tmp_path)
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    event_url = f"{base}events/{EVENT_ID}/"
+    event_file = project / "chronology/events" / f"{EVENT_ID}.yml"
+    good = event_file.read_text(encoding="utf-8")
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(event_url):
+            assert time.monotonic() < deadline and server.poll() is None, log_path.read_text()
+            time.sleep(0.3)
+        page.goto(event_url)  # type: ignore[attr-defined]
+        page.get_by_role("heading", name=EVENT_TITLE).wait_for()  # type: ignore[attr-defined]
+
+        broken = good.replace("date: '2019-07-05'", "date: '2019-02-30'").replace("- id: jens-stoltenberg", "- id: jens-stoltenbreg")
+        event_file.write_text(broken, encoding="utf-8")
+        heading = page.get_by_role("heading", name="The site cannot be built: 2 problems in the data")  # type: ignore[attr-defined]
+        heading.wait_for(timeout=30_000)  # the live reload shows it; nobody reloads the page
+        edit = f"https://github.com/russia-nato-chronology/chronology/edit/main/chronology/events/{EVENT_ID}.yml"
+        items = page.locator("li")  # type: ignore[attr-defined]
+        assert items.all_inner_texts() == [
+            f"chronology/events/{EVENT_ID}.yml:3: date: '2019-02-30' is not a real date: February 2019 has 28 days",
+            f"chronology/events/{EVENT_ID}.yml:11: people[0].id: unknown person 'jens-stoltenbreg' (did you mean 'jens-stoltenberg'?)",
+        ]
+        assert [items.nth(i).locator("a").get_attribute("href") for i in range(2)] == [edit, edit]
+
+        # Every page answers at once with the same list: pages of the site, and any other address.
+        for path in ["", f"events/{EVENT_ID}/", "people/jens-stoltenberg/", "years/2019/", "filter/", "no/such/page/"]:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(base + path, timeout=5) as response:
+                    body = response.read().decode("utf-8")
+            except urllib.error.HTTPError as error:  # the 404 page is the list too
+                assert error.code == 404, path
+                body = error.read().decode("utf-8")
+            assert time.monotonic() - started < 1.0, path
+            assert "people[0].id: unknown person" in body, path
+
+        event_file.write_text(good, encoding="utf-8")
+        page.get_by_role("heading", name=EVENT_TITLE).wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        assert "cannot be built" not in page.content()  # type: ignore[attr-defined]
+    finally:
+        # Leave the page first: its live-reload request is still open, and would fail with the server.
+        page.goto("about:blank")  # type: ignore[attr-defined]
+        server.terminate()
+        server.wait(timeout=10)

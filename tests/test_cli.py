@@ -23,15 +23,20 @@ def test_validate_ok(data_root: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_validate_reports_every_error_and_exits_1(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     event = data_root / "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
-    event.write_text(event.read_text().replace("- id: jens-stoltenberg", "- id: jens-stoltenbreg").replace("date: '2019-07-05'", "date: '2019-02-30'"))
+    """A file with a bad date and two unknown references reports all three: the references of a
+    file that fails its own checks are checked too."""
+    text = event.read_text().replace("- id: jens-stoltenberg", "- id: jens-stoltenbreg").replace("date: '2019-07-05'", "date: '2019-02-30'")
+    event.write_text(text.replace("place: brussels", "place: brussles"))
     (data_root / "chronology/tags.yml").write_text("arms-control: {name: Arms control}\nnato-russia-council: [oops]\n")
     assert main(["--root", str(data_root), "validate"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
         "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:3: date: '2019-02-30' is not a real date: February 2019 has 28 days",
+        "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:8: place: unknown place 'brussles' (did you mean 'brussels'?)",
+        "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:11: people[0].id: unknown person 'jens-stoltenbreg' (did you mean 'jens-stoltenberg'?)",
         "chronology/tags.yml:2: nato-russia-council: expected a mapping (key: value lines), got a list",
-        "2 problems found.",
+        "4 problems found.",
     ]
 
 

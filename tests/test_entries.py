@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.entries import dump_event, load_chronology, read_chronology, write_text_atomic
+from chrono.entries import append_to_block_list, dump_event, load_chronology, read_chronology, write_text_atomic
 from chrono.errors import ChronologyError
 
 EVENT = "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
@@ -80,11 +80,11 @@ CASES = [
     ("empty summary", EVENT, "summary: NATO and Russia made no progress on the INF Treaty.", "summary: ''",
      ['chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:9: summary: must not be empty']),
     ("no sources", CURATED, """sources:
-  - url: https://example.org/inf
-    publisher: Example
+  - url: https://www.nato.int/cps/en/natohq/news_168177.htm
+    publisher: NATO
     published: '2019-08-02'""", "sources: []",
      [f"{CURATED}:9: sources: needs at least 1 item"]),
-    ("bad url", CURATED, "url: https://example.org/inf", "url: example.org/inf",
+    ("bad url", CURATED, "url: https://www.nato.int/cps/en/natohq/news_168177.htm", "url: example.org/inf",
      [f"{CURATED}:10: sources[0].url: expected an http(s) address, got 'example.org/inf'"]),
     ("tag twice", EVENT, "tags: [arms-control, nato-russia-council]", "tags: [arms-control, arms-control]",
      ["chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:15: tags: lists 'arms-control' twice"]),
@@ -100,21 +100,21 @@ CASES = [
      ['chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:11: YAML syntax error: found character that cannot start any token']),
     ("unknown person in entity file id", "chronology/people.yml", "georgy-mamedov:", "Georgy Mamedov:",
      ["chronology/events/1996-05-15-cfe-review-conference.yml:8: people[0].id: unknown person 'georgy-mamedov' (did you mean 'Georgy Mamedov'?)",
-      "chronology/events/2019-08-02-inf-treaty-ends.yml:20: quotes[1].speaker: unknown speaker (a person or organization id) 'georgy-mamedov' (did you mean 'Georgy Mamedov'?)",
-      "chronology/people.yml:12: Georgy Mamedov: 'Georgy Mamedov' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"]),
+      "chronology/events/2019-08-02-inf-treaty-ends.yml:24: quotes[1].speaker: unknown speaker (a person or organization id) 'georgy-mamedov' (did you mean 'Georgy Mamedov'?)",
+      "chronology/people.yml:14: Georgy Mamedov: 'Georgy Mamedov' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'jens-stoltenberg'"]),
     ("role dates reversed", "chronology/people.yml", "to: '2024-10-01'", "to: '2004-10-01'",
-     ["chronology/people.yml:10: jens-stoltenberg.roles[0].to: '2004-10-01' is before from '2014-10-01'"]),
+     ["chronology/people.yml:11: jens-stoltenberg.roles[0].to: '2004-10-01' is before from '2014-10-01'"]),
     ("impossible treaty date", "chronology/treaties.yml", "signed: '1987-12-08'", "signed: '1987-11-31'",
      ["chronology/treaties.yml:5: inf-treaty.signed: '1987-11-31' is not a real date: November 1987 has 30 days"]),
     ("missing entity name", "chronology/places.yml", "  name: Vienna\n", "",
-     ["chronology/places.yml:7: vienna.name: missing required field (full name)"]),
+     ["chronology/places.yml:8: vienna.name: missing required field (full name)"]),
     ("latitude out of range", "chronology/places.yml", "latitude: 50.85", "latitude: 150.85",
      ['chronology/places.yml:4: brussels.latitude: must be between -90 and 90, got 150.85']),
     ("bad wikidata", "chronology/people.yml", "wikidata: Q57462", "wikidata: 57462",
      ["chronology/people.yml:6: jens-stoltenberg.wikidata: expected text, got a number (57462)"]),
     ("person and organization share an id", "chronology/organizations.yml", "nato-russia-council:", "jens-stoltenberg:",
      ["chronology/events/2019-07-05-nato-russia-council-inf-talks.yml:13: organizations[1]: unknown organization 'nato-russia-council'",
-      "chronology/organizations.yml:5: jens-stoltenberg: 'jens-stoltenberg' is also a person id in people.yml; ids of people and organizations must differ"]),
+      "chronology/organizations.yml:6: jens-stoltenberg: 'jens-stoltenberg' is also a person id in people.yml; ids of people and organizations must differ"]),
 ]
 
 
@@ -164,8 +164,12 @@ def test_a_character_yaml_refuses_is_located_by_line(data_root: Path, inserted: 
     assert [str(e) for e in read_chronology(data_root)[1]] == [f"{EVENT}:9: {expected}"]
 
 
+VIENNA_ONLY = "vienna: {name: Vienna, country: Austria, latitude: 48.2, longitude: 16.4, wikidata_note: 'not verified: test data'}\n"
+"""A places.yml that meets every rule but lacks the place the events name."""
+
+
 def test_load_chronology_raises_with_every_error(data_root: Path) -> None:
-    (data_root / "chronology/places.yml").write_text("vienna: {name: Vienna}\n")
+    (data_root / "chronology/places.yml").write_text(VIENNA_ONLY)
     with pytest.raises(ChronologyError) as caught:
         load_chronology(data_root)
     assert str(caught.value) == f"{EVENT}:8: place: unknown place 'brussels'"
@@ -268,9 +272,8 @@ def test_a_side_not_found_is_noted_and_checked(data_root: Path) -> None:
 def test_a_role_cites_the_pages_its_dates_were_checked_against(data_root: Path) -> None:
     people = data_root / "chronology/people.yml"
     text = people.read_text(encoding="utf-8")
-    dated = "      to: '2024-10-01'\n"
-    assert dated in text
-    cited = dated + (
+    dated = next(line for line in text.splitlines(keepends=True) if "stoltenberg-takes-office" in line)
+    cited = (
         "      sources:\n"
         "        - url: https://www.nato.int/cps/en/natohq/who_is_who_49999.htm\n"
         "          publisher: NATO\n"
@@ -285,8 +288,26 @@ def test_a_role_cites_the_pages_its_dates_were_checked_against(data_root: Path) 
 
     people.write_text(text.replace(dated, cited.replace("'2014-10-01'\n          note", "'2014-13-01'\n          note"), 1), encoding="utf-8")
     assert [str(e) for e in read_chronology(data_root)[1]] == [
-        "chronology/people.yml:14: jens-stoltenberg.roles[0].sources[0].published: '2014-13-01' is not a real date: there is no month 13"
+        "chronology/people.yml:15: jens-stoltenberg.roles[0].sources[0].published: '2014-13-01' is not a real date: there is no month 13"
     ]
     people.write_text(text.replace(dated, cited.replace("url: https://", "url: ftp://"), 1), encoding="utf-8")
     messages = [str(e) for e in read_chronology(data_root)[1]]
-    assert len(messages) == 1 and messages[0].startswith("chronology/people.yml:12: jens-stoltenberg.roles[0].sources[0].url:")
+    assert len(messages) == 1 and messages[0].startswith("chronology/people.yml:13: jens-stoltenberg.roles[0].sources[0].url:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Comments, folding and the keys after the list stay as they were; the item goes last.
+        ("id: x\nsources:\n  # first the official text\n  - url: https://a.example/1\n    title: >-\n      A long\n      title\n# ours\nrelated: []\n",
+         "id: x\nsources:\n  # first the official text\n  - url: https://a.example/1\n    title: >-\n      A long\n      title\n  - article: a.txt\n    publisher: P\n# ours\nrelated: []\n"),
+        ("sources:\n- url: https://a.example/1\n", "sources:\n- url: https://a.example/1\n- article: a.txt\n  publisher: P\n"),
+        # Not a block list with items: left to the caller.
+        ("sources: [{url: 'https://a.example/1'}]\n", None),
+        ("sources: []\n", None),
+        ("title: x\n", None),
+        ("sources:\n- url: https://a.example/1", None),  # no final line break
+    ],
+)
+def test_an_item_is_appended_to_a_list_without_touching_a_byte(text: str, expected: str | None) -> None:
+    assert append_to_block_list(text, "sources", {"article": "a.txt", "publisher": "P"}) == expected

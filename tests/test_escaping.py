@@ -65,18 +65,29 @@ def make_hostile_project(root: Path) -> Path:
     data = root / "chronology"
     _append_yaml(data / "people.yml", {"hostile-person": {
         "name": hostile("PersonName"), "aliases": [hostile("PersonAlias")], "description": hostile("PersonDescription"),
-        "roles": [{"title": hostile("PersonRoleTitle"), "from": "1999"}], "side": "russia"}})
+        "roles": [{"title": hostile("PersonRoleTitle"), "from": "1999", "sources": [{
+            "url": "https://example.org/role", "publisher": hostile("RoleSourcePublisher"),
+            "title": hostile("RoleSourceTitle"), "note": hostile("RoleSourceNote")}]}], "side": "russia",
+        "wikidata_note": "not verified: " + hostile("PersonWikidataNote")}})
     _append_yaml(data / "organizations.yml", {"hostile-org": {
         "name": hostile("OrgName"), "aliases": [hostile("OrgAlias")], "abbreviation": "H<b>O",
-        "description": hostile("OrgDescription"), "url": 'https://example.org/"><script>alert(30)</script>'}})
+        "description": hostile("OrgDescription"), "url": 'https://example.org/"><script>alert(30)</script>',
+        "wikidata_note": "not verified: " + hostile("OrgWikidataNote")}})
     _append_yaml(data / "treaties.yml", {"hostile-treaty": {
         "name": hostile("TreatyName"), "aliases": [hostile("TreatyAlias")], "description": hostile("TreatyDescription"),
-        "parties": [hostile("TreatyParty")], "signed": "1999-01-01"}})
+        "parties": [hostile("TreatyParty")], "signed": "1999-01-01",
+        "wikidata_note": "not verified: " + hostile("TreatyWikidataNote")}})
     _append_yaml(data / "places.yml", {"hostile-place": {
         "name": hostile("PlaceName"), "aliases": [hostile("PlaceAlias")], "country": hostile("PlaceCountry"),
-        "description": hostile("PlaceDescription")}})
+        "description": hostile("PlaceDescription"), "latitude": 50.0, "longitude": 4.0,
+        "wikidata_note": "not verified: " + hostile("PlaceWikidataNote")}})
     # Tag names are refused if they hold '<' or '>' (see the test below); every other trick stays.
     _append_yaml(data / "tags.yml", {"hostile-tag": {"name": TAG_NAME, "description": hostile("TagDescription")}})
+    # Eras follow each other day after day (a content rule): the hostile one takes 2000.
+    (data / "eras.yml").write_text(
+        "early: {name: Early years, from: '1996', to: '1999'}\nlate: {name: Late years, from: '2001', to: '2022'}\n",
+        encoding="utf-8",
+    )
     _append_yaml(data / "eras.yml", {"hostile-era": {"name": hostile("EraName"), "from": "2000", "to": "2000",
                                                     "description": hostile("EraDescription")}})
     quote = hostile("QuoteText")
@@ -103,10 +114,12 @@ def make_hostile_project(root: Path) -> Path:
         "quotes": [{"speaker": "hostile-person", "text": quote, "role": hostile("QuoteRole"), "source": {
             "url": 'https://example.org/q" onmouseover="alert(33)', "publisher": hostile("QuoteSourcePublisher"),
             "published": "2000-01-02", "title": hostile("QuoteSourceTitle")}}],
+        # NATO's column shows this note instead of quotes.
+        "statements_missing": [{"side": "nato", "note": hostile("MissingStatementNote")}],
         "sources": [
             {"article": ARTICLE, "url": 'https://example.org/a" onmouseover="alert(32)', "publisher": hostile("SourcePublisher"),
              "published": "2000-01-02", "title": hostile("SourceTitle")},
-            {"url": "https://example.org/fine", "title": hostile("SecondSourceTitle")},
+            {"url": "https://www.nato.int/fine", "title": hostile("SecondSourceTitle")},
         ],
         "related": ["2019-08-02-inf-treaty-ends"],
         "provenance": "curated",
@@ -230,7 +243,7 @@ def test_no_page_has_a_script_handler_or_script_link_from_data(hostile_site: Pat
     ("page", "labels"),
     [
         (f"events/{EVENT_ID}", ["EventTitle", "EventSummary", "QuoteText", "EventRole", "OtherRole", "PersonName",
-                                "QuoteRole", "QuoteSourcePublisher", "QuoteSourceTitle"]),
+                                "QuoteRole", "QuoteSourcePublisher", "QuoteSourceTitle", "MissingStatementNote"]),
         ("people/hostile-person", ["PersonName", "PersonAlias", "PersonRoleTitle", "EventTitle"]),
         ("organizations/hostile-org", ["OrgName"]),
         ("treaties/hostile-treaty", ["TreatyName"]),

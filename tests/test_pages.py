@@ -328,7 +328,11 @@ def test_person_page_has_names_roles_events_and_quotes(index: ChronologyIndex, c
     html = page.html
     assert html.startswith('<h1 id="jens-stoltenberg">Jens Stoltenberg<a class="headerlink"')
     assert "Also known as: Stoltenberg, Йенс Столтенберг" in html
-    assert "<li>NATO Secretary General, 1 October 2014 – 1 October 2024</li>" in html
+    assert (
+        '<li>NATO Secretary General, 1 October 2014 – 1 October 2024 <small class="chrono-role-sources">('
+        '<a href="https://example.org/fixture/stoltenberg-takes-office" aria-label="Source for the dates of '
+        'NATO Secretary General: Fixture Wire (test data)" title="fixture data for the tests">source</a>)</small></li>'
+    ) in html
     assert f'5 July 2019: <a href="../../events/{TALKS}/">NATO-Russia Council fails to save the INF Treaty</a>, as NATO Secretary General' in html
     assert "<ul>\n<li>“We have not seen any signs of a breakthrough.”</li>\n</ul>" in html
     assert (
@@ -491,13 +495,17 @@ def test_event_page_shows_each_sides_quotes_side_by_side(index: ChronologyIndex)
         '<p class="chrono-quote-source">Reported by Fixture Wire (test data), 2 August 2019 '
         '(<a href="https://example.org/fixture/invented-statement">original</a>)</p>'
     ) in html
-    # A quote without a source of its own is reported where the event is; the speaker's role is
-    # the office they held that day.
+    # A quote without a source of its own (allowed in an extracted draft) is reported where the
+    # event is; the speaker's role is the office they held that day.
+    event = index.events_by_id[ENDS]
+    unsourced = replace(event, quotes=(replace(event.quotes[0], source=None), *event.quotes[1:]))
+    events = tuple(unsourced if e.id == ENDS else e for e in index.chronology.events)
+    html_unsourced = render_event_page(unsourced, build_index(replace(index.chronology, events=events))).html
     assert (
         '<p>— <a href="../../people/jens-stoltenberg/">Jens Stoltenberg</a>, NATO Secretary General</p>\n'
-        '<p class="chrono-quote-source">Reported by Example, 2 August 2019 '
-        '(<a href="https://example.org/inf">original</a>)</p>'
-    ) in html
+        '<p class="chrono-quote-source">Reported by NATO, 2 August 2019 '
+        '(<a href="https://www.nato.int/cps/en/natohq/news_168177.htm">original</a>)</p>'
+    ) in html_unsourced
     # Search finds what each side said, not where it was reported.
     assert "Moscow remains ready to talk" in page.search_html
     assert "Fixture Wire" not in page.search_html and "Reported by" not in page.search_html

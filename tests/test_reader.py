@@ -357,3 +357,26 @@ def test_exports_are_served_next_to_the_home_page(browser: Browser, base_url: st
     assert len(context.request.get(base_url + "chronology.json").json()["events"]) == 3
     context.close()
 
+
+
+def test_a_two_digit_count_stays_on_one_line_beside_a_long_name(browser: Browser, base_url: str) -> None:
+    """At 1280 px a facet's column is narrow: a long name wraps, its count ("24") never breaks
+    into "2" over "4". The fixture's counts are one digit, so the page is given the real
+    chronology's longest case: a long organization name counted 24 times."""
+    log = RequestLog()
+    page = _new_page(browser, 1280, log)
+    page.goto(base_url + "filter/")
+    page.wait_for_selector("#chrono-filter:not([hidden]) .chrono-count")
+    lines = page.evaluate(
+        """() => {
+            const label = document.querySelector('.chrono-choices label');
+            label.querySelector('.chrono-count').textContent = '24';
+            label.querySelector('span:not(.chrono-count)').textContent =
+                'Ministry of Foreign Affairs of the Russian Federation (MFA)';
+            const count = label.querySelector('.chrono-count');
+            return count.getClientRects().length === 1
+                && count.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(count).lineHeight);
+        }"""
+    )
+    assert lines is True
+    assert log.outside == []

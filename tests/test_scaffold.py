@@ -31,12 +31,12 @@ def test_new_writes_every_field_and_prints_the_path(
     out, err = capsys.readouterr()
     expected = f"{EVENTS}/2008-08-19-nato-foreign-ministers-meet-on-georgia.yml"
     assert out == expected + "\n"
-    assert "Fill in summary and sources" in err
+    assert "Fill in summary, annotation, sources and both sides' quotes" in err
     text = (data_root / expected).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../chrono/schemas/event.schema.json\n")
     data = yaml.safe_load(text)
-    # Every field of the schema is there except the extractor's own record.
-    assert set(load_schema("event")["properties"]) - set(data) == {"checksums"}
+    # Every field of the schema is there except the extractor's own records.
+    assert set(load_schema("event")["properties"]) - set(data) == {"checksums", "doubts"}
     assert data["id"] == "2008-08-19-nato-foreign-ministers-meet-on-georgia"
     assert data["title"] == "NATO foreign ministers meet on Georgia"
     assert data["date"] == "2008-08-19"
@@ -45,18 +45,34 @@ def test_new_writes_every_field_and_prints_the_path(
     assert (data["provenance"], data["status"], data["review"]) == ("curated", "draft", [NEW_ENTRY_REVIEW])
 
 
+def NEW_FILE_ERRORS(rel: str) -> list[str]:  # noqa: N802 - reads as the constant it stands for
+    """What validate says of a new file: the four things only a person can write."""
+    return [
+        f"{rel}:18: summary: must not be empty",
+        f"{rel}:20: annotation: a curated event needs an annotation: a few sentences on why it matters and what it led to",
+        f"{rel}:32: quotes: no quote from anyone who speaks for 'nato' or 'russia', and no note saying why: quote each "
+        "side, or add `statements_missing: [{side: nato, note: ...}, {side: russia, note: ...}]` saying where the "
+        "missing words were looked for",
+        f"{rel}:38: sources: needs at least 1 item",
+    ]
+
+
 def test_new_file_fails_validation_only_where_a_person_must_write(
     data_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_new(data_root, "--date", "2008-08", "--title", "Russia suspends NRC meetings") == 0
     rel = f"{EVENTS}/2008-08-russia-suspends-nrc-meetings.yml"
     errors = [str(e) for e in read_chronology(data_root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:38: sources: needs at least 1 item"]
-    # Filling in those two makes it valid, with the comments and empty fields left as written.
+    assert errors == NEW_FILE_ERRORS(rel)
+    # Filling in those four makes it valid, with the comments and empty fields left as written.
     path = data_root / rel
     text = path.read_text(encoding="utf-8")
-    text = text.replace("summary: ''", "summary: Russia froze military cooperation with NATO.")
-    text = text.replace("sources: []", "sources:\n- url: https://example.org/a\n  published: '2008-08-21'")
+    text = text.replace("summary: ''", "summary: Russia froze military cooperation with NATO after the August war in Georgia, and the NATO-Russia Council stopped meeting.")
+    text = text.replace("annotation: null", "annotation: The first freeze of the council set up in 2002.")
+    assert "statements_missing: []" in text
+    text = text.replace("statements_missing: []", "statements_missing:\n- {side: nato, note: No NATO statement found (test data).}\n"
+                        "- {side: russia, note: No Russian statement found (test data).}")
+    text = text.replace("sources: []", "sources:\n- url: https://www.nato.int/example-statement\n  published: '2008-08-21'")
     path.write_text(text, encoding="utf-8")
     chronology, errors = read_chronology(data_root)
     assert errors == []
@@ -166,5 +182,35 @@ def test_any_title_and_date_give_a_fillable_file_or_a_usage_error(
     rel = f"{EVENTS}/{path.name}"
     assert path.stem.startswith(date + "-") and len(path.stem) <= len(date) + 1 + 60
     errors = [str(e) for e in read_chronology(root)[1]]
-    assert errors == [f"{rel}:18: summary: must not be empty", f"{rel}:38: sources: needs at least 1 item"]
+    assert errors == NEW_FILE_ERRORS(rel)
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title.strip()
+
+
+def test_new_refuses_an_event_the_chronology_holds(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same-event rule validate applies (chrono/rules.py), with one line naming the file;
+    --force writes it anyway, and validate then reports the pair."""
+    args = ("--date", "2019-07-05", "--title", "NATO-Russia Council fails to save INF Treaty again")
+    assert run_new(data_root, *args) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "error: chronology/events/2019-07-05-nato-russia-council-inf-talks.yml already holds this "
+        "event (the same day and mostly the same title); edit it, or use --force to write a new "
+        "file anyway\n"
+    )
+    assert not (data_root / EVENTS / "2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml").exists()
+    # Another event of the same day is no duplicate.
+    assert run_new(data_root, "--date", "2019-07-05", "--title", "Russia tests a new missile") == 0
+    (data_root / EVENTS / "2019-07-05-russia-tests-a-new-missile.yml").unlink()
+    assert run_new(data_root, *args, "--force") == 0
+    capsys.readouterr()
+    forced = data_root / EVENTS / "2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml"
+    text = forced.read_text(encoding="utf-8").replace("summary: ''", "summary: NATO and Russia met again.")
+    forced.write_text(text.replace("provenance: curated", "provenance: extracted").replace(
+        "sources: []", "sources:\n- url: https://www.nato.int/example-statement"), encoding="utf-8")
+    errors = [str(e) for e in read_chronology(data_root)[1]]
+    assert errors == [
+        f"{EVENTS}/2019-07-05-nato-russia-council-inf-talks.yml:2: title: the same event as "
+        f"{EVENTS}/2019-07-05-nato-russia-council-fails-to-save-inf-treaty-again.yml (the same day and mostly the "
+        "same title); keep one entry and add the other's sources to it, or make the titles say what differs"
+    ]

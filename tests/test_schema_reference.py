@@ -180,7 +180,22 @@ def _contradicting_notes(root: Path) -> None:
     )
 
 
-SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date, _tag_with_markup, _contradicting_notes]
+def _content_mistakes(root: Path) -> None:
+    ends = "chronology/events/2019-08-02-inf-treaty-ends.yml"
+    _edit(root, ends, "summary: The United States withdraws from the INF Treaty six months after giving notice, and the treaty ends.", "summary: The INF Treaty ends.")
+    _edit(root, ends, "  - url: https://www.nato.int/cps/en/natohq/news_168177.htm\n    publisher: NATO\n", "  - url: https://blog.example.net/inf\n    publisher: A blog\n")
+    _edit(root, ends, "    role: Deputy Foreign Minister of Russia\n    source:\n      url: https://example.org/fixture/invented-statement\n      publisher: Fixture Wire (test data)\n      published: '2019-08-02'\n", "    role: Deputy Foreign Minister of Russia\n")
+    _edit(root, "chronology/people.yml", "  side: russia\n", "")
+    _edit(root, "chronology/people.yml", "  description: Russian diplomat, deputy foreign minister from 1991 to 2003.\n", "")
+    _edit(root, "chronology/people.yml", "      sources: [{url: 'https://example.org/fixture/mamedov-biography', publisher: Fixture Wire (test data), note: fixture data for the tests}]\n", "")
+    _edit(root, "chronology/places.yml", "  latitude: 48.2082\n  longitude: 16.3738\n", "")
+    talks = (root / EVENT).read_text(encoding="utf-8")
+    copy = talks.replace("id: 2019-07-05-nato-russia-council-inf-talks", "id: 2019-07-05-nrc-meets-on-inf")
+    copy = copy.replace("title: NATO-Russia Council fails to save the INF Treaty", "title: NATO-Russia Council cannot save INF Treaty")
+    (root / "chronology/events/2019-07-05-nrc-meets-on-inf.yml").write_text(copy, encoding="utf-8")
+
+
+SCENARIOS: list[Callable[[Path], None]] = [_schema_mistakes, _file_mistakes, _reference_mistakes, _new_event, _missing_title, _impossible_date, _tag_with_markup, _contradicting_notes, _content_mistakes]
 
 
 def _quoted_messages() -> list[str]:

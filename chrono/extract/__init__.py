@@ -12,6 +12,7 @@ function that reads the `Document` and what earlier stages found, and adds its o
     places      where the main event happened
     titles      the title and the summary
     mentioned   other dated events the article states, as drafts
+    doubts      where the draft may be wrong, field by field, and why
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .catalog import Catalog, EntityMatcher
 from .cleanup import clean_headline, find_dateline, is_stamp_line, read_document, strip_headline
 from .dating import find_main_date, find_publication
 from .document import Document, Extraction, ExtractionError, Mention, Sentence
+from .doubts import find_doubts
 from .mentioned import clause_around, find_mentioned_events, make_mention_title
 from .mentions import collect_people, find_mentions, is_treaty_name
 from .normalise import fold_text, make_slug, normalise_name
@@ -73,6 +75,7 @@ PIPELINE = (
     "places",
     "titles",
     "mentioned",
+    "doubts",
 )
 """The stages in the order extract_article runs them."""
 
@@ -151,6 +154,7 @@ def extract_article(
         event = replace(event, end_date=doc.main_end)
     if mentioned:
         event = replace(event, related=tuple(sorted({m.id for m in mentioned})))
+    event = replace(event, doubts=find_doubts(doc, event, published, resolved, main_sentence))
     return Extraction(
         article=article.file,
         event=event,

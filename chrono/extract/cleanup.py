@@ -148,6 +148,36 @@ def _publisher_names(publisher: str | None) -> frozenset[str]:
     return frozenset({normalise_name(publisher or ""), normalise_name(re.sub(r"\s*\(.*\)$", "", publisher or ""))})
 
 
+_BARE_PHOTO_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|TASS|Sputnik|"
+    r"RIA Novosti|Anadolu|Xinhua|Pool|Bloomberg|dpa)(?:\s*/\s*[\w ]{1,30})?\.?$"
+)
+"""A photographer's credit alone on its line: "Mikhail Metzel/AP"."""
+
+
+def _may_be_caption(paragraph: str) -> bool:
+    return len(paragraph.split()) <= 70 and not re.search(r"[\"“”«»]", paragraph)
+
+
+_CAPTION_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TRAILING_DATE = re.compile(
+    rf",\s*(?:{_CAPTION_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_CAPTION_MONTH},?\s+(?:19|20)\d\d)\s*\.?$"
+)
+_CAPTION_JOINERS = {"and", "of", "the", "with", "in", "at", "&"}
+
+
+def is_dated_caption(line: str) -> bool:
+    """"Secretary General Jens Stoltenberg and Ukrainian President Petro Poroshenko, Sept.
+    21, 2015": names and offices then a date, no verb: a photo's caption."""
+    match = _TRAILING_DATE.search(line)
+    if not match:
+        return False
+    words = line[: match.start()].replace(",", " ").split()
+    if not 2 <= len(words) <= 20:
+        return False
+    return all(w[:1].isupper() or w.lower() in _CAPTION_JOINERS for w in words)
+
+
 def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool = False) -> str:
     """The article without the page around it: banners, mastheads, navigation words,
     captions' credit lines, bylines, labels, related links, comment counters, video-player
@@ -165,6 +195,10 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
         if body_started and _CHROME_TAIL.match(line):
             break
         if is_furniture_line(line, publisher):
+            if _BARE_PHOTO_CREDIT.match(line) and kept and kept[-1] and _may_be_caption(kept[-1]):
+                kept.pop()  # the paragraph a credit line closes is the photo's caption
+            continue
+        if is_dated_caption(line):
             continue
         if ":" in line:
             line = _SCRIPT_LABEL.sub("", line)
@@ -190,6 +224,7 @@ _DATELINE = re.compile(
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
     r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/\s?[A-Za-z-]{2,12}\s?/\s?[.:]?\s+"
     r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z])"
+    r"|,\s*(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+\d{1,2}\s*:\s+(?=[A-Z])"
     r"|(?<=[A-Z]{3}):\s+(?=[A-Z]))"
 )
 
@@ -313,6 +348,28 @@ def _content_words(text: str, word: re.Pattern[str] = _CONTENT_WORD) -> set[str]
     return words - _STOP
 
 
+QUESTION_TURN = re.compile(r"^(?:Question|Q|QUESTION)\s*(?:\([^()]{0,60}\))?\s*[:.]\s+\S")
+"""A journalist's question in a transcript ("Question: ...", "Q: ...", "Question (via
+interpreter): ...")."""
+ANSWER_TURN = re.compile(r"^(?:Answer|A|ANSWER)\s*[:.]\s+(?P<speech>\S.*)$")
+_NAMED_TURN = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+\s*:\s+\S")
+
+
+def transcript_heading(paragraphs: list[str]) -> int | None:
+    """The heading line of a question-and-answer transcript: the line above the first
+    question, when two questions or more follow. None for other texts."""
+    questions = [i for i, p in enumerate(paragraphs) if QUESTION_TURN.match(p)]
+    if len(questions) < 2 or questions[0] == 0:
+        return None
+    for index in range(questions[0] - 1, -1, -1):
+        line = paragraphs[index]
+        if QUESTION_TURN.match(line) or ANSWER_TURN.match(line) or _NAMED_TURN.match(line):
+            continue
+        if 4 <= len(line.split()) <= 60 and not is_stamp_line(line):
+            return index
+    return None
+
+
 def _is_prose(paragraph: str) -> bool:
     words = paragraph.split()
     return (len(words) >= 12 and re.search(r"[.!?\"”](?:\s|$)", paragraph) is not None) or len(words) >= 30
@@ -370,18 +427,80 @@ _DATELINE_LINE = re.compile(
 """A dateline alone on its line, perhaps with the date: "BRUSSELS (AFP) Apr 02, 2004"."""
 
 
+_HEADER_FIELD = re.compile(
+    r"^(?P<label>HEADLINE|TITLE|DATELINE|DATE|PUBLICATION[- ]DATE|LOAD[- ]DATE|SOURCE|BYLINE|"
+    r"SECTION|LENGTH|WORDS|EDITION|PAGE|PUBLICATION|COPYRIGHT|LANGUAGE|DOCUMENT[- ]TYPE|"
+    r"PUBLICATION[- ]TYPE|GRAPHIC|HIGHLIGHT|BODY|SLUG|NOTE NUMBER|TYPE|NUMBER|CONTENT|"
+    r"VOICED AT|INTRO|TEXT)\s*[:=]\s*(?P<value>.*)$"
+)
+"""A field of an archive's header block ("DATE: 26 August 1998", "DATELINE: BRUSSELS"): news
+databases print the story's facts this way above (or instead of) the wire copy's own lines."""
+
+
+def read_archive_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The fields of an archive header block at the top of the text, and the lines without it.
+    Two such fields at least make a header; a lone "Source: ..." line is left to the stamps."""
+    fields: dict[str, str] = {}
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        match = _HEADER_FIELD.match(line.strip()) if index < 30 else None
+        if match is None:
+            kept.append(line)
+            continue
+        label = match["label"].lower().replace(" ", "-")
+        value = match["value"].strip()
+        fields.setdefault(label, value)
+        if label in ("body", "intro", "text") and value:
+            kept.append(value)  # the story itself starts on the label's line
+        elif label in ("date", "publication-date", "load-date") and value:
+            kept.append(line)  # the stamp readers find the publication date here
+        if label == "title" and value:
+            fields.setdefault("headline", value)
+    if len(fields) < 2:
+        return {}, lines
+    return fields, kept
+
+
+def _header_city(value: str) -> str | None:
+    """"BRUSSELS, Aug 26" or "Moscow" -> the city, title-cased as a dateline gives it."""
+    city = re.split(r"[,(/]", value, maxsplit=1)[0].strip()
+    if not re.fullmatch(r"[A-Za-z][A-Za-z .'-]{1,40}", city):
+        return None
+    return city
+
+
+_TEX_QUOTE = re.compile(r"``(?P<words>[^`\n]*?)(?:''|\"|”)")
+
+
+def normalise_quote_marks(text: str) -> str:
+    """Typewriter forms of quotation marks as the stages read them: wire archives converted
+    through TeX write ``words'' for “words”."""
+    if "``" not in text:
+        return text
+    return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
+
+
 def read_document(article: Article, catalog: Catalog) -> Document:
     """The article as the stages see it: its language, the page around it removed, the
     headline and the dateline set apart, the body split into paragraphs and sentences with
     offsets."""
     language = detect_language(article.text, article.language)
     raw = unglue_lines(article.text)
-    cleaned = clean_article_text(raw, article.publisher, unglued=True)
+    header, kept = read_archive_header(raw.split("\n"))
+    cleaned = clean_article_text(normalise_quote_marks("\n".join(kept)), article.publisher, unglued=True)
     lines = [p for p in cleaned.split("\n") if p.strip()]
     # "BRUSSELS (AFP) Apr 02, 2004" on a line of its own: a dateline the stamp filter would drop.
     own_line = next((m for m in map(_DATELINE_LINE.match, lines[:12]) if m), None)
     paragraphs = [p for p in lines if not is_stamp_line(p, language.date_phrase)]
-    headline, body = strip_headline(paragraphs, language)
+    if header.get("headline"):
+        headline, body = header["headline"], paragraphs
+    elif (heading := transcript_heading(paragraphs)) is not None:
+        # A transcript's heading says who spoke, where and when ("Foreign Minister Sergey
+        # Lavrov's answer to a media question, Moscow, January 12, 2022"): it is the
+        # headline and the lead the date and place are read from.
+        headline, body = paragraphs[heading], paragraphs[heading:]
+    else:
+        headline, body = strip_headline(paragraphs, language)
     starts = []
     position = 0
     for paragraph in body:
@@ -402,6 +521,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     doc.raw_lines = raw.split("\n")
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
+    if header.get("dateline") and (city := _header_city(header["dateline"])):
+        doc.dateline = (city, doc.dateline[1] if doc.dateline else 0)
     for start, paragraph in zip(starts, body):
         # The dateline is not a sentence: "MOSCOW. Feb 3 (Interfax) -" must not be split.
         skip = doc.dateline[1] if doc.dateline and start == 0 else 0

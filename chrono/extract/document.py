@@ -96,6 +96,12 @@ class Document:
     """The main event's last day when a later sentence gives it ("the summit ends May 31")."""
     known_events: tuple[Event, ...] = ()
     """Dated events of the chronology, to pin weekdays when only the month is known."""
+    quote_bases: dict[tuple[str, str], str] = field(default_factory=dict)
+    """How each quote's speaker was found, by (speaker, text): the doubts stage reads it."""
+    speaker_basis: str = "none"
+    """How the last speaker lookup succeeded (set by the quotes stage's lookups)."""
+    place_basis: str = "none"
+    """How the place was found (set by the places stage)."""
     new_people: dict[str, Person] = field(default_factory=dict)
     new_organizations: dict[str, Organization] = field(default_factory=dict)
     new_treaties: dict[str, Treaty] = field(default_factory=dict)

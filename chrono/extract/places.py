@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..dates import is_month_word
 from .document import Document, Sentence
 from .normalise import normalise_name
 from .vocabulary import (
+    REGION_NAMES,
     HEADQUARTERS,
     HEADQUARTERS_CITY,
     SPEECH,
@@ -32,9 +34,13 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
                     continue  # "regarded in Moscow as a threat": where people think so
                 places.append((sentence.start + start, sentence.start + end, form.id))
+    if (heading := place_before_date(doc)) is not None:
+        doc.place_basis = "beside the date"
+        return heading
     if doc.main_position is not None:
         for start, end, key in places:
             if start - 45 <= doc.main_position <= end + 45:
+                doc.place_basis = "beside the date"
                 return key
         if sentence is not None:
             # "... after the council meeting held on January 12 in Brussels": a place
@@ -44,6 +50,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
                 (s, e, k) for s, e, k in places if not any(s - 30 <= p <= e + 10 for p in others)
             ]
     if places:
+        doc.place_basis = "in the main sentence"
         return places[0][2]
     headquarters = HEADQUARTERS.search(text)
     if headquarters and re.search(
@@ -51,6 +58,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         text[max(0, headquarters.start() - 12) : headquarters.start()],
     ):
         # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
+        doc.place_basis = "headquarters"
         return doc.place_id(HEADQUARTERS_CITY, stub=True)
     if doc.dateline:
         elsewhere = _GATHERING_IN.search(text)
@@ -63,15 +71,67 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             # dateline is where the report was filed; the venue is a country or region.
             # (When the lead reports a statement, "said the talks in Geneva ...", the
             # gathering is its subject and the dateline stands.)
+            doc.place_basis = "a gathering elsewhere than the dateline"
             return None
+        if doc.dateline[0].lower() in REGION_NAMES:
+            doc.place_basis = "a country as the dateline"  # "LITHUANIA, June 9 -": no venue
+            return None
+        doc.place_basis = "dateline"
         return doc.place_id(doc.dateline[0], stub=True)
-    return (
-        place_of_statement(doc)
-        or place_in_headline(doc)
-        or place_named_gathering(doc)
-        or capital_of_speaker(doc, sentence)
-        or place_in_first_sentence(doc)
-    )
+    for how, finder in (
+        ("where the statement was made", lambda: place_of_statement(doc)),
+        ("headline", lambda: place_in_headline(doc)),
+        ("a gathering named after its city", lambda: place_named_gathering(doc)),
+        ("the speaker's capital", lambda: capital_of_speaker(doc, sentence)),
+        ("the first sentence's venue", lambda: place_in_first_sentence(doc)),
+        ("a venue not in places.yml", lambda: unknown_venue(doc)),
+    ):
+        if found := finder():
+            doc.place_basis = how
+            return found
+    doc.place_basis = "none"
+    return None
+
+
+def place_before_date(doc: Document) -> str | None:
+    """"..., Washington, December 10, 2019": a known place written right before the main
+    date, the way official transcripts and statements head their text."""
+    if doc.main_position is None:
+        return None
+    before = doc.folded[max(0, doc.main_position - 60) : doc.main_position]
+    if not re.search(r",\s*$", before):
+        return None
+    for start, end, form in doc.known_names(before):
+        if form.kind == "place" and re.fullmatch(r"\s*,\s*", before[end:]) and (
+            start == 0 or re.search(r"[,(]\s*$", before[:start])
+        ):
+            return form.id
+    return None
+
+
+_UNKNOWN_VENUE = re.compile(
+    r"\b(?:(?:meeting|talks|summit|session|conference|negotiations|consultations|forum)"
+    r"(?:\s+(?:was|were|is|are))?\s+(?:held\s+|taking\s+place\s+)?in|"
+    r"(?:resort|port|spa|border)?\s*(?:city|town|village|resort)\s+of)\s+"
+    r"(?P<where>[A-Z][a-z'’-]+(?:[ -](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z'’-]+)?)\b(?!['’]s)"
+)
+"""A gathering's venue that places.yml does not know: "the talks in Geneva", "the Black Sea
+resort city of Sochi"."""
+
+
+def unknown_venue(doc: Document) -> str | None:
+    """With no known place, a venue the lead writes after a gathering word becomes a new
+    place stub (countries and regions are not venues). The doubts stage marks it."""
+    lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
+    for match in _UNKNOWN_VENUE.finditer(doc.body[:lead_end]):
+        name = match["where"]
+        if name.lower() in REGION_NAMES or normalise_name(name) in NOT_VENUE_WORDS or is_month_word(name):
+            continue
+        return doc.place_id(name, stub=True)
+    return None
+
+
+NOT_VENUE_WORDS = {"the", "a", "an", "which", "this", "that", "his", "her", "their", "its"}
 
 
 def place_in_first_sentence(doc: Document) -> str | None:

@@ -7,14 +7,18 @@ from functools import lru_cache
 
 from ..model import Quote
 from .document import Document, Mention
+from .cleanup import ANSWER_TURN
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
 from .vocabulary import SPEECH_VERBS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
-    """Quoted words of five words or more, with the person or organization who said them."""
+    """Quoted words of five words or more, with the person or organization who said them.
+    How each speaker was found goes to `doc.quote_bases`, where the doubts stage reads it."""
     quotes: list[Quote] = []
+    bases: list[str] = []
+    voiced: list[tuple[int, str]] = []  # (position, speaker) of each quote attributed so far
     positions: list[int] = []
     people = [m for m in mentions if m.kind == "person"]
     organizations = [m for m in mentions if m.kind == "organization"]
@@ -40,7 +44,12 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
         after = cut_at_sentence_end(after)
         before = doc.body[sentence_start:start]
-        if doc.lang.pronoun_speech.match(after) and last_speaker is not None and _near(doc, last_at, start):
+        introduced = _introduced(doc.lang.speech_verbs).search(before) and re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None
+        if introduced and (named := speaker_before(doc, sentence_start, start, before, people, organizations)):
+            # 'Grushko said: "...". He added that ...': the quote's speaker is the one who
+            # introduces it; the next sentence starts afresh.
+            speaker, how = named, f"introduced: {doc.speaker_basis}"
+        elif doc.lang.pronoun_speech.match(after) and last_speaker is not None and _near(doc, last_at, start):
             # '"It's a mistake," he told reporters': "he" is the last person written as
             # speaking since the last quote, else that quote's speaker; not the last name
             # written, which is often the object of the sentence before.
@@ -49,18 +58,28 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 if last_at <= m.start < start and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
             ]
             speaker = speaking[-1].id if speaking else last_speaker
+            if speaker not in {m.id for m in people}:
+                # "he said" is a person: an organization quoted last is not "he"
+                speaker = last_person_before(doc, start, people) or speaker
+            recent = {who for at, who in voiced if _near(doc, at, start)}
+            voices = {m.id for m in speaking} | recent | {last_speaker}
+            how = "pronoun after several speakers" if len(voices) > 1 else "pronoun"
         else:
             speaker = speaker_after(doc, after_at, after, people, organizations)
+            how = f"after: {doc.speaker_basis}"
         words_needed = 5
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
+            how = "in the words of"
         if speaker is None and (framing := doc.lang.framing.search(before)):
+            how = "framing"
             # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
             # subject of the sentence; a fragment that short is a statement here.
             speaker = subject_person(doc, sentence_start, sentence_start + framing.start(), people)
             words_needed = 1
         if speaker is None:
             speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
+            how = f"before: {doc.speaker_basis}"
             if speaker is not None:
                 words_needed = 3  # a fragment quoted inside reported speech
         if speaker is None and previous_speaker is not None and previous_end is not None:
@@ -71,27 +90,44 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{doc.lang.speech_verbs})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
             ):
                 speaker = previous_speaker
+                how = "continues the quote before"
         if speaker is None and _is_quote_paragraph(doc, start, end):
-            speaker = speaker_of_previous_paragraph(doc, start, people) or last_speaker
+            speaker = speaker_of_previous_paragraph(doc, start, people)
+            how = "quote paragraph: the voice of the paragraph before"
+            if speaker is None:
+                speaker = last_speaker
+                how = "quote paragraph: the last speaker"
         if speaker is None and doc.lang.speaker_in_previous_sentence and not before.strip():
             # "Макаров рассказал о другом варианте. «Мы предложили ...»": the quote opens the
             # sentence after the one that has its speaker speaking.
             speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            how = "the speaker of the sentence before"
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
             last_speaker, last_at = speaker, start
+            voiced.append((start, speaker))
         if speaker is None or len(text.split()) < words_needed:
             continue  # a word or two in quotation marks is a label, not a statement
         quotes.append(Quote(speaker, text))
         positions.append(start)
+        bases.append(how)
     for start, speaker, text in transcript_turns(doc, people):
         at = next((i for i, p in enumerate(positions) if p > start), len(positions))
         quotes.insert(at, Quote(speaker, text))
         positions.insert(at, start)
+        bases.insert(at, "transcript turn")
     unique: dict[tuple[str, str], Quote] = {}
-    for quote in quotes:
-        unique.setdefault((quote.speaker, quote.text), quote)
+    for quote, how in zip(quotes, bases):
+        if (quote.speaker, quote.text) not in unique:
+            unique[quote.speaker, quote.text] = quote
+            doc.quote_bases[quote.speaker, quote.text] = how
     return tuple(unique.values())
+
+
+def _found(doc: Document, how: str, speaker: str | None) -> str | None:
+    """Note how a speaker was found (for the doubts stage) and pass it on."""
+    doc.speaker_basis = how
+    return speaker
 
 
 def _near(doc: Document, earlier: int, later: int) -> bool:
@@ -102,7 +138,13 @@ def _near(doc: Document, earlier: int, later: int) -> bool:
 @lru_cache(maxsize=4)
 def _speaks_after(speech_verbs: str) -> re.Pattern[str]:
     """A speech verb right after a name ("Scheffer, the alliance's chief, told")."""
-    return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:{speech_verbs})\b", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _introduced(speech_verbs: str) -> re.Pattern[str]:
+    """An attribution that introduces the quote after it: 'Grushko said: "..."'."""
+    return re.compile(rf"\b(?:{speech_verbs})\b[^.!?\"“”«»]{{0,40}}:\s*$", re.IGNORECASE)
 
 
 def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mention]) -> str | None:
@@ -148,21 +190,51 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     speaker's name is written in capitals before a colon; a turn counts as a quote only
     when that name is a person the article names (the host's turns are not quotes)."""
     ids = {m.id for m in people}
+    answerer = answering_person(doc, people)
     turns = []
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
-        match = doc.lang.transcript_turn.match(paragraph)
-        if not match:
+        answer = ANSWER_TURN.match(paragraph)
+        match = None if answer else doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
+        if match:
+            slug = make_slug(match["name"], max_words=6)
+            speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+            if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
+                # A name in another script has no slug: the person named there ("С.Лавров:").
+                named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
+                speaker = named[0].id if named else None
+            at, speech = match.start("speech"), match["speech"]
+        elif answer and answerer:
+            speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
+        else:
             continue
-        slug = make_slug(match["name"], max_words=6)
-        speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
-        if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
-            # A name in another script has no slug: the person named there ("С.Лавров:").
-            named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
-            speaker = named[0].id if named else None
-        speech = " ".join(match["speech"].split())
+        speech = " ".join(speech.split())
         if speaker and len(speech.split()) >= 5:
-            turns.append((start + match.start("speech"), speaker, speech))
+            turns.append((start + at, speaker, speech))
     return turns
+
+
+_NAMED_TURN = re.compile(
+    r"^(?P<name>(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s?)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\s*:\s+(?P<speech>\S.*)$"
+)
+"""A transcript turn with the speaker's name in title case: "Sergey Lavrov: ...",
+"S. Lavrov: ..."; only a person the article names counts."""
+_ANSWERS_OF = re.compile(
+    r"\b(?:answers?|remarks|replies|comments|interview|statement|speech|news\s+conference|press\s+conference|briefing)\b",
+    re.IGNORECASE,
+)
+
+
+def answering_person(doc: Document, people: list[Mention]) -> str | None:
+    """Who answers the questions of a transcript: the person its heading names beside
+    "answer", "remarks", "interview" (the first person it names)."""
+    if not doc.headline or not _ANSWERS_OF.search(doc.headline):
+        return None
+    heading_end = len(doc.paragraphs[0]) if doc.paragraphs and doc.paragraphs[0] == doc.headline else 0
+    named = [m for m in people if m.start < heading_end]
+    if named:
+        return named[0].id
+    found = [form.id for _s, _e, form in doc.catalog.matcher.find(doc.headline) if form.kind == "person"]
+    return found[0] if found else None
 
 
 def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
@@ -284,22 +356,23 @@ def speaker_after(
     doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention]
 ) -> str | None:
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
+    doc.speaker_basis = "none"
     if doc.lang.pronoun_speech.match(after):
-        return last_person_before(doc, position, people)
+        return _found(doc, "pronoun: the last person named", last_person_before(doc, position, people))
     if re.match(rf"^\W{{0,3}}it\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", after, re.IGNORECASE):
         # '"...," it said': the ministry, alliance or government written last before.
         earlier = [m for m in organizations if m.end <= position]
-        return earlier[-1].id if earlier else None
+        return _found(doc, "'it said': the organization named last", earlier[-1].id if earlier else None)
     if quoted := _QUOTED_AS_SAYING.match(after):
         # Interfax quoted Deputy Foreign Minister Vladimir Chizhov as saying
         span = (position + quoted.start("who"), position + quoted.end("who"))
         who = [m for m in people if span[0] <= m.start < span[1]]
         if who:
-            return who[0].id
+            return _found(doc, "quoted as saying", who[0].id)
     if described := _DESCRIBED_SPEAKER.match(after):
         # the senior Russian diplomat pointed out: the last person named before, of that
         # country when one is written
-        return person_by_description(doc, position, described["adjective"], people)
+        return _found(doc, "described", person_by_description(doc, position, described["adjective"], people))
     verb = doc.lang.speech().search(after[:160])
     if (
         not verb
@@ -313,14 +386,15 @@ def speaker_after(
         # The name next to the verb: before it ("Stoltenberg told") or after it ("said Grushko").
         verb_at = position + verb.start()
         before_verb = [m for m in nearby if m.end <= verb_at]
-        return (before_verb[-1] if before_verb else nearby[0]).id
+        return _found(doc, "named", (before_verb[-1] if before_verb else nearby[0]).id)
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
-        return orgs[0].id
+        return _found(doc, "organization named", orgs[0].id)
     if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
-        return last_person_before(doc, position, people)  # "..., – подчеркнул генсек."
+        # "..., – подчеркнул генсек.": an office or a pronoun after the verb
+        return _found(doc, "office after the verb: the last person named", last_person_before(doc, position, people))
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
-        return titled  # '"...," the alliance's secretary-general said'
+        return _found(doc, "office", titled)  # '"...," the alliance's secretary-general said'
     institution = re.search(
         r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(ministry|alliance|council|department|office|government|kremlin|embassy|mission|"
         r"statement|declaration|communiqu[eé])\b(?!['’]s)",
@@ -338,15 +412,16 @@ def speaker_after(
                 doc.body[m.end : m.end + 60],
             )
         ]
-        return (issuers or earlier)[-1].id if earlier else None
+        return _found(doc, "the statement's issuer", (issuers or earlier)[-1].id if earlier else None)
     if institution:
-        return last_organization_like(doc, position, institution[1], organizations)
+        return _found(doc, "institution", last_organization_like(doc, position, institution[1], organizations))
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
-        return titled  # '"...," the Russian president said'
+        return _found(doc, "office", titled)  # '"...," the Russian president said'
     if re.match(
         r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE
     ):
-        return last_person_before(doc, position, people)  # "said the senior diplomat"
+        # "said the senior diplomat"
+        return _found(doc, "a description: the last person named", last_person_before(doc, position, people))
     return None
 
 
@@ -359,6 +434,7 @@ def speaker_before(
     organizations: list[Mention],
 ) -> str | None:
     """`Shoigu said: "..."` / `He stressed that "..."` / `According to Grushko, ... "..."`."""
+    doc.speaker_basis = "none"
     verbs = list(doc.lang.speech().finditer(before))
     if not verbs:
         return None
@@ -367,14 +443,17 @@ def speaker_before(
     # "according to X", "по словам X": the speaker is written after the words.
     according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
-        return in_clause[0].id if not according_to else in_clause[-1].id
+        several = len({m.id for m in in_clause}) > 1
+        how = "subject among several names" if several else "subject"
+        return _found(doc, how, in_clause[0].id if not according_to else in_clause[-1].id)
     if according_to or doc.lang.speaker_follows_verb:
-        # "по словам Грушко, «...»"; in Russian also "заявил Лавров: «...»"
+        # "according to Grushko"; in Russian also "заявил Лавров: «...»"
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
-            return after_verb[0].id
+            return _found(doc, "according to" if according_to else "named after the verb", after_verb[0].id)
     if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip()):
-        return last_person_before(doc, verb_at, people)  # "по словам генсека", "подчеркнул он"
+        # "по словам генсека", "подчеркнул он"
+        return _found(doc, "office after the verb: the last person named", last_person_before(doc, verb_at, people))
     if according_to:
         described = re.match(
             r"according\s+to\s+the\s+(?:(?:senior|top|chief|former|high-ranking)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
@@ -382,14 +461,14 @@ def speaker_before(
             before[verbs[-1].start() :],
         )
         if described:
-            return person_by_description(doc, verb_at, described["adjective"], people)
+            return _found(doc, "described", person_by_description(doc, verb_at, described["adjective"], people))
     if doc.lang.subject_words.search(before[: verbs[-1].start()]):
-        return last_person_before(doc, start + verbs[-1].start(), people)
+        return _found(doc, "pronoun: the last person named", last_person_before(doc, start + verbs[-1].start(), people))
     if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):
-        return titled
+        return _found(doc, "office", titled)
     orgs = [m for m in organizations if start <= m.start < verb_at]
     if orgs:
-        return orgs[0].id
+        return _found(doc, "organization named", orgs[0].id)
     return None
 
 

@@ -65,7 +65,8 @@ NOT_NAME_WORDS = {
     "polish", "spotlight", "team", "group", "fleet", "command", "unit", "squadron", "brigade",
     "division", "corps", "battalion", "regiment", "service", "centre", "center", "institute",
     "university", "school", "company", "bank", "association", "foundation", "navy", "guard",
-    "guards"
+    "guards", "control", "affairs", "policy", "forces", "agency", "office", "department",
+    "ministry", "committee", "council", "commission", "relations", "cooperation", "arms"
 }
 """Capitalised words that cannot start or end a new person's name, head nouns of units and bodies
 among them ("the NATO Mobile Training Team said" names no person)."""
@@ -110,3 +111,19 @@ TITLE_STOPWORDS = {
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mme", "m", "herr", "frau"}
 """Courtesy titles: written before a name, but not a role."""
+REGION_NAMES = {
+    "europe", "asia", "africa", "america", "north america", "latin america", "eurasia",
+    "the balkans", "balkans", "the baltics", "baltics", "the caucasus", "caucasus", "scandinavia",
+    "crimea", "donbas", "donbass", "siberia", "the arctic", "arctic", "the west", "west", "east",
+    "russia", "ukraine", "georgia", "belarus", "moldova", "armenia", "azerbaijan", "kazakhstan",
+    "poland", "lithuania", "latvia", "estonia", "finland", "sweden", "norway", "denmark",
+    "germany", "france", "britain", "great britain", "england", "the united kingdom",
+    "united kingdom", "the united states", "united states", "the us", "canada", "italy", "spain",
+    "portugal", "greece", "turkey", "romania", "bulgaria", "hungary", "slovakia", "slovenia",
+    "croatia", "serbia", "kosovo", "bosnia", "albania", "montenegro", "macedonia",
+    "north macedonia", "the czech republic", "czech republic", "austria", "switzerland",
+    "belgium", "the netherlands", "netherlands", "luxembourg", "iceland", "ireland", "syria",
+    "iraq", "iran", "afghanistan", "china", "india", "japan", "israel", "libya", "yugoslavia",
+    "chechnya", "abkhazia", "south ossetia", "transnistria", "kaliningrad region",
+}
+"""Countries and regions: after "in" they say where in the world, not which venue."""

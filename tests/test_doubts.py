@@ -1,0 +1,285 @@
+"""Drafts that say where they may be wrong: the doubts stage, the forms of page it was built
+for, and how `doubts` travels through validation, re-runs, the CLI and the event page.
+
+Every article text here is fiction written for the test, in the house style of a real kind of
+page (a wire archive, a news database's header block, an official transcript, a newspaper):
+the offices and places are public, the events as told, the wording and every quote are
+invented, and no byline is a real journalist's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from build_chronology import main
+from chrono.entries import read_chronology
+from chrono.extract import Catalog, extract_article
+from chrono.model import Article, Event, Organization, PartialDate, Person, Place, Role
+from chrono.pages import render_event_page
+from chrono.index import build_index
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+PEOPLE = {
+    "jens-stoltenberg": Person(
+        "jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg",), side="nato",
+        roles=(Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),),
+    ),
+    "alexander-grushko": Person("alexander-grushko", "Alexander Grushko", ("Grushko",), side="russia"),
+    "sergey-lavrov": Person("sergey-lavrov", "Sergey Lavrov", ("Lavrov",), side="russia"),
+    "javier-solana": Person("javier-solana", "Javier Solana", ("Solana",), side="nato"),
+    "yevgeny-primakov": Person("yevgeny-primakov", "Yevgeny Primakov", ("Primakov",), side="russia"),
+    "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",), side="russia"),
+    "mike-pompeo": Person("mike-pompeo", "Mike Pompeo", ("Pompeo",), side="nato"),
+}
+CATALOG = Catalog(
+    people=PEOPLE,
+    organizations={"nato": Organization("nato", "North Atlantic Treaty Organization", (), "NATO")},
+    treaties={},
+    places={
+        "moscow": Place("moscow", "Moscow", country="Russia"),
+        "brussels": Place("brussels", "Brussels", country="Belgium"),
+        "washington": Place("washington", "Washington", country="United States"),
+        "bucharest": Place("bucharest", "Bucharest", country="Romania"),
+        "rome": Place("rome", "Rome", country="Italy"),
+    },
+)
+
+
+def extract(text: str, *, published: str | None = None, url: str | None = None) -> Event:
+    article = Article(file="case.txt", text=text, url=url, publisher="Test Wire", published=published)
+    return extract_article(article, CATALOG).event
+
+
+def doubts_of(event: Event) -> dict[str, str]:
+    return dict(event.doubts)
+
+
+# ---------------------------------------------------------------- forms of page, and their doubts
+
+WIRE_ARCHIVE = """Russia, NATO Trade Barbs Over Expansion
+BRUSSELS, March 19 (DPA) - NATO Secretary-General Javier Solana said on Wednesday the alliance would not give Moscow a veto over enlargement.
+``We will not allow any country outside the alliance to decide who joins it,'' Solana told reporters at NATO headquarters.
+Russian Foreign Minister Yevgeny Primakov said in Moscow that ``the expansion of NATO to the east remains unacceptable to Russia.''
+"""
+
+
+def test_a_wire_archive_with_tex_quotes_and_the_agency_after_the_date() -> None:
+    """Fiction in the style of a news agency's archive copy: ``quotes'', an archive address
+    with only the month, a dateline whose day dates the story."""
+    event = extract(WIRE_ARCHIVE, url="http://archive.example.org/1997/3/wire-story.html")
+    assert event.date == PartialDate(1997, 3, 19)  # the dateline's day, in the address's month
+    assert event.place == "brussels"
+    assert [(q.speaker, q.text.split()[0]) for q in event.quotes] == [
+        ("javier-solana", "We"), ("yevgeny-primakov", "the"),
+    ]
+    assert event.doubts == ()  # every field rests on a reading worth a bet
+
+
+def test_a_month_only_publication_leaves_the_weekday_in_doubt() -> None:
+    text = WIRE_ARCHIVE.replace("BRUSSELS, March 19 (DPA) - ", "BRUSSELS (DPA) - ")
+    event = extract(text, url="http://archive.example.org/1997/3/wire-story.html")
+    assert event.date == PartialDate(1997, 3) and event.approximate
+    assert "5, 12, 19, 26" in doubts_of(event)["date"]
+
+
+HEADER_BLOCK = """DATE: 26 August 1998
+DATELINE: BRUSSELS
+SOURCE: Test Wire
+HEADLINE: NATO cautious on Russian crisis
+NATO allies on Wednesday discussed the economic turmoil in Russia and its impact on the Permanent Joint Council, an alliance spokesman said.
+"We are following events in Moscow very closely," spokesman Jamie Shea told journalists.
+"""
+
+
+def test_an_archive_header_block_gives_headline_dateline_and_date() -> None:
+    """Fiction in the style of a news database's export: labelled fields above the story."""
+    event = extract(HEADER_BLOCK)
+    assert event.title == "NATO cautious on Russian crisis"
+    assert event.date == PartialDate(1998, 8, 26)
+    assert event.place == "brussels"
+    assert "title" not in doubts_of(event)
+
+
+def test_a_broadcaster_script_header_with_a_short_date() -> None:
+    """Fiction in the style of a broadcaster's correspondent script: DATE=, DATELINE=, TEXT:."""
+    text = (
+        "DATE=12/08/02\nTYPE=CORRESPONDENT REPORT\nTITLE=RUSSIA / NATO TALKS\nDATELINE=MOSCOW\n"
+        "TEXT: NATO Secretary-General Javier Solana met Russian officials in Moscow on Sunday for talks "
+        "on security cooperation, his spokesman said.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2002, 12, 8)
+    assert event.place == "moscow"
+
+
+SPEAKER_CHANGE = """NATO and Russia fail to bridge differences
+BRUSSELS (Test Wire) - NATO and Russia held a NATO-Russia Council meeting on Wednesday but failed to narrow their differences over Ukraine.
+"We have profound and persistent disagreements," NATO Secretary General Jens Stoltenberg told a news conference. Russia's envoy to NATO, Alexander Grushko, said: "The alliance is building up its forces near our borders." He added that Moscow would respond.
+"This is a dangerous path," he said.
+"""
+
+
+def test_a_quote_paragraph_whose_speaker_changes() -> None:
+    """The second quote is introduced by its own speaker; a pronoun after two speakers is a doubt."""
+    event = extract(SPEAKER_CHANGE, published="2016-07-13")
+    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg", "alexander-grushko", "alexander-grushko"]
+    doubts = doubts_of(event)
+    assert "two people were quoted" in doubts["quotes[2].speaker"]
+    assert "quotes[0].speaker" not in doubts and "quotes[1].speaker" not in doubts
+
+
+QUESTIONS_AND_ANSWERS = """Foreign Minister Sergey Lavrov's answer to a media question following talks with US Secretary of State Mike Pompeo, Washington, December 10, 2019
+Question: Did you discuss the future of the arms control treaties?
+Sergey Lavrov: We handed our American colleagues our proposal to extend the treaty without any preconditions, and we are waiting for an answer.
+Question: What about NATO's activity in Europe?
+Answer: We see the alliance moving its infrastructure closer to our borders, and we have said so many times.
+"""
+
+
+def test_a_question_and_answer_transcript() -> None:
+    """Fiction in the style of a foreign ministry's transcript: the heading says who, where
+    and when; named turns and bare "Answer:" turns are the minister's words."""
+    event = extract(QUESTIONS_AND_ANSWERS, published="2019-12-11")
+    assert event.title.startswith("Foreign Minister Sergey Lavrov's answer")
+    assert event.date == PartialDate(2019, 12, 10)
+    assert event.place == "washington"
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov", "sergey-lavrov"]
+    assert not any(q.text.startswith("Did you") for q in event.quotes)
+
+
+def test_the_dateline_is_not_where_the_event_was() -> None:
+    text = (
+        "Russia warns on shield\nMOSCOW (Test Wire) - Russian Foreign Minister Sergey Lavrov, speaking on "
+        "Tuesday during a visit to Ljubljana, said the missile shield threatened Russia.\n"
+    )
+    event = extract(text, published="2010-03-17")
+    assert event.place == "moscow"
+    assert "Ljubljana" in doubts_of(event)["place"]
+
+
+def test_a_nato_official_under_a_moscow_dateline() -> None:
+    text = (
+        "Experts to watch drills\nMOSCOW (Test Wire) - NATO will send three experts to watch the exercise, "
+        "NATO Secretary General Jens Stoltenberg said on Wednesday.\n"
+    )
+    event = extract(text, published="2017-09-06")
+    assert "Jens Stoltenberg" in doubts_of(event)["place"]
+
+
+def test_an_arrival_does_not_date_the_meeting() -> None:
+    text = (
+        "Putin in Rome\nROME, May 28 (Test Wire) - Russian President Vladimir Putin arrived yesterday to "
+        "attend a summit with NATO leaders.\n"
+    )
+    event = extract(text, published="2002-05-28")
+    assert event.date == PartialDate(2002, 5, 27)
+    assert "arrival" in doubts_of(event)["date"]
+
+
+def test_a_caption_credited_to_a_photographer_is_not_the_lead() -> None:
+    text = (
+        "Russia threatens shield\nBy Correspondent / May 4, 2012\n"
+        "A Russian officer is on duty at a radar station near Moscow, Friday, May 4. Visitors toured it on Friday.\n"
+        "Ivan Ivanov/AP\n"
+        "Russia's Foreign Minister Sergey Lavrov said yesterday that NATO's missile shield could not be accepted.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2012, 5, 3)
+
+
+def test_no_headline_is_a_doubt_on_the_title() -> None:
+    event = extract(
+        "MOSCOW (Test Wire) - Russian Foreign Minister Sergey Lavrov said on Monday that NATO's plans "
+        "were a mistake.\n",
+        published="2019-12-10",
+    )
+    assert doubts_of(event)["title"].startswith("no headline found")
+
+
+# ---------------------------------------------------------------- validation, re-runs, CLI, page
+
+
+def write_doubts(root: Path, rel: str, doubts: str, status: str | None = None) -> Path:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    if status:
+        text = text.replace("status: draft", f"status: {status}")
+    path.write_text(text.rstrip("\n") + "\n" + doubts, encoding="utf-8")
+    return path
+
+
+EVENT = "chronology/events/2019-07-05-nato-russia-council-inf-talks.yml"
+
+
+def test_doubts_are_read_and_their_paths_checked(data_root: Path) -> None:
+    path = write_doubts(data_root, EVENT, "doubts:\n  place: dateline only\n  people[7]: a stub\n")
+    chronology, errors = read_chronology(data_root)
+    line = path.read_text(encoding="utf-8").splitlines().index("  people[7]: a stub") + 1
+    assert [str(e) for e in errors] == [
+        f"{EVENT}:{line}: doubts.people[7]: points at item 7 of people, which has 1; delete the doubt or correct its number"
+    ]
+
+
+def test_a_reviewed_entry_has_no_doubts_left(data_root: Path) -> None:
+    path = write_doubts(data_root, EVENT, "doubts:\n  place: dateline only\n", status="reviewed")
+    line = path.read_text(encoding="utf-8").splitlines().index("  place: dateline only") + 1
+    errors = [str(e) for e in read_chronology(data_root)[1]]
+    assert f"{EVENT}:{line}: doubts.place: a reviewed entry has no doubts left: check the field, correct it if needed, then delete this line" in errors
+
+
+def test_a_doubt_path_must_have_the_validators_form(data_root: Path) -> None:
+    write_doubts(data_root, EVENT, "doubts:\n  the place: dateline only\n")
+    errors = [str(e) for e in read_chronology(data_root)[1]]
+    assert len(errors) == 1 and "doubts" in errors[0] and "the place" in errors[0]
+
+
+ARTICLE = """Alliance answers Russia
+VIENNA (Test Wire) - NATO Secretary General Jens Stoltenberg said on Wednesday, during a visit to Warsaw, that the alliance would answer Russia's new missiles.
+"""
+
+
+def make_project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "chronology", tmp_path / "chronology", ignore=shutil.ignore_patterns("events"))
+    (tmp_path / "chronology" / "events").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "seeds" / "sources.yml").write_text(
+        yaml.safe_dump({"a.txt": {"publisher": "Test Wire", "published": "2019-02-06"}}), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_extract_lists_the_drafts_with_doubts_and_keeps_a_persons_edit(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path)
+    assert main(["--root", str(root), "extract"]) == 0
+    out = capsys.readouterr().out
+    [path] = (root / "chronology" / "events").glob("*.yml")
+    rel = f"chronology/events/{path.name}"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "Warsaw" in data["doubts"]["place"]
+    assert f"1 draft with doubts (check these fields first):\n  {rel}: place" in out
+
+    # A person corrects the place: the next run keeps it and drops the doubt about it.
+    text = path.read_text(encoding="utf-8").replace("place: vienna", "place: brussels")
+    path.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["place"] == "brussels"
+    assert "place" not in (data.get("doubts") or {})
+    assert main(["--root", str(root), "validate"]) == 0
+
+
+def test_the_event_page_marks_the_doubtful_fields(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert main(["--root", str(root), "extract", "--quiet"]) == 0
+    chronology, errors = read_chronology(root)
+    assert errors == []
+    [event] = chronology.events
+    page = render_event_page(event, build_index(chronology)).html
+    assert 'id="doubts"' in page and "Where this draft may be wrong" in page
+    assert '<a class="chrono-doubt" href="#doubts">place uncertain</a>' in page
+    assert "<strong>The place</strong>: dateline VIENNA; the lead says" in page
