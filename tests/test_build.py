@@ -537,7 +537,8 @@ def test_a_russian_quote_shows_its_words_with_the_translation_under_it(project: 
             },
         ],
         "sources": [{"url": "https://example.org/ru", "publisher": "Example", "published": "2022-01-12"}],
-        "provenance": "curated",
+        # an extractor's draft: the content rules for finished, curated entries do not apply
+        "provenance": "extracted",
         "status": "draft",
     }
     (project / "chronology/events/2022-01-12-russian-quote.yml").write_text(
