@@ -226,7 +226,7 @@ def test_windows_1251_page_becomes_a_utf8_seed(
     ]
     assert event["title"] == "Россия и НАТО договорились продолжить консультации"
     assert event["date_basis"]["rule"] == "latest Friday on or before the publication date 2021-12-17"
-    assert any("translate" in note for note in event["review"])
+    assert event["doubts"]["title"].endswith("in Russian, as the article writes it: write it in English")
 
 
 def test_saved_page(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

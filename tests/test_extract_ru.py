@@ -198,7 +198,7 @@ def test_ria_style_article() -> None:
     assert [(p.id, p.name, p.aliases) for p in result.people] == [
         ("sergei-ryabkov", "Sergei Ryabkov", ("Ryabkov", "Сергей Рябков", "Рябков"))
     ]
-    assert any("translate" in note for note in event.review)
+    assert dict(event.doubts)["title"] == dict(event.doubts)["summary"] == "in Russian, as the article writes it: write it in English"
 
 
 def test_tass_style_article() -> None:
@@ -232,7 +232,7 @@ def test_english_articles_keep_english_quotes_unmarked() -> None:
         published="2022-01-12",
     ).event
     assert [(q.speaker, q.lang) for q in event.quotes] == [("jens-stoltenberg", None)]
-    assert not any("translate" in note for note in event.review)
+    assert "summary" not in dict(event.doubts)
 
 
 def test_the_document_reads_its_language_words() -> None:
@@ -272,7 +272,7 @@ def test_extract_writes_a_russian_draft_that_validates(tmp_path, capsys) -> None
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["title"] == "Грушко: Москва ждет письменного ответа альянса"
     assert data["summary"].startswith("Заместитель министра иностранных дел России Александр Грушко заявил")
-    assert any("translate" in note for note in data["review"])
+    assert data["doubts"]["summary"] == "in Russian, as the article writes it: write it in English"
     assert data["date_basis"]["rule"] == "latest Wednesday on or before the publication date 2022-01-12"
     # The fixture's Stoltenberg is known by his Cyrillic alias; the offices are written in
     # English; the quotes keep their words.

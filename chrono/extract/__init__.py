@@ -115,9 +115,6 @@ def extract_article(
         or f"Article {article.file}"
     )
     summary = summary or title
-    if doc.lang.translation_note:
-        # The draft keeps the article's own words; an editor translates them.
-        review.append(doc.lang.translation_note)
     if doc.lang.code != "en":
         quotes = tuple(replace(q, lang=doc.lang.code) for q in quotes)
     # An id in Latin letters: a title in another script is transliterated for it.

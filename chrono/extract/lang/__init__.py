@@ -105,7 +105,7 @@ class Language:
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None
-    """The review note of a draft in this language: its title and summary need translating."""
+    """The doubt on a draft's title and summary in this language: they need writing in English."""
 
     def speech(self) -> re.Pattern[str]:
         return _compiled(rf"\b(?:{self.speech_verbs})\b")

@@ -484,8 +484,5 @@ RUSSIAN = Language(
     ),
     venue_in_first_sentence=True,
     transliterate=transliterate,
-    translation_note=(
-        "the article is in Russian: the title and summary are its own words; translate them "
-        "into English (quotes keep the Russian, with a translation beside them)"
-    ),
+    translation_note="in Russian, as the article writes it: write it in English",
 )
