@@ -341,3 +341,24 @@ def test_known_names_are_found_in_any_case_and_abbreviations_only_in_capitals() 
         ("МИДе", "russian-foreign-ministry"),
         ("Иванов", "igor-ivanov"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "expected"),
+    [
+        ("в среду", "weekday", "2022-01-12"),
+        ("вчера", "dayword", "2022-01-11"),
+        ("накануне", "dayword", "2022-01-11"),
+        ("сегодня", "dayword", "2022-01-12"),
+        ("на прошлой неделе", "period", "2022-01-03"),
+        ("в пятницу, 7 января", "dm", "2022-01-07"),  # the date beside the weekday says which
+        ("12 января 2022 года", "full_dm", "2022-01-12"),
+        ("в декабре", "in_month", "2021-12"),
+    ],
+)
+def test_russian_date_phrases_resolve_like_the_english_ones(phrase: str, kind: str, expected: str) -> None:
+    [match] = list(RUSSIAN.date_phrase.finditer(phrase))
+    assert match.lastgroup == kind
+    resolved = RUSSIAN.resolve_phrase(kind, match[0], PartialDate(2022, 1, 12), tense="past")
+    assert resolved is not None and resolved.date.iso() == expected
+    assert resolved.rule.isascii()  # the rule is written in English

@@ -162,9 +162,6 @@ def resolve_by_words(
     day = re.search(r"\b(\d{1,2})\b", text)
     year = re.search(r"\b((?:19|20)\d\d)\b", text)
     month = next((language_words.months[w] for w in _words(lower) if w in language_words.months), None)
-    if kind in ("weekday", "dayword") and day and month:
-        # "в пятницу, 2 августа": the date written beside the relative word says which day.
-        kind = "full_dm" if year else "dm"
     if kind in ("full_md", "full_dm"):
         if not (day and month and year):
             return None
