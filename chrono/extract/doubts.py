@@ -298,15 +298,18 @@ def _unknown_names_after_in(text: str) -> str | None:
     return None
 
 
+_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
 def _known_places_in(doc: Document, text: str, *, anywhere: bool = False, headline: bool = False) -> list[str]:
     """Known places the text names after "in" or "at" (or `anywhere`). `text` is the body's
     start unless `headline`."""
     names: dict[str, None] = {}
     folded = fold_text(text) if headline else doc.folded[: len(text)]
-    for start, end, form in doc.catalog.matcher.find(folded):
-        if form.kind == "place" and (
-            anywhere or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", folded[max(0, start - 12) : start])
-        ):
+    # A language with its own venue words ("в Брюсселе") reads them; English keeps "in", "at".
+    venue = doc.lang.venue_before if doc.lang.lemmas is not None else _IN_OR_AT
+    for start, end, form in doc.known_names(folded):
+        if form.kind == "place" and (anywhere or venue.search(folded[max(0, start - 12) : start])):
             names.setdefault(text[start:end], None)
     return list(names)
 
