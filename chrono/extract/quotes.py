@@ -256,7 +256,11 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
         for mark in re.finditer(r"[\"“”«»]", paragraph):
             char, at = mark[0], start + mark.start()
             following = paragraph[mark.end() : mark.end() + 1]
-            if opened is not None and doc.body[opened] == "«" and (char != "»" or depth):
+            closes_mixed = (
+                # «... ", — говорится в заявлении: a guillemet closed by a straight mark
+                char in '"”' and not depth and re.match(r"[,.!?]?\s*(?:[—–-]\s|$)", paragraph[mark.end() :])
+            )
+            if opened is not None and doc.body[opened] == "«" and (char != "»" or depth) and not closes_mixed:
                 if char == "«":
                     depth += 1
                 elif char == "»":
@@ -451,8 +455,11 @@ def speaker_before(
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
             return _found(doc, "according to" if according_to else "named after the verb", after_verb[0].id)
-    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip()):
-        # "по словам генсека", "подчеркнул он"
+    if doc.lang.speaker_follows_verb and (
+        doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip())
+        or doc.lang.pronoun_speech.match(verbs[-1][0])
+    ):
+        # "по словам генсека", "подчеркнул он", "по его словам"
         return _found(doc, "office after the verb: the last person named", last_person_before(doc, verb_at, people))
     if according_to:
         described = re.match(
