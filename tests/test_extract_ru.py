@@ -362,3 +362,27 @@ def test_russian_date_phrases_resolve_like_the_english_ones(phrase: str, kind: s
     resolved = RUSSIAN.resolve_phrase(kind, match[0], PartialDate(2022, 1, 12), tense="past")
     assert resolved is not None and resolved.date.iso() == expected
     assert resolved.rule.isascii()  # the rule is written in English
+
+
+# Fiction in the house style of a Russian newspaper's website: the speaker in the sentence
+# before the quote, "по его словам", a guillemet closed by a straight mark before the
+# attribution, and "назвал «...»".
+NEWSPAPER_STYLE = """Лавров ответил альянсу
+
+Министр иностранных дел России Сергей Лавров в четверг выступил в Москве перед студентами. Лавров рассказал о переговорах с альянсом. «Мы не будем менять позицию под давлением, наши предложения остаются на столе», – добавил министр.
+
+По его словам, «диалог возможен только на равных условиях и без предварительных требований».
+
+«Россия готова обсуждать меры доверия в Европе", — говорится в заявлении, опубликованном после встречи. Генсек НАТО Йенс Столтенберг назвал это предложение «шагом в правильном направлении».
+"""
+
+
+def test_newspaper_style_quotes() -> None:
+    event = extract(NEWSPAPER_STYLE, published="2022-01-13").event
+    assert event.date.iso() == "2022-01-13"
+    assert event.place == "moscow"
+    assert [(q.speaker, q.text[:25]) for q in event.quotes] == [
+        ("sergey-lavrov", "Мы не будем менять позици"),
+        ("sergey-lavrov", "диалог возможен только на"),
+        ("jens-stoltenberg", "шагом в правильном направ"),
+    ]
