@@ -13,6 +13,10 @@ function that reads the `Document` and what earlier stages found, and adds its o
     titles      the title and the summary
     mentioned   other dated events the article states, as drafts
     doubts      where the draft may be wrong, field by field, and why
+
+What differs between languages (month and weekday names, relative days, speech verbs, offices,
+dateline forms, morphology) is data in `lang/` (`lang/en.py`, `lang/ru.py`): cleanup reads the
+article's language and every stage asks `doc.lang` for its words.
 """
 
 from __future__ import annotations

@@ -63,8 +63,8 @@ class Language:
     """The month and day a dateline gives without a year ("MOSCOW, March 24 -")."""
     dateline: re.Pattern[str] | None = None
     """A dateline form of this language (group `city`), tried before the shared ones."""
-    quote_marks: str = "\"“”«»"
     venue_before: re.Pattern[str] = re.compile(r"(?!)")
+    """The words before a place name that make it the venue ("in", "в")."""
     inner_attribution: re.Pattern[str] = re.compile(r"(?!)")
     """Words of attribution inside one pair of quote marks, set off by dashes: "..., – сказал
     он. – ..." (Russian writes a quote this way; English closes and reopens the marks)."""
@@ -81,8 +81,6 @@ class Language:
     subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
     """Words that stand for a person named before (a pronoun; in Russian also an office:
     "генсек подчеркнул")."""
-    """The words before a place name that make it the venue ("in", "в")."""
-    word: re.Pattern[str] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
     place_adjectives: Callable[[str], frozenset[str]] | None = None
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
     gathering_after: re.Pattern[str] = re.compile(r"(?!)")
@@ -108,6 +106,7 @@ class Language:
     """The doubt on a draft's title and summary in this language: they need writing in English."""
 
     def speech(self) -> re.Pattern[str]:
+        """The speech verbs as one pattern, compiled once."""
         return _compiled(rf"\b(?:{self.speech_verbs})\b")
 
 
@@ -127,7 +126,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def detect_language(text: str, declared: str | None = None) -> Language:
     """The language `sources.yml` declares, else Russian when Cyrillic letters are at least a
-    third of the first 3,000 letters, else English."""
+    third of the letters in the first 6,000 characters, else English."""
     languages = _languages()
     if declared:
         if declared not in languages:
