@@ -130,7 +130,9 @@ def command_extract(args: argparse.Namespace) -> int:
             print(f"\r\033[Kextracting {number}/{total}: {name}", end="", file=sys.stderr, flush=True)
 
     try:
-        report = run_extraction(root, args.articles, dry_run=args.dry_run, on_progress=progress)
+        report = run_extraction(
+            root, args.articles, dry_run=args.dry_run, on_progress=progress, own_drafts=args.own_drafts
+        )
     except LockedError as error:
         print(f"{root / 'chronology'}: {error}", file=sys.stderr)
         return 1
@@ -269,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("-n", "--dry-run", action="store_true", help="print what would change and write nothing")
     extract.add_argument("-q", "--quiet", action="store_true", help="print only problems (no list of changes, no progress)")
+    extract.add_argument(
+        "--own-drafts", action="store_true",
+        help="give an article about an event a person already wrote its own draft, linked to that "
+        "entry, instead of adding it to the entry's sources (how the accuracy benchmark sees what "
+        "the extractor read)",
+    )
     extract.set_defaults(run=command_extract)
 
     add = commands.add_parser(

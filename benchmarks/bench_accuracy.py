@@ -144,7 +144,7 @@ def run_case(base: Path, case: Case) -> dict[str, Any]:
     """Extract the case's article in a scratch project; the main event and the entities."""
     root = make_scratch(base, case)
     process = subprocess.run(
-        [sys.executable, str(ROOT / "build_chronology.py"), "--root", str(root), "extract", "--quiet"],
+        [sys.executable, str(ROOT / "build_chronology.py"), "--root", str(root), "extract", "--quiet", "--own-drafts"],
         capture_output=True, text=True, cwd=root, env={**os.environ, **READINGS},
     )
     article = f"{case.id}.txt"

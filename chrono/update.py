@@ -388,8 +388,13 @@ def _text_for(data: dict[str, Any]) -> str:
 class _Planner:
     """Decides, article by article, which file each proposed event goes to."""
 
-    def __init__(self, existing: dict[str, _Existing], events_dir: Path, root: Path, generic: set[str]) -> None:
+    def __init__(
+        self, existing: dict[str, _Existing], events_dir: Path, root: Path, generic: set[str],
+        *, own_drafts: bool = False,
+    ) -> None:
         self.existing = existing
+        self.own_drafts = own_drafts
+        """Write each article's own draft even beside an entry a person wrote for the same event."""
         self.events_dir = events_dir
         self.root = root
         self.generic = generic
@@ -500,7 +505,7 @@ class _Planner:
             # cannot be appended to, our own draft for the article names the entry it may
             # duplicate and links to it through `related`.
             reason = rules.same_event_reason(event, target.event)
-            if reason is not None and self.add_source_as_written(target, event):
+            if reason is not None and not self.own_drafts and self.add_source_as_written(target, event):
                 return target.event.id, False, []
             note = (
                 f"may duplicate {target.event.id}: {reason or 'reported for the same days'}; "
@@ -602,7 +607,7 @@ class _Planner:
 
 def plan_events(
     extractions: list[Extraction], events_dir: Path, root: Path, organizations: dict[str, Organization],
-    loaded: tuple[dict[str, _Existing], list[EntryError]] | None = None,
+    loaded: tuple[dict[str, _Existing], list[EntryError]] | None = None, *, own_drafts: bool = False,
 ) -> Plan:
     """The event files to create or refresh for these extractions (`loaded`: the event
     files as already read, so they are not read twice)."""
@@ -610,7 +615,7 @@ def plan_events(
     existing, errors = loaded if loaded is not None else load_existing_events(events_dir, root)
     plan.errors.extend(errors)
     before = {key: (dict(entry.data), entry.text) for key, entry in existing.items()}
-    planner = _Planner(existing, events_dir, root, generic_organization_ids(organizations))
+    planner = _Planner(existing, events_dir, root, generic_organization_ids(organizations), own_drafts=own_drafts)
     produced: set[str] = set()
     for extraction in extractions:
         # Links are worked out here, once the final ids of the mentioned events are known.
@@ -891,19 +896,21 @@ def select_articles(seeds_dir: Path, names: list[str], root: Path) -> tuple[list
 
 def run_extraction(
     root: Path, names: list[str], *, dry_run: bool = False,
-    on_progress: Callable[[int, int, str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None, own_drafts: bool = False,
 ) -> RunReport:
-    """Read the articles, extract each, and apply the results (unless dry_run)."""
+    """Read the articles, extract each, and apply the results (unless dry_run). `own_drafts`:
+    an article about an event a person wrote gets its own draft, linked to that entry, instead
+    of joining its sources (the accuracy benchmark scores what the extractor read)."""
     chronology_dir = root / "chronology"
     # The lock covers reading the events too: they are read once, for dating the articles
     # and for planning the changes, and must not change in between.
     with hold_extract_lock(chronology_dir) if not dry_run else _no_lock():
-        return _run_locked(root, names, dry_run=dry_run, on_progress=on_progress)
+        return _run_locked(root, names, dry_run=dry_run, on_progress=on_progress, own_drafts=own_drafts)
 
 
 def _run_locked(
     root: Path, names: list[str], *, dry_run: bool,
-    on_progress: Callable[[int, int, str], None] | None,
+    on_progress: Callable[[int, int, str], None] | None, own_drafts: bool = False,
 ) -> RunReport:
     from .entries import load_entities
     from .extract import Catalog, ExtractionError, extract_article
@@ -943,7 +950,10 @@ def _run_locked(
         except RecursionError:
             report.errors.append(EntryError(relative_to_root(path, root), None, "", "the article is too deeply nested to read"))
     report.extracted = len(extractions)
-    plan = plan_events(extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"], (existing, load_errors))
+    plan = plan_events(
+        extractions, chronology_dir / EVENTS_DIR, root, entities["organizations"], (existing, load_errors),
+        own_drafts=own_drafts,
+    )
     stubs = plan_stubs(extractions, chronology_dir, root)
     report.errors.extend(plan.errors + stubs.errors)
     report.notes.extend(plan.notes)

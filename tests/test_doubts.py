@@ -283,3 +283,61 @@ def test_the_event_page_marks_the_doubtful_fields(tmp_path: Path) -> None:
     assert 'id="doubts"' in page and "Where this draft may be wrong" in page
     assert '<a class="chrono-doubt" href="#doubts">place uncertain</a>' in page
     assert "<strong>The place</strong>: dateline VIENNA; the lead says" in page
+
+
+# ---------------------------------------------------------------- smaller forms of the same pages
+
+
+def test_a_name_at_the_end_of_a_paragraph_does_not_run_into_the_next() -> None:
+    text = (
+        "Leader blames the alliance\nThe alliance was blamed for the war, according to South African "
+        "President Cyril Ramaphosa.\nSouth Africa abstained in the vote at the United Nations.\n"
+    )
+    event = extract(text, published="2022-03-17")
+    assert "cyril-ramaphosa" in [p.id for p in event.people]
+
+
+def test_quotes_in_doubled_apostrophes() -> None:
+    """Fiction in the style of a newspaper archive that typed ''quotes'' with two apostrophes."""
+    text = (
+        "Talks in Helsinki\nHELSINKI (Test Wire) - Russian Foreign Minister Yevgeny Primakov said on "
+        "Saturday that ''we are against the broadening of the alliance to the east,'' after talks.\n"
+    )
+    event = extract(text, published="1996-02-11")
+    assert [q.speaker for q in event.quotes] == ["yevgeny-primakov"]
+
+
+def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
+    from chrono.extract.cleanup import clean_headline
+
+    assert clean_headline("Status of NATO forces agreed / News / News agency Example", "Example") == "Status of NATO forces agreed"
+    assert clean_headline(": Reuters: Putin warns Finland over NATO", None) == "Putin warns Finland over NATO"
+
+
+def test_an_undated_page_is_dated_by_its_latest_year_and_says_so() -> None:
+    text = (
+        "Alliance regrets Moscow's stance\nNATO member states voiced regret over Russia's stance on the "
+        "missile shield agreed at the Lisbon summit in 2010, a statement said.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2010)
+    assert doubts_of(event)["date"].startswith("no publication date was found")
+
+
+def test_a_dateline_in_capitals_with_a_colon_dates_today() -> None:
+    """Fiction in the style of an Indian daily's print edition, dated the day after."""
+    text = (
+        "Two capitals agree\nNEW DELHI, MARCH 26: India and Russia today agreed to coordinate their "
+        "positions on the NATO air strikes, officials said.\n"
+    )
+    event = extract(text, published="1999-03-27")
+    assert event.date == PartialDate(1999, 3, 26)
+    assert event.place == "new-delhi"
+
+
+def test_a_day_first_date_in_the_address_and_a_published_label() -> None:
+    from chrono.dates import find_text_date, find_url_date
+
+    assert find_url_date("http://example.com/news/politics/07-12-2001/23288-0/").date == PartialDate(2001, 12, 7)
+    stamp = find_text_date(["By Example | Published: December 28, 2021 10:15 AM2021-12-28T10:15:44+5:30"])
+    assert stamp is not None and stamp.date == PartialDate(2021, 12, 28)

@@ -151,6 +151,28 @@ def test_an_article_on_an_event_a_person_wrote_becomes_one_of_its_sources(tmp_pa
     assert snapshot(root) == before
 
 
+def test_own_drafts_keep_what_the_extractor_read_beside_the_entry_a_person_wrote(tmp_path: Path) -> None:
+    """`extract --own-drafts` (what the accuracy benchmark runs): the person's entry is not
+    touched, and the article's own draft says which entry it may duplicate."""
+    root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
+    curated = root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree-on-the-missile-ban.yml"
+    written = (
+        "id: 2019-03-05-allies-and-russia-fail-to-agree-on-the-missile-ban\n"
+        "title: Allies and Russia fail to agree on the missile ban\n"
+        "date: '2019-03-05'\nplace: brussels\n"
+        "summary: >-\n  Written by a person, long enough for a curated entry, which says who did what\n  and where.\n"
+        "annotation: Written by a person too.\n" + BOTH_SIDES_NOT_FOUND +
+        "sources:\n  - url: https://www.nato.int/test-fixture/x\n    publisher: NATO\n"
+        "related: []\nprovenance: curated\nstatus: draft\n"
+    )
+    curated.write_text(written, encoding="utf-8")
+    assert main(["--root", str(root), "extract", "-q", "--own-drafts"]) == 0
+    assert curated.read_text(encoding="utf-8") == written
+    draft = load(root / "chronology/events/2019-03-05-allies-and-russia-fail-to-agree.yml")
+    assert "2019-03-05-allies-and-russia-fail-to-agree-on-the-missile-ban" in draft["related"]
+    assert any(r.startswith("may duplicate 2019-03-05-allies-and-russia-fail-to-agree-on-the-missile-ban") for r in draft["review"])
+
+
 def test_a_reviewed_extracted_event_is_not_extracted_again_beside_itself(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"a.txt": (TALKS, "2019-03-07")})
     assert main(["--root", str(root), "extract", "-q"]) == 0

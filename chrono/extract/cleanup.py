@@ -52,6 +52,8 @@ _CHROME_LINE = re.compile(
     r"|view\s+full\s+version\s*:.{0,200}"
     r"|ie\s*\d+\s+is\s+not\s+supported.{0,200}|.{0,40}\byour\s+browser\b.{0,40}\bnot\s+supported.{0,120}"
     r"|(?:please\s+)?enable\s+javascript.{0,120}|javascript\s+is\s+(?:disabled|required).{0,120}"
+    r"|.{0,60}\bnotifications?\b.{0,60}\b(?:browser|preferences|enable|allow|up\s+to\s+date)\b.{0,60}"
+    r"|(?:stay\s+up\s+to\s+date|get\s+notified)\b.{0,80}"
     r"|(?:[\w-]+\s+){0,6}correspondent(?:,\s*[A-Z][\w -]{1,30})?"
     # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
     r"|[A-Z]{2,12}=.{0,120}"
@@ -404,12 +406,21 @@ def _names_a_person_of(line: str, lead: str) -> bool:
 _CAPTION_WORDS = TITLE_WORDS | RANKS | {"lord", "lady", "nato", "russian", "russia's", "us", "u.s.", "secretary-general"}
 
 
+AGENCY_CREDITS = {
+    "reuters", "ap", "afp", "tass", "itar-tass", "interfax", "ria novosti", "xinhua", "dpa", "upi",
+    "sputnik", "bloomberg", "anadolu", "efe", "ansa", "kyodo", "pap", "bta", "ukrinform",
+}
+"""Agencies whose name opens a copied story's headline ("Reuters: Putin warns Finland")."""
+
+
 def clean_headline(headline: str, publisher: str | None) -> str:
     """Drop a kicker ("Spotlight:") and a trailing site or publisher name ("– Rossiyskaya Gazeta")."""
-    text = " ".join(headline.split())
-    if m := re.match(r"^([A-Za-z ]{3,20}\d?):\s+(.+)$", text):
-        if m[1].strip().lower() in KICKERS:
-            text = m[2]
+    text = " ".join(headline.split()).lstrip(" :;,.|–—-")
+    if m := re.match(r"^([A-Za-z ]{2,20}\d?):\s+(.+)$", text):
+        if m[1].strip().lower() in KICKERS or m[1].strip().lower() in AGENCY_CREDITS:
+            text = m[2]  # "Spotlight: ...", "Reuters: ..." (a copied story's credit)
+    if text.count(" / ") >= 2:
+        text = text.split(" / ")[0]  # "Status of NATO Agreed / News / News agency Inforos": a breadcrumb
     if m := re.match(r"^(.{12,}?)\s+[|–—-]\s+([A-Z][\w.&'() ]{1,60})$", text):
         tail_words = m[2].split()
         names_publisher = bool(publisher) and normalise_name(m[2]) in normalise_name(
@@ -437,6 +448,10 @@ _HEADER_FIELD = re.compile(
 databases print the story's facts this way above (or instead of) the wire copy's own lines."""
 
 
+_SCRIPT_SLUG = re.compile(r"\((?i:L|L-Only|CQ|VO)\)|^[A-Z]+(?: */ *[A-Z]+)+$")
+"""A broadcaster's story slug ("RUSSIA / NATO (L-Only)"), not a headline a reader sees."""
+
+
 def read_archive_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """The fields of an archive header block at the top of the text, and the lines without it.
     Two such fields at least make a header; a lone "Source: ..." line is left to the stamps."""
@@ -454,7 +469,7 @@ def read_archive_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             kept.append(value)  # the story itself starts on the label's line
         elif label in ("date", "publication-date", "load-date") and value:
             kept.append(line)  # the stamp readers find the publication date here
-        if label == "title" and value:
+        if label == "title" and value and not _SCRIPT_SLUG.search(value):
             fields.setdefault("headline", value)
     if len(fields) < 2:
         return {}, lines
@@ -472,12 +487,17 @@ def _header_city(value: str) -> str | None:
 _TEX_QUOTE = re.compile(r"``(?P<words>[^`\n]*?)(?:''|\"|”)")
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"''(?P<words>[^'\n](?:[^\n]*?[^'\n])?)''")
+
+
 def normalise_quote_marks(text: str) -> str:
     """Typewriter forms of quotation marks as the stages read them: wire archives converted
-    through TeX write ``words'' for “words”."""
-    if "``" not in text:
-        return text
-    return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
+    through TeX write ``words'' for “words”, and some newspaper archives ''words''."""
+    if "``" in text:
+        return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
+    if text.count("''") >= 2:
+        return _DOUBLED_APOSTROPHES.sub(lambda m: f"“{m['words']}”", text)
+    return text
 
 
 def read_document(article: Article, catalog: Catalog) -> Document:

@@ -24,10 +24,19 @@ def find_publication(doc: Document) -> PublicationDate:
     article = doc.article
     published = doc.lang.find_publication_date(article.published, doc.raw_lines, article.url)
     if published is None:
-        raise ExtractionError(
-            "no publication date: add `published` for it in seeds/sources.yml "
-            "(none was found in the text or the URL)"
+        # No stamp, dateline or address dates the page: the latest year the text names stands
+        # in, so the draft is written and its date is marked as a doubt (the doubts stage
+        # reads `publication_guessed`), rather than the article being refused.
+        years = [int(y) for y in _YEAR_IN_TEXT.findall(doc.body) if 1945 <= int(y) <= dt.date.today().year]
+        if not years:
+            raise ExtractionError(
+                "no publication date: add `published` for it in seeds/sources.yml "
+                "(none was found in the text or the URL)"
+            )
+        published = PublicationDate(
+            PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year the text names"
         )
+        doc.publication_guessed = True
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
     return published
@@ -45,6 +54,8 @@ def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | Non
     year = published.date.year - (1 if published.date.month == 1 and month == 12 else 0)
     return make_date(year, month, day)
 
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 """A date after "since" is the reference point of a comparison, not the news."""

@@ -89,6 +89,8 @@ class Document:
     """The text's lines before cleanup (with glued text split): stamps are read here."""
     sentences: list[Sentence] = field(default_factory=list)
     published: PublicationDate | None = None
+    publication_guessed: bool = False
+    """No publication date was found: the latest year the text names stands in for it."""
     mentions: list[Mention] = field(default_factory=list)
     main_position: int | None = None
     """Where the main event's date phrase starts in the body."""

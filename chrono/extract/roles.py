@@ -181,8 +181,9 @@ _NAME_TOKEN = (
     r"(?:(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn)-[A-Z][\w'’]+|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
 )
 _CAPITALISED_RUN = re.compile(
-    rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|der|da|di|du|la|le|ter|bin|ibn)\s+)?{_NAME_TOKEN})*"
+    rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:de|van|von|der|da|di|du|la|le|ter|bin|ibn)[^\S\n]+)?{_NAME_TOKEN})*"
 )
+"""Capitalised words in a row, within one paragraph: a name never runs on into the next."""
 
 
 def _is_name_word(word: str) -> bool:
