@@ -16,6 +16,13 @@ from, so figures from fetched texts may differ a little.
 
 Per-case differences are printed (`--show`) for the development split only: the blind split is
 scored as a whole, once, at the end of a round of fixes.
+
+Each language is scored apart (a case's `language:`, English when it gives none). The English
+figures are the splits' own entries in the results file; the others are under `languages`. In a
+Russian case the truth writes quotes, titles and furniture as the page does, people by their usual
+English names (with `name_ru`), and organizations and treaties as the page names them (with
+`organizations_en`, `treaties_en`); a person counts as found when the entry's name, an alias, its
+transliteration or its Cyrillic alias is the truth's.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -67,6 +75,10 @@ class Case:
     @property
     def text_path(self) -> Path:
         return TEXTS / f"{self.id}.txt"
+
+    @property
+    def language(self) -> str:
+        return str(self.data.get("language") or "en")
 
 
 def load_cases(splits: tuple[str, ...]) -> list[Case]:
@@ -177,6 +189,48 @@ def forms_of(entry: dict[str, Any] | None) -> set[str]:
     return {normalise(n) for n in names if n}
 
 
+def normalise_any(text: str | None) -> str:
+    """`normalise` for text in any script: lower case, letters and digits of every alphabet
+    kept ("ё" as "е"), everything else a space."""
+    text = unicodedata.normalize("NFKC", str(text or "")).lower().replace("ё", "е")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def transliterate(text: str) -> str:
+    from chrono.extract.lang.ru import transliterate as to_latin  # the extractor's own rule
+
+    return to_latin(text)
+
+
+def written_forms(entry: dict[str, Any] | None) -> set[str]:
+    """Every form of the entry in its own script, and each Cyrillic one transliterated."""
+    if not entry:
+        return set()
+    names = [entry.get("name"), entry.get("abbreviation"), *(entry.get("aliases") or ())]
+    forms = {normalise_any(n) for n in names if n}
+    forms |= {normalise(transliterate(n)) for n in names if n and re.search("[А-Яа-яЁё]", n)}
+    return forms - {""}
+
+
+def same_person_in(person: dict[str, Any], entry: dict[str, Any] | None) -> bool:
+    """A Russian case's person: by the English name as `same_person` reads it, by the
+    Cyrillic name (`name_ru`) among the entry's aliases, or by a transliterated alias."""
+    if same_person(person["name"], entry):
+        return True
+    forms = written_forms(entry)
+    return normalise_any(person.get("name_ru")) in forms or normalise(person["name"]) in forms
+
+
+def named_in_text(person: dict[str, Any], text: str) -> bool:
+    """A Russian case's person is named in the prose when the start of the Cyrillic surname
+    is (case endings follow it: "Столтенберга"), or the English surname in transliteration."""
+    surname_ru = normalise_any(person.get("name_ru")).split()[-1:]
+    if surname_ru and re.search(rf"\b{re.escape(surname_ru[0][:max(4, len(surname_ru[0]) - 1)])}", text):
+        return True
+    surname = normalise(person["name"]).split()[-1:] or [""]
+    return re.search(rf"\b{re.escape(surname[0][:max(4, len(surname[0]) - 1)])}", normalise(transliterate(text))) is not None
+
+
 def _name_parts(name: str) -> tuple[str, str]:
     words = normalise(name).split()
     return (words[0] if words else "", words[-1] if words else "")
@@ -228,7 +282,7 @@ def same_role(truth: str | None, extracted: str | None) -> bool:
 _CREDITS = re.compile(r"\((?:reporting|writing|editing|additional reporting|compiled)\b[^)]*\)", re.IGNORECASE)
 
 
-def article_prose(case: Case) -> str:
+def article_prose(case: Case, normalised: Callable[[str | None], str] = normalise) -> str:
     """The case's text without the lines its truth lists as furniture, nor reporting credits."""
     text = case.text_path.read_text(encoding="utf-8")
     # Whole lines only: a furniture line that is a name ("Kay Bailey Hutchison" under a
@@ -239,7 +293,7 @@ def article_prose(case: Case) -> str:
     text = "\n".join(line for line in lines if line.strip() not in whole)
     for part in furniture - whole:  # a fragment of a line (a byline glued to a stamp)
         text = text.replace(part, " ")
-    return normalise(_CREDITS.sub(" ", text))
+    return normalised(_CREDITS.sub(" ", text))
 
 
 def named_in(name: str, prose: str) -> bool:
@@ -249,14 +303,15 @@ def named_in(name: str, prose: str) -> bool:
 
 def is_furniture(title: str | None, case: Case) -> bool:
     """A title that is a masthead, a navigation word, a caption, a byline or a stamp."""
-    words = normalise(title)
+    normalised = normalise if case.language == "en" else normalise_any
+    words = normalised(title)
     if not words:
         return True
-    if re.fullmatch(r"[\d\s]+|(?:[a-z]+ )?\d{1,2} [a-z]+ \d{4}.*|[a-z]+ \d{1,2} \d{4}.*", words):
+    if re.fullmatch(r"[\d\s]+|(?:[^\W\d_]+ )?\d{1,2} [^\W\d_]+ \d{4}.*|[^\W\d_]+ \d{1,2} \d{4}.*", words):
         return True  # a date stamp
     lines = [*(case.truth.get("furniture") or ()), case.data.get("publisher")]
     for line in lines:
-        other = normalise(line)
+        other = normalised(line)
         if not other:
             continue
         if words == other or (words in other and len(words) >= 0.5 * len(other)) or (
@@ -266,8 +321,8 @@ def is_furniture(title: str | None, case: Case) -> bool:
     return False
 
 
-def quote_locator(text: str) -> str:
-    return " ".join(normalise(text).split()[:5])
+def quote_locator(text: str, language: str = "en") -> str:
+    return " ".join((normalise if language == "en" else normalise_any)(text).split()[:5])
 
 
 @dataclass
@@ -413,13 +468,24 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
         wrong.append(f"place{mark} {place} (truth {truth_place}): {doubts.get('place') or explained.get('place', '')}")
 
     people = [(p["id"], p.get("role")) for p in event.get("people") or ()]
-    prose = article_prose(case)
+    english = case.language == "en"
+    prose = article_prose(case) if english else article_prose(case, normalise_any)
     # Bylines, photo credits and reporting credits name the page's journalists, not people
     # of the event: a person named only there is left out.
-    truth_people = [p for p in truth.get("people") or [] if named_in(p["name"], prose)]
+    truth_people = [
+        p for p in truth.get("people") or []
+        if (named_in(p["name"], prose) if english else named_in_text(p, prose))
+    ]
     matched_ids: set[str] = set()
     for person in truth_people:
-        hit = next((pid for pid, _ in people if same_person(person["name"], entities["people"].get(pid))), None)
+        hit = next(
+            (
+                pid for pid, _ in people
+                if (same_person(person["name"], entities["people"].get(pid)) if english
+                    else same_person_in(person, entities["people"].get(pid)))
+            ),
+            None,
+        )
         scores.people_recall.add(hit is not None)
         if hit is None:
             wrong.append(f"person missed: {person['name']}")
@@ -444,9 +510,19 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
     for kind, key in (("organizations", "organizations"), ("treaties", "treaties")):
         extracted = list(event.get(key) or ())
         truth_names = list(truth.get(key) or ())
+        # A Russian case names them as the page does, with the English names beside them.
+        english_names = list(truth.get(f"{key}_en") or ()) if not english else []
         hits: set[str] = set()
-        for name in truth_names:
-            hit = next((i for i in extracted if same_entity(name, entities[kind].get(i))), None)
+        for position, name in enumerate(truth_names):
+            readings = [name, *english_names[position : position + 1]]
+            hit = next(
+                (
+                    i for i in extracted
+                    if any(same_entity(r, entities[kind].get(i)) for r in readings)
+                    or (not english and normalise_any(name) in written_forms(entities[kind].get(i)))
+                ),
+                None,
+            )
             getattr(scores, f"{kind}_recall").add(hit is not None)
             if hit is None:
                 wrong.append(f"{kind[:-1]} missed: {name}")
@@ -462,8 +538,9 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
     for quote in truth.get("quotes") or ():
         if not quote.get("speaker"):
             continue
-        locator = quote_locator(quote["starts"])
-        index = next((i for i, q in enumerate(quotes) if locator and locator in normalise(q.get("text"))), None)
+        locator = quote_locator(quote["starts"], case.language)
+        normalised = normalise if english else normalise_any
+        index = next((i for i, q in enumerate(quotes) if locator and locator in normalised(q.get("text"))), None)
         found = quotes[index] if index is not None else None
         speaker = found.get("speaker") if found else None
         entry = entities["people"].get(speaker) or entities["organizations"].get(speaker)
@@ -563,12 +640,15 @@ def main(argv: list[str] | None = None) -> int:
         "(the evidence the doubts are set from)",
     )
     parser.add_argument("--no-write", action="store_true", help=f"do not update {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--language", action="append", default=[], help="only cases in this language (en, ru, ...)")
     args = parser.parse_args(argv)
 
     if args.readings:
         READINGS["CHRONO_READINGS"] = "1"
     splits = SPLITS if args.split == "all" else (args.split,)
     cases = load_cases(splits)
+    if args.language:
+        cases = [c for c in cases if c.language in args.language]
     if args.case:
         cases = [c for c in cases if c.id in args.case and c.split == "development"]
     if args.fetch:
@@ -585,29 +665,35 @@ def main(argv: list[str] | None = None) -> int:
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             outcomes = list(pool.map(lambda c: run_case(Path(scratch), c), cases))
 
-    results: dict[str, dict[str, Any]] = {}
+    # Each language apart: English in the splits' own entries, the others under "languages".
+    by_language: dict[str, dict[str, dict[str, Any]]] = {}
     explained: dict[str, Tally] = {}
-    for split in splits:
-        scores = Scores()
-        for case, outcome in zip(cases, outcomes):
-            if case.split != split:
+    for language in sorted({c.language for c in cases}, key=lambda code: (code != "en", code)):
+        for split in splits:
+            chosen = [(c, o) for c, o in zip(cases, outcomes) if c.split == split and c.language == language]
+            if not chosen:
                 continue
-            wrong = score_case(case, outcome, scores)
-            if args.show and split == "development" and wrong:
-                print(f"\n{case.id}  [{case.data.get('publisher')}]")
-                for line in wrong:
-                    print(f"  - {line}")
-        if split == "development":
-            explained = scores.bases
-        summary = scores.summary()
-        summary["cases"] = sum(1 for c in cases if c.split == split)
-        summary["publishers"] = len({c.data.get("publisher") for c in cases if c.split == split})
-        results[split] = summary
-    print()
-    print_table(results)
-    print_calibration(results)
+            scores = Scores()
+            for case, outcome in chosen:
+                wrong = score_case(case, outcome, scores)
+                if args.show and split == "development" and wrong:
+                    print(f"\n{case.id}  [{case.data.get('publisher')}]")
+                    for line in wrong:
+                        print(f"  - {line}")
+            if split == "development" and language == "en":
+                explained = scores.bases
+            summary = scores.summary()
+            summary["cases"] = len(chosen)
+            summary["publishers"] = len({c.data.get("publisher") for c, _ in chosen})
+            by_language.setdefault(language, {})[split] = summary
+    results: dict[str, Any] = dict(by_language.get("en", {}))
+    others = {language: splits_of for language, splits_of in by_language.items() if language != "en"}
+    for language, splits_of in by_language.items():
+        print(f"\n{language}:")
+        print_table(splits_of)
+        print_calibration(splits_of)
     if explained:
-        print("\nhow often each reading is right (development):")
+        print("\nhow often each reading is right (English, development):")
         for key, tally in sorted(explained.items()):
             print(f"  {tally.right:3}/{tally.total:<3} {key}")
     if missing:
@@ -615,6 +701,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write and not args.case:
         previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         previous.update(results)
+        for language, splits_of in others.items():
+            previous.setdefault("languages", {}).setdefault(language, {}).update(splits_of)
         previous["measured"] = dt.date.today().isoformat()
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -33,6 +33,14 @@ FIELDS = (
 )
 
 
+LANGUAGE_NAMES = {"ru": "Russian"}
+"""Languages scored apart from English (`languages` in the results file), as a reader names them."""
+LANGUAGE_TARGETS = {
+    "ru": {"date_exact": 0.90, "place": 0.85, "people_f1": 0.90, "quote_speaker": 0.85, "title_not_furniture": 1.0},
+}
+"""Targets on the blind part of each other language's corpus (issue 20)."""
+
+
 def load_accuracy(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     """The parsed results file, or None and a reason a reader can act on."""
     try:
@@ -73,6 +81,9 @@ def render_accuracy_section(results: dict[str, Any] | None, problem: str | None 
     ]
     if isinstance(blind.get("calibration"), dict):
         lines += ["", *render_calibration(blind, development)]
+    for code, splits in sorted(((results or {}).get("languages") or {}).items()):
+        if isinstance(splits, dict):
+            lines += ["", *_language_section(code, splits)]
     return "\n".join(lines)
 
 
@@ -108,6 +119,24 @@ def render_calibration(blind: dict[str, Any], development: dict[str, Any]) -> li
             cells.append("–" if right is None else f"{right:.2f} ({sure[0]}/{sure[1]})")
             cells.append("–" if share is None else f"{share:.2f}")
         lines.append(f"| {label} | {' | '.join(cells)} |")
+    return lines
+
+
+def _language_section(code: str, splits: dict[str, Any]) -> list[str]:
+    """Another language's figures, scored apart from the English ones, in the same table."""
+    name = LANGUAGE_NAMES.get(code, code)
+    blind = splits.get("blind") if isinstance(splits.get("blind"), dict) else {}
+    development = splits.get("development") if isinstance(splits.get("development"), dict) else {}
+    targets = LANGUAGE_TARGETS.get(code, {})
+    lines = [
+        f"**{name}-language pages**, scored apart: {blind.get('cases', 'no')} blind cases from "
+        f"{blind.get('publishers', '?')} publishers, {development.get('cases', 'no')} development cases.",
+        "",
+        f"| What the extractor finds ({name}) | Blind | Target | Development |",
+        "|---|---:|---:|---:|",
+    ]
+    for key, label, _ in FIELDS:
+        lines.append(f"| {label} | {_cell(blind, key)} | {_target(targets.get(key))} | {_cell(development, key)} |")
     return lines
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -272,11 +273,15 @@ def dateline_month_day(line: str) -> tuple[int, int] | None:
     return (month, parse_day(match["day"])) if match and month else None
 
 
-def find_dateline_day(lines: list[str], url: str | None, *, head_lines: int = 40) -> PublicationDate | None:
+def find_dateline_day(
+    lines: list[str], url: str | None, *, head_lines: int = 40,
+    month_day: Callable[[str], tuple[int, int] | None] = dateline_month_day,
+) -> PublicationDate | None:
     """The day of a dateline without a year, in the year the address gives, else the latest
-    year the text names (news is dated within weeks of what it reports)."""
+    year the text names (news is dated within weeks of what it reports). `month_day` reads
+    a dateline (a language's own form can be given)."""
     for line in [line.strip() for line in lines if line.strip()][:head_lines]:
-        if (found := dateline_month_day(line)) is None:
+        if (found := month_day(line)) is None:
             continue
         month, day = found
         path = re.sub(r"^[a-z]+://[^/]+", "", url or "")

@@ -479,7 +479,10 @@ def build_event(data: dict[str, Any]) -> Event:
         treaties=_texts(data.get("treaties")),
         tags=_texts(data.get("tags")),
         quotes=tuple(
-            Quote(q["speaker"], q["text"], q.get("role"), _source(q["source"]) if q.get("source") else None)
+            Quote(
+                q["speaker"], q["text"], q.get("role"), _source(q["source"]) if q.get("source") else None,
+                q.get("lang"), q.get("translation"), q.get("translation_source"),
+            )
             for q in data.get("quotes") or ()
         ),
         statements_missing=tuple(
@@ -812,6 +815,7 @@ def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set
     speakers = known["people"] | known["organizations"]
     for i, quote in enumerate(event.quotes):
         check(("quotes", i, "speaker"), quote.speaker, "speaker (a person or organization id)", speakers)
+        errors.extend(_translation_errors(document, i, quote))
     for i, other in enumerate(event.related):
         if other == event.id:
             errors.append(EntryError(document.rel, document.line_of(("related", i)), f"related[{i}]", "an event cannot be related to itself"))
@@ -825,6 +829,18 @@ def _reference_errors(event: Event, document: YamlDocument, known: dict[str, set
             elif source.article:
                 check(("sources", i, "article"), source.article, "article in seeds/", set(articles))
     return errors
+
+
+def _translation_errors(document: YamlDocument, i: int, quote: Quote) -> list[EntryError]:
+    """A translation belongs to words in another language, and its source to a translation."""
+    problems = []
+    if quote.translation and quote.lang in (None, "en"):
+        path: FieldPath = ("quotes", i, "translation")
+        problems.append(EntryError(document.rel, document.line_of(path), format_field(path), "a translation needs the language of the original words: add `lang` (for example `lang: ru`)"))
+    if quote.translation_source and not quote.translation:
+        path = ("quotes", i, "translation_source")
+        problems.append(EntryError(document.rel, document.line_of(path), format_field(path), "names who translated, but the quote has no `translation`"))
+    return problems
 
 
 def load_chronology(root: Path, *, chronology_dir: Path | None = None, seeds_dir: Path | None = None) -> Chronology:
@@ -969,6 +985,12 @@ def _quote_data(q: Quote) -> dict[str, Any]:
         data["role"] = q.role
     if q.source:
         data["source"] = _source_data(q.source)
+    if q.lang:
+        data["lang"] = q.lang
+    if q.translation:
+        data["translation"] = q.translation
+    if q.translation_source:
+        data["translation_source"] = q.translation_source
     return data
 
 

@@ -114,6 +114,12 @@ class Quote:
     """The office the speaker spoke in, as the source gives it."""
     source: SourceRef | None = None
     """Where the words are reported, when it is not the event's own source."""
+    lang: str | None = None
+    """The language the words are written in (`ru`), as `text` keeps them; None: English."""
+    translation: str | None = None
+    """An English translation of `text`, when `lang` is another language."""
+    translation_source: str | None = None
+    """Who made the translation (a publisher or an address); None: the project's own."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +314,8 @@ class Article:
     """ISO date as precise as known (`YYYY-MM` when only the month is known)."""
     note: str | None = None
     title: str | None = None
+    language: str | None = None
+    """The article's language as `sources.yml` gives it (`ru`); None: read from the text."""
 
 
 @dataclass(frozen=True)

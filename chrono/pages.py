@@ -467,6 +467,12 @@ class QuoteView(NamedTuple):
     """From the speaker's person or organization entry; None when it names none."""
     source: SourceLine | None
     """The quote's own source, else the event's first (shown on the both-sides view)."""
+    lang: str | None = None
+    """The language of the words as written (`ru`), for the page's `lang` attribute."""
+    translation: list[str] = []
+    """An English translation's paragraphs, empty when there is none."""
+    translator: str | None = None
+    """Who translated: a source's name, or None for the project's own translation."""
 
 
 def _quote_view(
@@ -478,12 +484,17 @@ def _quote_view(
     source = None
     if event_source is not None:
         source = _source_line(index, quote_.source, here) if quote_.source else event_source
+    words = {
+        "lang": quote_.lang if quote_.lang and quote_.lang != "en" else None,
+        "translation": paragraphs(quote_.translation) if quote_.translation else [],
+        "translator": _opt(quote_.translation_source),
+    }
     if kind is None:
-        return QuoteView(paragraphs(quote_.text), Link(oneline(quote_.speaker)), _opt(quote_.role), None, source)
+        return QuoteView(paragraphs(quote_.text), Link(oneline(quote_.speaker)), _opt(quote_.role), None, source, **words)
     role = quote_.role or (person_role(index, event, quote_.speaker) if kind == "person" else None)
     speaker = _entity_link(index, kind, quote_.speaker, here)
     side = speaker_side(index, quote_.speaker)
-    return QuoteView(paragraphs(quote_.text), speaker, _opt(role), side, source)
+    return QuoteView(paragraphs(quote_.text), speaker, _opt(role), side, source, **words)
 
 
 def _opt(text: str | None) -> str | None:

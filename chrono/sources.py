@@ -24,6 +24,11 @@ def _as_text(value: object) -> str | None:
     return str(value).strip() or None
 
 
+LANGUAGES = ("en", "ru")
+"""Languages an article may be declared in (`language:` in sources.yml); chrono/extract/lang/
+holds each one's words."""
+
+
 def read_source_facts(seeds_dir: Path, root: Path) -> tuple[dict[str, dict[str, str | None]], list[EntryError]]:
     """Publication facts per article file name; any fact may be missing."""
     path = seeds_dir / SOURCES_FILE
@@ -48,7 +53,15 @@ def read_source_facts(seeds_dir: Path, root: Path) -> tuple[dict[str, dict[str, 
         if not isinstance(entry, dict):
             errors.append(EntryError(rel, None, str(name), "expected a mapping with url, publisher, published"))
             continue
-        facts[str(name)] = {key: _as_text(entry.get(key)) for key in ("url", "publisher", "published", "note", "title")}
+        facts[str(name)] = {
+            key: _as_text(entry.get(key)) for key in ("url", "publisher", "published", "note", "title", "language")
+        }
+        language = facts[str(name)]["language"]
+        if language is not None and language not in LANGUAGES:
+            errors.append(
+                EntryError(rel, None, f"{name}.language", f"'{language}' is not one of {', '.join(LANGUAGES)}")
+            )
+            facts[str(name)]["language"] = None
     return facts, errors
 
 
@@ -151,6 +164,7 @@ def build_article(name: str, text: str, facts: dict[str, str | None]) -> Article
         published=facts.get("published"),
         note=facts.get("note"),
         title=facts.get("title") or _first_line(text),
+        language=facts.get("language"),
     )
 
 

@@ -138,3 +138,52 @@ def test_fetch_puts_missing_texts_in_place_with_the_add_commands_page_reading(
     assert not (texts / "gone.txt").exists()
     err = capsys.readouterr().err  # type: ignore[attr-defined]
     assert "gone: " in err and "404" in err
+
+
+def test_the_method_page_shows_each_other_language_apart(tmp_path: Path) -> None:
+    results = {
+        "measured": "2026-12-06",
+        "blind": {"cases": 24, "publishers": 22, "date_exact": 0.875},
+        "development": {"cases": 40, "date_exact": 0.9},
+        "languages": {"ru": {"development": {"cases": 44, "publishers": 40, "date_exact": 0.64, "counts": {"date_exact": [28, 44]}}}},
+    }
+    page = render_accuracy_section(results)
+    assert "**Russian-language pages**, scored apart: no blind cases" in page
+    assert "| Main event's date, exactly | – | ≥ 0.90 | 0.64 (28/44) |" in page
+    # The English table is the same as without other languages.
+    english = render_accuracy_section({k: v for k, v in results.items() if k != "languages"})
+    assert page.startswith(english)
+
+
+def test_a_russian_case_is_scored_by_its_own_words(tmp_path: Path) -> None:
+    # Fiction for the test: the text and quote are invented.
+    truth = {
+        "date": "2022-01-12", "precision": "day", "end_date": None, "place": "Brussels",
+        "people": [{"name": "Alexander Grushko", "name_ru": "Александр Грушко", "role": "Deputy Foreign Minister"}],
+        "organizations": ["Совет Россия–НАТО"], "organizations_en": ["NATO-Russia Council"],
+        "treaties": [], "quotes": [{"speaker": "Alexander Grushko", "starts": "Мы не будем вести"}],
+        "title": "Грушко: Москва ждет ответа", "furniture": ["Перейти к содержанию"],
+    }
+    case = _case(tmp_path, truth, "Перейти к содержанию\nГрушко заявил: «Мы не будем вести переговоры бесконечно».")
+    case.data["language"] = "ru"
+    result = {
+        "event": {
+            "date": "2022-01-12", "place": "brussels", "title": "Грушко: Москва ждет ответа",
+            "people": [{"id": "alexander-grushko", "role": "Russian Deputy Foreign Minister"}],
+            "organizations": ["nato-russia-council"], "treaties": [],
+            "quotes": [{"speaker": "alexander-grushko", "text": "Мы не будем вести переговоры бесконечно", "lang": "ru"}],
+        },
+        "entities": {
+            # A stub named by transliteration ("Aleksandr"), found by its Cyrillic alias.
+            "people": {"alexander-grushko": {"name": "Aleksandr Grushko", "aliases": ["Александр Грушко"]}},
+            "organizations": {"nato-russia-council": {"name": "NATO-Russia Council", "aliases": ["Совет Россия — НАТО"]}},
+            "treaties": {},
+            "places": {"brussels": {"name": "Brussels"}},
+        },
+        "stderr": "",
+    }
+    scores = bench.Scores()
+    assert bench.score_case(case, result, scores) == []
+    summary = scores.summary()
+    assert summary["quote_speaker"] == summary["people_recall"] == summary["organizations_recall"] == 1.0
+    assert summary["title_not_furniture"] == 1.0

@@ -217,6 +217,16 @@ def test_windows_1251_page_becomes_a_utf8_seed(
     assert text.startswith("Россия и НАТО договорились продолжить консультации\n\n")
     facts = yaml.safe_load((root / "seeds/sources.yml").read_text(encoding="utf-8"))[name]
     assert facts["publisher"] == "Северный вестник"
+    # Extracted as Russian: "в пятницу" before the publication day, the Russian title kept
+    # and marked for translation.
+    [event] = [
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in (root / "chronology/events").glob("2021-12-17-*.yml")
+        if name in path.read_text(encoding="utf-8")
+    ]
+    assert event["title"] == "Россия и НАТО договорились продолжить консультации"
+    assert event["date_basis"]["rule"] == "latest Friday on or before the publication date 2021-12-17"
+    assert event["doubts"]["title"].endswith("in Russian, as the article writes it: write it in English")
 
 
 def test_saved_page(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

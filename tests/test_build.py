@@ -512,3 +512,53 @@ def test_generated_pages_keep_the_skip_link_and_a_titled_first_heading(site: Pat
     html = (site / "events" / EVENT_ID / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="#[a-z0-9-]+" class="md-skip">', html)
     assert re.search(r'<h1 id="[a-z0-9-]+">[^<]+<a class="headerlink"', html)
+
+
+def test_a_russian_quote_shows_its_words_with_the_translation_under_it(project: Path) -> None:
+    # The quote is invented for this test (fiction); it never reaches chronology/.
+    event = {
+        "id": "2022-01-12-russian-quote",
+        "title": "Грушко: Москва ждет ответа",
+        "date": "2022-01-12",
+        "summary": "Заместитель министра заявил, что Москва ждет ответа.",
+        "quotes": [
+            {
+                "speaker": "jens-stoltenberg",
+                "text": "Альянс готов к разговору о безопасности",
+                "lang": "ru",
+                "translation": "The alliance is ready to talk about security",
+            },
+            {
+                "speaker": "georgy-mamedov",
+                "text": "Диалог продолжится в Вене",
+                "lang": "ru",
+                "translation": "The dialogue will go on in Vienna",
+                "translation_source": "Example Wire (English service)",
+            },
+        ],
+        "sources": [{"url": "https://example.org/ru", "publisher": "Example", "published": "2022-01-12"}],
+        # an extractor's draft: the content rules for finished, curated entries do not apply
+        "provenance": "extracted",
+        "status": "draft",
+    }
+    (project / "chronology/events/2022-01-12-russian-quote.yml").write_text(
+        yaml.safe_dump(event, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    built = build_site(project)
+    html = (built / "events/2022-01-12-russian-quote/index.html").read_text(encoding="utf-8")
+    original = html.index('<div class="chrono-original" lang="ru">\n<p>Альянс готов к разговору о безопасности</p>')
+    translation = html.index('<div class="chrono-translation" lang="en">\n<p>The alliance is ready to talk about security</p>')
+    assert original < translation
+    assert "Translation: ours (the project&#39;s own)" in html
+    assert "Translation: Example Wire (English service)" in html
+    # Search finds the words in either language; the note on who translated is not indexed.
+    page = [d for d in search_docs(built) if str(d["location"]).startswith("events/2022-01-12-russian-quote/")]
+    text = " ".join(str(d["text"]) for d in page)
+    assert "Альянс готов к разговору о безопасности" in text
+    assert "The alliance is ready to talk about security" in text
+    assert "Translation:" not in text
+    export = json.loads((built / "chronology.json").read_text(encoding="utf-8"))
+    [exported] = [e for e in export["events"] if e["id"] == "2022-01-12-russian-quote"]
+    assert [(q["lang"], q["translation_source"]) for q in exported["quotes"]] == [
+        ("ru", None), ("ru", "Example Wire (English service)")
+    ]

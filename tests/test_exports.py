@@ -91,11 +91,15 @@ def test_json_export_resolves_every_reference(index: ChronologyIndex) -> None:
     assert talks["place"]["name"] == "Brussels"
     assert talks["tags"][0] == {"id": "arms-control", "name": "Arms control"}
     # Each quote with its speaker's page and side (from the person's entry), the office they
-    # spoke in (the quote's own, else theirs at the time) and its own source (null: the event's).
+    # spoke in (the quote's own, else theirs at the time), its language (English unless the
+    # entry says), and its own source (null: the event's).
     assert talks["quotes"] == [{
         "speaker": {"id": "jens-stoltenberg", "kind": "person", "name": "Jens Stoltenberg",
                     "url": "people/jens-stoltenberg/"},
         "text": "We have not seen any signs of a breakthrough.",
+        "lang": "en",
+        "translation": None,
+        "translation_source": None,
         "role": "NATO Secretary General",
         "side": "nato",
         "source": None,
@@ -104,6 +108,9 @@ def test_json_export_resolves_every_reference(index: ChronologyIndex) -> None:
         "speaker": {"id": "georgy-mamedov", "kind": "person", "name": "Georgy Mamedov",
                     "url": "people/georgy-mamedov/"},
         "text": "Moscow remains ready to talk about the treaty (invented test statement).",
+        "lang": "en",
+        "translation": None,
+        "translation_source": None,
         "role": "Deputy Foreign Minister of Russia",
         "side": "russia",
         "source": {"article": None, "url": "https://example.org/fixture/invented-statement",

@@ -13,6 +13,10 @@ function that reads the `Document` and what earlier stages found, and adds its o
     titles      the title and the summary
     mentioned   other dated events the article states, as drafts
     doubts      where the draft may be wrong, field by field, and why
+
+What differs between languages (month and weekday names, relative days, speech verbs, offices,
+dateline forms, morphology) is data in `lang/` (`lang/en.py`, `lang/ru.py`): cleanup reads the
+article's language and every stage asks `doc.lang` for its words.
 """
 
 from __future__ import annotations
@@ -115,6 +119,10 @@ def extract_article(
         or f"Article {article.file}"
     )
     summary = summary or title
+    if doc.lang.code != "en":
+        quotes = tuple(replace(q, lang=doc.lang.code) for q in quotes)
+    # An id in Latin letters: a title in another script is transliterated for it.
+    slug = make_slug(doc.lang.transliterate(title) if doc.lang.transliterate else title)
     source = SourceRef(
         article=article.file,
         url=article.url,
@@ -123,7 +131,7 @@ def extract_article(
         title=clean_headline(doc.headline, article.publisher) if doc.headline else None,
     )
     event = Event(
-        id=f"{resolved.date.iso()}-{make_slug(title)}",
+        id=f"{resolved.date.iso()}-{slug}",
         title=title,
         date=resolved.date,
         end_date=resolved.end_date,

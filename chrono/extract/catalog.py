@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,6 +33,20 @@ class Catalog:
     def matcher(self) -> EntityMatcher:
         return EntityMatcher(self)
 
+    @cached_property
+    def _lemma_matchers(self) -> dict[int, LemmaMatcher]:
+        return {}
+
+    def lemma_matcher(
+        self, lemmas: Callable[[str], frozenset[str]],
+        adjectives: Callable[[str], frozenset[str]] | None = None,
+    ) -> LemmaMatcher:
+        """The matcher of names in a language with morphology, built once per language."""
+        matchers = self._lemma_matchers
+        if id(lemmas) not in matchers:
+            matchers[id(lemmas)] = LemmaMatcher(self, lemmas, adjectives)
+        return matchers[id(lemmas)]
+
 
 @dataclass(frozen=True)
 class Form:
@@ -43,6 +58,9 @@ class Form:
     case_sensitive: bool
     surname: bool = False
     """A person's surname alone: trusted only with a title, a speech verb or the full name."""
+    inflected: bool = False
+    """Written in a language whose names inflect and matched by dictionary form ("Лаврову"):
+    a capitalised word that a dictionary reads as that surname is the person."""
 
 
 _GIVEN_NAME_VARIANTS = (
@@ -231,3 +249,110 @@ def _same_case(written: str, form: str) -> bool:
         # British style writes acronyms said as words in title case: "Nato", "Unesco".
         return written == form or (len(form) >= 4 and form.isalpha() and written == form.title())
     return written[:1].isupper()
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_INFLECTED_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_BETWEEN_TOKENS = re.compile(r"[\s\-‐-―]*")
+"""What may stand between the words of one name: spaces and hyphens or dashes ("Россия–НАТО")."""
+
+
+@dataclass(frozen=True)
+class _LemmaForm:
+    lemmas: tuple[frozenset[str], ...]
+    """Each word's dictionary forms."""
+    capitals: tuple[bool, ...]
+    """Each word starts with a capital in the name, and must in the text."""
+    form: Form
+    extended: bool = False
+    """Another name of the entity starts with this one ("МИД" of "МИД России"): followed by a
+    capitalised word ("МИД Германии") it names something else."""
+
+
+class LemmaMatcher:
+    """Known names written in a language whose words inflect: a word of the text matches a
+    word of a name when they share a dictionary form, so the known "Сергей Лавров" is found
+    in "Сергею Лаврову" and "Совет Россия–НАТО" in "Совета Россия-НАТО". Only names written in
+    that language's script are indexed; the folded matcher reads the rest."""
+
+    def __init__(
+        self, catalog: Catalog, lemmas: Callable[[str], frozenset[str]],
+        adjectives: Callable[[str], frozenset[str]] | None = None,
+    ) -> None:
+        self.lemmas = lemmas
+        self.by_lemma: dict[str, list[_LemmaForm]] = {}
+        entries: list[tuple[str, str, list[str]]] = []
+        entries += [("person", k, [p.name, *p.aliases]) for k, p in catalog.people.items()]
+        entries += [
+            ("organization", k, [o.name, *o.aliases, *([o.abbreviation] if o.abbreviation else [])])
+            for k, o in catalog.organizations.items()
+        ]
+        entries += [
+            ("treaty", k, [t.name, *t.aliases, *([t.abbreviation] if t.abbreviation else [])])
+            for k, t in catalog.treaties.items()
+        ]
+        entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.places.items()]
+        for kind, key, names in entries:
+            own = [_INFLECTED_TOKEN.findall(n) for n in names if _CYRILLIC.search(n)]
+            if kind == "person":
+                # The surname alone, as the folded matcher has it for Latin names.
+                own += [[words[-1]] for words in own if len(words) >= 2 and [words[-1]] not in own]
+            for words in own:
+                if not words:
+                    continue
+                name = " ".join(words)
+                form = Form(kind, key, name, True, surname=kind == "person" and len(words) == 1, inflected=True)
+                extended = kind != "person" and any(
+                    len(other) > len(words) and other[: len(words)] == words for other in own
+                )
+                entry = _LemmaForm(
+                    tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form, extended
+                )
+                for lemma in entry.lemmas[0]:
+                    self.by_lemma.setdefault(lemma, []).append(entry)
+                if kind == "place" and len(words) == 1 and adjectives is not None:
+                    # "в бухарестском Дворце", "Мюнхенской конференции": the place's adjective.
+                    entry = _LemmaForm((adjectives(words[0]),), (False,), form)
+                    for lemma in entry.lemmas[0]:
+                        self.by_lemma.setdefault(lemma, []).append(entry)
+
+    def find(self, text: str) -> list[tuple[int, int, Form]]:
+        """Every known name in the text, the longest where two start at one word."""
+        tokens = [(m.start(), m.end(), m[0]) for m in _INFLECTED_TOKEN.finditer(text)]
+        found: list[tuple[int, int, Form]] = []
+        index = 0
+        while index < len(tokens):
+            best: tuple[int, Form] | None = None
+            for lemma in self.lemmas(tokens[index][2]):
+                for entry in self.by_lemma.get(lemma, ()):
+                    size = len(entry.lemmas)
+                    if best is not None and size <= best[0]:
+                        continue
+                    if index + size <= len(tokens) and self._fits(entry, tokens, index, text):
+                        if entry.extended and index + size < len(tokens):
+                            _, last_end, _ = tokens[index + size - 1]
+                            next_start, _, next_word = tokens[index + size]
+                            if next_word[:1].isupper() and text[last_end:next_start] == " ":
+                                continue
+                        best = (size, entry.form)
+            if best is None:
+                index += 1
+                continue
+            size, form = best
+            found.append((tokens[index][0], tokens[index + size - 1][1], form))
+            index += size
+        return found
+
+    def _fits(self, entry: _LemmaForm, tokens: list[tuple[int, int, str]], index: int, text: str) -> bool:
+        for offset, (lemmas, capital) in enumerate(zip(entry.lemmas, entry.capitals)):
+            start, end, word = tokens[index + offset]
+            if capital and not word[:1].isupper():
+                return False
+            written = entry.form.text.split()[offset]
+            if written.isupper() and len(written) > 1 and not word[: len(written)].isupper():
+                return False  # an abbreviation is written in capitals ("МИДа"): "ДОН" is not the river Дон
+            if offset and not _BETWEEN_TOKENS.fullmatch(text, tokens[index + offset - 1][1], start):
+                return False
+            if not lemmas & self.lemmas(word):
+                return False
+        return True

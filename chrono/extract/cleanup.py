@@ -9,6 +9,7 @@ from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY, as_stamp
 from ..model import Article
 from .catalog import Catalog
 from .document import Document
+from .lang import Language, detect_language
 from .normalise import fold_text, normalise_name
 from .sentences import split_sentences
 from .vocabulary import KICKERS, NOT_NAME_WORDS, RANKS, TITLE_WORDS
@@ -230,10 +231,14 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline(paragraph: str) -> tuple[str, int] | None:
+def find_dateline(paragraph: str, language: Language | None = None) -> tuple[str, int] | None:
     """The city of a dateline ("VIENNA --", "MOSCOW, April 27 (Xinhua) --") and where the
     sentence after it starts, or None. A title-case city needs a date or a credit after it,
-    so an ordinary sentence ending in a dash is not taken for a dateline."""
+    so an ordinary sentence ending in a dash is not taken for a dateline. A language's own
+    dateline form ("МОСКВА, 11 янв – РИА Новости.") is tried first."""
+    if language is not None and language.dateline is not None:
+        if own := language.dateline.match(paragraph):
+            return own["city"], own.end()
     match = _DATELINE.match(paragraph)
     if not match:
         return None
@@ -269,24 +274,31 @@ _STAMP_LABELS = {
     "est",
     "edt",
     "bst",
+    "опубликовано",
+    "обновлено",
+    "мск",
+    "года",
 }
 """Words of a page's date stamp ("Issued on 01 Apr. 2014 | Last updated: 02 Apr. 2014")."""
 
 
-def is_stamp_line(line: str) -> bool:
+def is_stamp_line(line: str, date_phrase: re.Pattern[str] = DATE_PHRASE) -> bool:
     """A line that is only a date or a time ("14 Mar, 2014 10:05"), perhaps with the labels of
-    a stamp ("Published On 28 Mar 2022"): the page's, not the story's."""
+    a stamp ("Published On 28 Mar 2022"): the page's, not the story's. `date_phrase` is the
+    language's ("12 января 2022, 19:51")."""
     if len(line) > 80:
         return False
     line = as_stamp(line)
-    rest = TIME_OF_DAY.sub(" ", DATE_PHRASE.sub(" ", line))
+    rest = TIME_OF_DAY.sub(" ", date_phrase.sub(" ", line))
     if rest == line:
         return False
-    words = re.findall(r"[A-Za-z]{2,}", rest)
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]{2,}", rest)
     return len(words) <= 2 or (len(line) <= 80 and all(w.lower() in _STAMP_LABELS for w in words))
 
 
-def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+def strip_headline(
+    paragraphs: list[str], language: Language | None = None
+) -> tuple[str | None, list[str]]:
     """The headline and the body. The body starts at the lead: the first paragraph that
     opens with a dateline or reads as prose. Above it a page has its headline among
     navigation, captions, subheads and credits; the headline is the line there that shares
@@ -294,19 +306,21 @@ def strip_headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     if len(paragraphs) < 2:
         return None, paragraphs
     # A dateline marks the lead even below a prose-like line (a forum title, a subhead).
-    lead = next((i for i, p in enumerate(paragraphs[:15]) if find_dateline(p) is not None), None)
+    lead = next((i for i, p in enumerate(paragraphs[:15]) if find_dateline(p, language) is not None), None)
+    date_phrase = language.date_phrase if language is not None else DATE_PHRASE
+    word = _CONTENT_WORD if language is None or language.lemmas is None else _ANY_CONTENT_WORD
     if lead is None:
         lead = next((i for i, p in enumerate(paragraphs[:15]) if _is_prose(p)), None)
     if lead is None:
         first = paragraphs[0]
         return (first, paragraphs[1:]) if len(first) <= 160 else (None, paragraphs)
-    lead_words = _content_words(paragraphs[lead])
+    lead_words = _content_words(paragraphs[lead], word)
     best: tuple[float, int] | None = None
     first_good: int | None = None
     for i, line in enumerate(paragraphs[:lead]):
-        if not _is_headline_like(line) or _names_a_person_of(line, paragraphs[lead]):
+        if not _is_headline_like(line, date_phrase) or _names_a_person_of(line, paragraphs[lead]):
             continue
-        words = _content_words(line)
+        words = _content_words(line, word)
         shared = len(words & lead_words)
         if shared == 0 or shared / max(1, len(words)) < 0.2:
             continue
@@ -326,9 +340,13 @@ _STOP = {
 }
 
 
-def _content_words(text: str) -> set[str]:
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_ANY_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str, word: re.Pattern[str] = _CONTENT_WORD) -> set[str]:
     """Words of four letters or more, folded, without the commonest ones; "Nato" = "NATO"."""
-    words = {w[:6] for w in re.findall(r"[a-z]{4,}", fold_text(text).lower())}
+    words = {w[:6] for w in word.findall(fold_text(text).lower())}
     return words - _STOP
 
 
@@ -359,9 +377,9 @@ def _is_prose(paragraph: str) -> bool:
     return (len(words) >= 12 and re.search(r"[.!?\"”](?:\s|$)", paragraph) is not None) or len(words) >= 30
 
 
-def _is_headline_like(line: str) -> bool:
+def _is_headline_like(line: str, date_phrase: re.Pattern[str] = DATE_PHRASE) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= 20 or len(line) > 200 or is_stamp_line(line):
+    if not 3 <= len(words) <= 20 or len(line) > 200 or is_stamp_line(line, date_phrase):
         return False
     if re.search(r"[|•]|https?://|\[|\]|:\s*$", line):
         return False
@@ -483,15 +501,17 @@ def normalise_quote_marks(text: str) -> str:
 
 
 def read_document(article: Article, catalog: Catalog) -> Document:
-    """The article as the stages see it: the page around it removed, the headline and the
-    dateline set apart, the body split into paragraphs and sentences with offsets."""
+    """The article as the stages see it: its language, the page around it removed, the
+    headline and the dateline set apart, the body split into paragraphs and sentences with
+    offsets."""
+    language = detect_language(article.text, article.language)
     raw = unglue_lines(article.text)
     header, kept = read_archive_header(raw.split("\n"))
     cleaned = clean_article_text(normalise_quote_marks("\n".join(kept)), article.publisher, unglued=True)
     lines = [p for p in cleaned.split("\n") if p.strip()]
     # "BRUSSELS (AFP) Apr 02, 2004" on a line of its own: a dateline the stamp filter would drop.
     own_line = next((m for m in map(_DATELINE_LINE.match, lines[:12]) if m), None)
-    paragraphs = [p for p in lines if not is_stamp_line(p)]
+    paragraphs = [p for p in lines if not is_stamp_line(p, language.date_phrase)]
     if header.get("headline"):
         headline, body = header["headline"], paragraphs
     elif (heading := transcript_heading(paragraphs)) is not None:
@@ -500,7 +520,7 @@ def read_document(article: Article, catalog: Catalog) -> Document:
         # headline and the lead the date and place are read from.
         headline, body = paragraphs[heading], paragraphs[heading:]
     else:
-        headline, body = strip_headline(paragraphs)
+        headline, body = strip_headline(paragraphs, language)
     starts = []
     position = 0
     for paragraph in body:
@@ -515,7 +535,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
         paragraph_starts=starts,
         body=text,
         folded=fold_text(text),
-        dateline=find_dateline(body[0]) if body else None,
+        dateline=find_dateline(body[0], language) if body else None,
+        lang=language,
     )
     doc.raw_lines = raw.split("\n")
     if doc.dateline is None and own_line is not None:
@@ -525,5 +546,11 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     for start, paragraph in zip(starts, body):
         # The dateline is not a sentence: "MOSCOW. Feb 3 (Interfax) -" must not be split.
         skip = doc.dateline[1] if doc.dateline and start == 0 else 0
-        doc.sentences.extend(split_sentences(paragraph[skip:], start + skip))
+        doc.sentences.extend(
+            split_sentences(
+                paragraph[skip:], start + skip, capitals=language.capitals,
+                openers=language.sentence_openers, closers=language.sentence_closers,
+                abbreviations=language.abbreviations,
+            )
+        )
     return doc

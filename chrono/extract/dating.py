@@ -4,28 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..dates import (
-    FUTURE_CONTEXT,
     NUMBER_WORDS,
-    PAST_CONTEXT,
     PublicationDate,
     ResolvedDate,
-    resolve_phrase,
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import WEEKDAYS, dateline_month_day, find_publication_date, make_date
+from ..dates import WEEKDAYS, make_date
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
-from .vocabulary import SPEECH_VERBS
 
 
 def find_publication(doc: Document) -> PublicationDate:
     """When the article was published: sources.yml, else a stamp or dateline in the text,
     else the address. Without it no relative date can be resolved."""
     article = doc.article
-    published = find_publication_date(article.published, doc.raw_lines, article.url)
+    published = doc.lang.find_publication_date(article.published, doc.raw_lines, article.url)
     if published is None:
         # No stamp, dateline or address dates the page: the latest year the text names stands
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
@@ -50,7 +47,7 @@ def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | Non
     the story was filed, which a print edition dates a day later."""
     if not doc.dateline or not doc.paragraphs or published.date.precision == "year":
         return None
-    found = dateline_month_day(doc.paragraphs[0])
+    found = doc.lang.dateline_month_day(doc.paragraphs[0])
     if found is None:
         return None
     month, day = found
@@ -62,12 +59,17 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 """A date after "since" is the reference point of a comparison, not the news."""
-_ANNOUNCING = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|announc\w*|propos\w*|wants?|plans?|intends?|invit\w*|confirm\w*|"
-    r"call\w*\s+for|urg\w*|offer\w*|suggest\w*|agreed)\b",
-    re.IGNORECASE,
+_ANNOUNCING_WORDS = (
+    r"announc\w*|propos\w*|wants?|plans?|intends?|invit\w*|confirm\w*|"
+    r"call\w*\s+for|urg\w*|offer\w*|suggest\w*|agreed"
 )
-"""Words that make a sentence a report of what someone said or intends."""
+"""Words that, with the language's speech verbs, make a sentence a report of what someone
+said or intends."""
+
+
+@lru_cache(maxsize=4)
+def _announcing(speech_verbs: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{speech_verbs}|{_ANNOUNCING_WORDS})\b", re.IGNORECASE)
 _IN_RELATIVE_CLAUSE = re.compile(r"\w\s+(?:that|which|who)\s+[^,;]+$", re.IGNORECASE)
 """A date phrase inside a relative clause that describes something, not the news itself."""
 _DOCUMENT_OF = re.compile(
@@ -112,7 +114,7 @@ def find_main_date(
                 gap = (anchor.first_day() - doc.dateline_day.first_day()).days
                 if 0 < gap <= 3:
                     anchor = doc.dateline_day
-            resolved = resolve_phrase(kind, phrase, anchor, tense=tense)
+            resolved = doc.lang.resolve_phrase(kind, phrase, anchor, tense=tense)
             if anchor is not published.date and resolved is not None:
                 resolved = ResolvedDate(
                     resolved.date, resolved.phrase,
@@ -130,7 +132,7 @@ def find_main_date(
                 reported = reported_date(doc, sentence, position, published)
                 if reported is not None:
                     return sentence, reported
-                if resolved.date.first_day() > published.date.last_day() and _ANNOUNCING.search(
+                if resolved.date.first_day() > published.date.last_day() and _announcing(doc.lang.speech_verbs).search(
                     doc.body[sentence.start : sentence.end]
                 ):
                     announced = announced or (sentence, phrase)
@@ -234,12 +236,12 @@ def reported_date(
     Monday", "said Tuesday") that is not in the future: when the report was made."""
     for kind, phrase, position in doc.phrases_in(sentence, skip_until=after + 1):
         if not re.search(
-            rf"\b(?:{SPEECH_VERBS}|announced|declared|decided|confirmed)\s+(?:on\s+)?$",
+            rf"\b(?:{doc.lang.speech_verbs}|announced|declared|decided|confirmed)\s+(?:on\s+)?$",
             doc.body[max(sentence.start, position - 30) : position],
             re.IGNORECASE,
         ):
             continue
-        resolved = resolve_phrase(kind, phrase, published.date, tense="past")
+        resolved = doc.lang.resolve_phrase(kind, phrase, published.date, tense="past")
         if resolved is not None and resolved.date.last_day() <= published.date.last_day():
             doc.main_position = position
             return resolved
@@ -249,7 +251,9 @@ def reported_date(
 def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     """ "future" or "past" from the verbs around a date phrase, or None when unclear."""
     before = doc.body[max(sentence.start, position - 60) : position]
-    if FUTURE_CONTEXT.search(before):
+    if doc.lang.future_context.search(before):
+        return "future"
+    if doc.lang.future_after and doc.lang.future_context.search(doc.body[position : min(sentence.end, position + 60)]):
         return "future"
     near = doc.body[max(sentence.start, position - 25) : position]
     if re.search(
@@ -257,7 +261,7 @@ def tense_of(doc: Document, sentence: Sentence, position: int) -> str | None:
     ):
         return None
     after = doc.body[position : min(sentence.end, position + 50)]
-    if PAST_CONTEXT.search(near) or PAST_CONTEXT.search(after):
+    if doc.lang.past_context.search(near) or doc.lang.past_context.search(after):
         return "past"
     return None
 

@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import DATE_PHRASE, MONTHS, WEEKDAYS, PublicationDate, is_month_word
+from ..dates import PublicationDate, is_month_word
 from ..model import Article, Event, Organization, PartialDate, Person, Place, Treaty
 from .normalise import make_slug, normalise_name
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog import Catalog, Form
+    from .lang import Language
+
+
+def _english() -> Language:
+    from .lang.en import ENGLISH
+
+    return ENGLISH
 
 
 @dataclass(frozen=True)
@@ -101,11 +108,13 @@ class Document:
     new_organizations: dict[str, Organization] = field(default_factory=dict)
     new_treaties: dict[str, Treaty] = field(default_factory=dict)
     new_places: dict[str, Place] = field(default_factory=dict)
+    lang: Language = field(default_factory=_english)
+    """The language of the article: the words the stages read (chrono/extract/lang/)."""
 
     @cached_property
     def all_phrases(self) -> list[re.Match[str]]:
         """Every date phrase of the body, found in one pass."""
-        return list(DATE_PHRASE.finditer(self.body))
+        return list(self.lang.date_phrase.finditer(self.body))
 
     def phrases_in(self, sentence: Sentence, *, skip_until: int = 0) -> list[tuple[str, str, int]]:
         """Date phrases in a sentence as (kind, text, position), months only when capitalised."""
@@ -116,13 +125,15 @@ class Document:
                 continue
             kind = match.lastgroup or ""
             words = match[0].replace(",", " ").split()
-            months = [w for w in words if w.lower().rstrip(".") in MONTHS]
-            if months and not all(is_month_word(w) for w in months):
-                continue
-            if kind == "weekday" and not any(
-                w[0].isupper() for w in words if w.lower() in WEEKDAYS
-            ):
-                continue
+            if self.lang.months_capitalised:
+                # "may" is a verb and "march" a walk: English writes the month with a capital.
+                months = [w for w in words if w.lower().rstrip(".") in self.lang.months]
+                if months and not all(is_month_word(w) for w in months):
+                    continue
+                if kind == "weekday" and not any(
+                    w[0].isupper() for w in words if w.lower() in self.lang.weekdays
+                ):
+                    continue
             found.append((kind, match[0], position))
         return found
 
@@ -137,14 +148,24 @@ class Document:
                 seen.setdefault(mention.id, None)
         return tuple(seen)
 
-    def add_new_person(self, name: str) -> str:
-        """A stub for a person not in people.yml; the surname becomes an alias."""
+    def known_names(self, folded: str) -> list[tuple[int, int, Form]]:
+        """Known names in a folded text of this article; in a language whose words inflect,
+        also its own spellings in any case ("Лаврову")."""
+        found = self.catalog.matcher.find(folded)
+        if self.lang.lemmas is not None:
+            found += self.catalog.lemma_matcher(self.lang.lemmas, self.lang.place_adjectives).find(folded)
+            found.sort(key=lambda item: (item[0], -item[1]))
+        return found
+
+    def add_new_person(self, name: str, written: tuple[str, ...] = ()) -> str:
+        """A stub for a person not in people.yml; the surname becomes an alias, and so do
+        the name and surname as the article's language writes them (`written`)."""
         key = make_slug(name, max_words=5)
         if key in self.catalog.people:
             return key
         if key not in self.new_people:
             surname = name.split()[-1]
-            aliases = (surname,) if surname != name else ()
+            aliases = ((surname,) if surname != name else ()) + written
             self.new_people[key] = Person(key, name, aliases)
         return key
 
@@ -156,6 +177,12 @@ class Document:
         if not stub:
             return None
         proper = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+        if self.lang.transliterate is not None and self.lang.transliterate(proper) != proper:
+            # "МОСКВА" is the place "Moskva", also known as "Москва".
+            english = self.lang.transliterate(proper)
+            key = make_slug(english)
+            self.new_places.setdefault(key, Place(key, english, (proper,)))
+            return key
         key = make_slug(proper)
         self.new_places.setdefault(key, Place(key, proper))
         return key

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 
-from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word, resolve_phrase
+from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word
 from ..model import Event
 from .document import Document, Sentence
 from .normalise import fold_text, normalise_name
@@ -70,9 +70,22 @@ def find_doubts(
             reason = "no attribution beside the quote"
         if reason:
             doubts.append((f"quotes[{index}].speaker", reason))
+    if doc.lang.translation_note:
+        # The draft keeps the article's own words; an editor writes the title and summary in English.
+        doubts = with_translation_doubts(doubts, doc.lang.translation_note)
     if os.environ.get(READINGS_VARIABLE):
         report_readings(doc, event, published)
     return tuple(doubts)
+
+
+def with_translation_doubts(doubts: list[tuple[str, str]], note: str) -> list[tuple[str, str]]:
+    """The title and summary doubted for their language (after any other doubt on them), the
+    fields in the event's order."""
+    reasons = dict(doubts)
+    for field in ("title", "summary"):
+        reasons[field] = f"{reasons[field]}; {note}" if field in reasons else note
+    head = [(field, reasons.pop(field)) for field in ("title", "date", "place", "summary") if field in reasons]
+    return head + [(path, reason) for path, reason in doubts if path in reasons]
 
 
 READINGS_VARIABLE = "CHRONO_READINGS"
@@ -184,7 +197,7 @@ def competing_date(doc: Document, published: PublicationDate, resolved: Resolved
     for kind, phrase, position in doc.phrases_in(sentence):
         if position == doc.main_position or kind not in _RELATIVE_KINDS:
             continue
-        other = resolve_phrase(kind, phrase, published.date, tense="past")
+        other = doc.lang.resolve_phrase(kind, phrase, published.date, tense="past")
         if other is None or other.date == resolved.date:
             continue
         if other.date.precision == "day" and other.date.first_day() > published.date.last_day():
@@ -295,15 +308,18 @@ def _unknown_names_after_in(text: str) -> str | None:
     return None
 
 
+_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
 def _known_places_in(doc: Document, text: str, *, anywhere: bool = False, headline: bool = False) -> list[str]:
     """Known places the text names after "in" or "at" (or `anywhere`). `text` is the body's
     start unless `headline`."""
     names: dict[str, None] = {}
     folded = fold_text(text) if headline else doc.folded[: len(text)]
-    for start, end, form in doc.catalog.matcher.find(folded):
-        if form.kind == "place" and (
-            anywhere or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", folded[max(0, start - 12) : start])
-        ):
+    # A language with its own venue words ("в Брюсселе") reads them; English keeps "in", "at".
+    venue = doc.lang.venue_before if doc.lang.lemmas is not None else _IN_OR_AT
+    for start, end, form in doc.known_names(folded):
+        if form.kind == "place" and (anywhere or venue.search(folded[max(0, start - 12) : start])):
             names.setdefault(text[start:end], None)
     return list(names)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import FUTURE_CONTEXT, PublicationDate, ResolvedDate, resolve_phrase
+from ..dates import PublicationDate, ResolvedDate
 from ..model import DateBasis, Event, PersonRole, SourceRef
 from .dating import tense_of
 from .document import Document, Mention, Sentence
@@ -39,18 +39,18 @@ def find_mentioned_events(
                 # "launched Zapad 2017, a joint exercise that runs through Sept. 20": the
                 # last day of the gathering the lead opens.
                 if GATHERING_OPENS.search(sentence.text) and main_date.end_date is None:
-                    resolved = resolve_phrase(kind, phrase, published.date, tense="future")
+                    resolved = doc.lang.resolve_phrase(kind, phrase, published.date, tense="future")
                     if resolved is not None and resolved.date.precision == "day":
                         doc.main_end = resolved.date
                 continue
             if in_main and (
                 position == doc.main_position
-                or not FUTURE_CONTEXT.search(doc.body[clause_start:position])
+                or not doc.lang.future_context.search(doc.body[clause_start:position])
             ):
                 continue  # the lead's only other dated events are the steps it announces
             if doc.dateline and position < doc.dateline[1]:
                 continue
-            resolved = resolve_phrase(
+            resolved = doc.lang.resolve_phrase(
                 kind, phrase, published.date, tense=tense_of(doc, sentence, position)
             )
             if resolved is None:

@@ -24,7 +24,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     known_full: set[str] = set()
     surname_hits = []
-    for start, end, form in doc.catalog.matcher.find(doc.folded):
+    for start, end, form in doc.known_names(doc.folded):
         if form.kind == "person" and form.surname:
             surname_hits.append((start, end, form))
             continue
@@ -39,6 +39,8 @@ def find_mentions(doc: Document) -> list[Mention]:
         name = doc.body[start:end]
         key = doc.add_new_person(name)
         mentions.append(Mention(start, end, "person", key, role))
+    if doc.lang.name_part is not None:
+        mentions.extend(find_new_people_by_morphology(doc, taken))
     full_people = {m.id for m in mentions if m.kind == "person"}
     # Surnames alone: of a person named in full, or with a title or speech verb beside it.
     for start, end, form in surname_hits:
@@ -65,17 +67,23 @@ def find_mentions(doc: Document) -> list[Mention]:
             and previous[1].lower() not in TITLE_WORDS | NOT_NAME_WORDS
         ):
             continue  # another person's surname: "Hunter Biden"
+        elif form.inflected and doc.lang.name_part is not None and (
+            given := re.search(r"([^\W\d_]+)\s+$", doc.body[max(0, start - 30) : start])
+        ):
+            part = doc.lang.name_part(given[1], None)
+            if part is not None and part[0] == "Name":
+                continue  # another person's surname: "Сергей Иванов" is not Igor Ivanov
         role = find_role_before(doc.body, start - (len(initials[0]) if initials else 0))
         speaks = re.match(
-            rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b",
+            rf"\s*(?:,[^,]{{1,60}},\s*)?(?:{doc.lang.speech_verbs})\b",
             doc.body[end : end + 80],
             re.IGNORECASE,
         )
         honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", doc.body[max(0, start - 6) : start])
-        said_before = re.search(rf"\b(?:{SPEECH_VERBS})\s+$", doc.body[max(0, start - 20) : start])
+        said_before = re.search(rf"\b(?:{doc.lang.speech_verbs})\s+$", doc.body[max(0, start - 20) : start])
         # "In Stoltenberg's words", "as Lavrov put it": the surname is a speaker's.
         voiced = re.match(r"['’]s?\s+(?:words|remarks|comments|statement|view)\b|\s+put\s+it\b", doc.body[end : end + 20])
-        if form.id in full_people or role or speaks or said_before or honorific or voiced:
+        if form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced:
             mentions.append(
                 Mention(
                     start - (len(initials[0]) if initials else 0),
@@ -92,6 +100,11 @@ def find_mentions(doc: Document) -> list[Mention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.body):
             if not any(m.start <= match.start() < m.end for m in mentions):
                 mentions.append(Mention(match.start(), match.end(), "person", key))
+    # Roles, in a language with its own office words: the office written before the name.
+    if doc.lang.role_before is not None:
+        for mention in mentions:
+            if mention.kind == "person" and mention.role is None:
+                mention.role = doc.lang.role_before(doc.body[max(0, mention.start - 120) : mention.start])
     # Roles of known people named in full.
     for mention in mentions:
         if mention.kind == "person" and mention.role is None and mention.full:
@@ -113,6 +126,85 @@ def find_mentions(doc: Document) -> list[Mention]:
         mentions = [m for m in mentions if m.start >= doc.dateline[1] or m.kind == "person"]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?")
+
+
+def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+    """People not in people.yml, in a language whose dictionary marks names: two or more
+    capitalised words in a row, each a given name, a patronymic or a surname ("Сергея
+    Рябкова"), or a capitalised word right after a given name (a surname the dictionary does
+    not know). The stub is named in English (transliterated) with both spellings as aliases;
+    the surname alone is then found in any case."""
+    assert doc.lang.name_part is not None and doc.lang.transliterate is not None
+    # the language's dictionary marks the parts of names (pymorphy3's Name, Patr, Surn)
+    name_part, transliterate = doc.lang.name_part, doc.lang.transliterate
+    words = [m for m in _CAPITALISED_WORD.finditer(doc.body) if m[0][:1].isupper()]
+    found: list[Mention] = []
+    surnames: dict[str, str] = {}
+    index = 0
+    while index < len(words):
+        run: list[tuple[re.Match[str], str, str]] = []
+        while index < len(words):
+            word = words[index]
+            if run and doc.body[run[-1][0].end() : word.start()] != " ":
+                break
+            part = name_part(word[0])
+            if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] != "Patr"):
+                # after a given name: a surname in its case and gender ("Петра Новикова")
+                given = next(match[0] for match, kind, _ in run if kind in ("Name", "Patr"))
+                part = name_part(word[0], given) or part
+            if part is None and not run and doc.lang.unknown_word is not None:
+                # a given name the dictionary does not hold ("Питера Уильямса", "Оана Лунгеску")
+                # before a word it reads as part of a name
+                following = words[index + 1] if index + 1 < len(words) else None
+                guess = doc.lang.unknown_word(word[0])
+                if (
+                    guess and following is not None
+                    and doc.body[word.end() : following.start()] == " "
+                    and name_part(following[0]) is not None
+                ):
+                    part = ("Name", guess)
+            if part is None:
+                break
+            run.append((word, *part))
+            index += 1
+        if not run:
+            index += 1
+            continue
+        kinds = [kind for _, kind, _ in run]
+        if len(kinds) == 2 and kinds[-1] == "Name":
+            # two given-name readings ("Питера Уильямса"): the second is the surname
+            run[-1] = (run[-1][0], "Surn", (name_part(run[-1][0][0], run[0][0][0]) or ("", run[-1][2]))[1])
+            kinds[-1] = "Surn"
+        if kinds == ["Name", "Patr"]:
+            # "Александр Лукашевич": a surname in -вич, not a patronymic without a surname
+            run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], run[0][0][0])[1])  # type: ignore[index]
+            kinds[-1] = "Surn"
+        start, end = run[0][0].start(), run[-1][0].end()
+        if (
+            len(run) >= 2 and "Name" in kinds and kinds[-1] == "Surn"
+            and not any(s < end and start < e for s, e in taken)
+        ):
+            written = " ".join(form for _, _, form in run)
+            surname = run[-1][2]
+            english = transliterate(f"{run[0][2]} {surname}")
+            key = doc.add_new_person(english, (written, surname))
+            surnames[surname.lower().replace("ё", "е")] = key
+            found.append(Mention(start, end, "person", key))
+    # The surname alone, in any case: "Рябков заявил", "по словам Рябкова".
+    for word in words:
+        if not surnames or any(m.start <= word.start() < m.end for m in found):
+            continue
+        if any(s <= word.start() < e for s, e in taken):
+            continue
+        part = name_part(word[0])
+        key = surnames.get(part[1].lower().replace("ё", "е")) if part and part[0] == "Surn" else None
+        key = key or surnames.get(word[0].lower().replace("ё", "е"))
+        if key is not None:
+            found.append(Mention(word.start(), word.end(), "person", key, full=False))
+    return found
 
 
 def skip_leading_titles(doc: Document, mention: Mention) -> int:

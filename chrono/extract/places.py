@@ -27,8 +27,8 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
     text = ""
     if sentence is not None:
         text = doc.folded[sentence.start : sentence.end]
-        for start, end, form in doc.catalog.matcher.find(text):
-            if form.kind == "place" and _VENUE_BEFORE.search(text[max(0, start - 50) : start]):
+        for start, end, form in doc.known_names(text):
+            if form.kind == "place" and doc.lang.venue_before.search(text[max(0, start - 50) : start]):
                 if _SEAT_OF.search(text[max(0, start - 50) : start]):
                     continue  # "its mission to NATO in Brussels": where the mission is
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
@@ -83,6 +83,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         ("headline", lambda: place_in_headline(doc)),
         ("a gathering named after its city", lambda: place_named_gathering(doc)),
         ("the speaker's capital", lambda: capital_of_speaker(doc, sentence)),
+        ("the first sentence's venue", lambda: place_in_first_sentence(doc)),
         ("a venue not in places.yml", lambda: unknown_venue(doc)),
     ):
         if found := finder():
@@ -100,7 +101,7 @@ def place_before_date(doc: Document) -> str | None:
     before = doc.folded[max(0, doc.main_position - 60) : doc.main_position]
     if not re.search(r",\s*$", before):
         return None
-    for start, end, form in doc.catalog.matcher.find(before):
+    for start, end, form in doc.known_names(before):
         if form.kind == "place" and re.fullmatch(r"\s*,\s*", before[end:]) and (
             start == 0 or re.search(r"[,(]\s*$", before[:start])
         ):
@@ -133,6 +134,21 @@ def unknown_venue(doc: Document) -> str | None:
 NOT_VENUE_WORDS = {"the", "a", "an", "which", "this", "that", "his", "her", "their", "its"}
 
 
+def place_in_first_sentence(doc: Document) -> str | None:
+    """Where the first sentence puts what it reports ("Впервые в Москве состоялось заседание",
+    "В ходе Мюнхенской конференции"), in a language whose leads name the venue that way."""
+    if not doc.lang.venue_in_first_sentence or not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    text = doc.folded[first.start : first.end]
+    for start, end, form in doc.known_names(text):
+        if form.kind != "place":
+            continue
+        if doc.lang.venue_before.search(text[max(0, start - 20) : start]) or doc.lang.gathering_after.match(text[end : end + 40]):
+            return form.id
+    return None
+
+
 _NAMED_GATHERING = re.compile(
     r"^(?:\s+[A-Z][\w-]*){0,2}\s+(?:[Ss]ecurity\s+)?(?:[Cc]onference|[Ss]ummit|[Mm]eeting|[Tt]alks|[Ff]orum)\b"
 )
@@ -142,13 +158,13 @@ def place_named_gathering(doc: Document) -> str | None:
     """"The Munich security conference", "the Bucharest summit": a gathering named after the
     city it meets in, in the lead."""
     lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
-    for start, end, form in doc.catalog.matcher.find(doc.folded[:lead_end]):
+    for start, end, form in doc.known_names(doc.folded[:lead_end]):
         if form.kind == "place" and _NAMED_GATHERING.match(doc.body[end : end + 40]):
             return form.id
     return None
 
 
-_VENUE_BEFORE = re.compile(
+VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:visits?|visited|visiting|trip|arrived|arrives|travell?ed|flew)\s+(?:in|to)\s+|\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|city|town|resort|port|village|capital)\s+of\s+)$"
 )
 """What stands before a venue: "in Paris", "at the Kremlin", "on the Greek island of Corfu"."""
@@ -160,8 +176,8 @@ def place_in_headline(doc: Document) -> str | None:
     if not doc.headline:
         return None
     folded = doc.headline
-    for start, _end, form in doc.catalog.matcher.find(folded):
-        if form.kind == "place" and _VENUE_BEFORE.search(folded[max(0, start - 50) : start]):
+    for start, _end, form in doc.known_names(folded):
+        if form.kind == "place" and doc.lang.venue_before.search(folded[max(0, start - 50) : start]):
             return form.id
     return None
 
@@ -200,7 +216,7 @@ def place_of_statement(doc: Document) -> str | None:
     """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
     lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
     lead = doc.folded[:lead_end]
-    for start, _end, form in doc.catalog.matcher.find(lead):
+    for start, _end, form in doc.known_names(lead):
         if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
             return form.id
     for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Quote
 from .document import Document, Mention
 from .cleanup import ANSWER_TURN
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
-from .vocabulary import (
-    PRONOUN_SPEECH,
-    SPEECH,
-    SPEECH_VERBS,
-)
+from .vocabulary import SPEECH_VERBS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
@@ -32,6 +29,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     last_speaker: str | None = None
     last_at = 0
     for start, end, raw, attribution in quote_spans(doc):
+        inner = doc.lang.inner_attribution.search(raw) if attribution is None else None
+        if inner is not None:
+            # «Это не жест, – сказал он. – Это основа»: the attribution inside the marks.
+            attribution = start + 1 + inner.start() + 1
+            raw = f"{raw[: inner.start() + 1]} {raw[inner.end():]}"
         text = " ".join(raw.split()).strip().rstrip(",")
         if len(text.split()) < 2:
             continue
@@ -42,18 +44,18 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
         after = cut_at_sentence_end(after)
         before = doc.body[sentence_start:start]
-        introduced = _INTRODUCED.search(before) and re.match(r"^\W*[.!?]?[\"”»]?\s+[A-Z]", after) is not None
+        introduced = _introduced(doc.lang.speech_verbs).search(before) and re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None
         if introduced and (named := speaker_before(doc, sentence_start, start, before, people, organizations)):
             # 'Grushko said: "...". He added that ...': the quote's speaker is the one who
             # introduces it; the next sentence starts afresh.
             speaker, how = named, f"introduced: {doc.speaker_basis}"
-        elif PRONOUN_SPEECH.match(after) and last_speaker is not None and _near(doc, last_at, start):
+        elif doc.lang.pronoun_speech.match(after) and last_speaker is not None and _near(doc, last_at, start):
             # '"It's a mistake," he told reporters': "he" is the last person written as
             # speaking since the last quote, else that quote's speaker; not the last name
             # written, which is often the object of the sentence before.
             speaking = [
                 m for m in people
-                if last_at <= m.start < start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+                if last_at <= m.start < start and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
             ]
             speaker = speaking[-1].id if speaking else last_speaker
             if speaker not in {m.id for m in people}:
@@ -69,7 +71,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
-        if speaker is None and (framing := _FRAMING.search(before)):
+        if speaker is None and (framing := doc.lang.framing.search(before)):
             how = "framing"
             # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
             # subject of the sentence; a fragment that short is a statement here.
@@ -85,7 +87,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # same speaker goes on after an attribution that closes a sentence.
             gap = doc.body[previous_end:start]
             if "\n" not in gap and re.fullmatch(
-                rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{SPEECH_VERBS})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
+                rf"\s*,?\s*[^.!?\"“”«»]{{0,80}}\b(?:{doc.lang.speech_verbs})\b[^!?\"“”«»]{{0,100}}\.\s*", gap
             ):
                 speaker = previous_speaker
                 how = "continues the quote before"
@@ -95,6 +97,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             if speaker is None:
                 speaker = last_speaker
                 how = "quote paragraph: the last speaker"
+        if speaker is None and doc.lang.speaker_in_previous_sentence and not before.strip():
+            # "Макаров рассказал о другом варианте. «Мы предложили ...»": the quote opens the
+            # sentence after the one that has its speaker speaking.
+            speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            how = "the speaker of the sentence before"
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
             last_speaker, last_at = speaker, start
@@ -128,9 +135,16 @@ def _near(doc: Document, earlier: int, later: int) -> bool:
     return doc.body.count("\n", earlier, later) <= 1
 
 
-_SPEAKS_AFTER = re.compile(rf"^\s*(?:,[^,]{{1,80}})?,?\s*(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-_INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,40}}:\s*$", re.IGNORECASE)
-"""An attribution that introduces the quote after it: 'Grushko said: "..."'."""
+@lru_cache(maxsize=4)
+def _speaks_after(speech_verbs: str) -> re.Pattern[str]:
+    """A speech verb right after a name ("Scheffer, the alliance's chief, told")."""
+    return re.compile(rf"^\s*(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _introduced(speech_verbs: str) -> re.Pattern[str]:
+    """An attribution that introduces the quote after it: 'Grushko said: "..."'."""
+    return re.compile(rf"\b(?:{speech_verbs})\b[^.!?\"“”«»]{{0,40}}:\s*$", re.IGNORECASE)
 
 
 def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mention]) -> str | None:
@@ -142,9 +156,24 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
     previous_start = doc.body.rfind("\n", 0, line_start) + 1
     speaking = [
         m for m in people
-        if previous_start <= m.start < line_start and _SPEAKS_AFTER.match(doc.body[m.end : m.end + 100])
+        if previous_start <= m.start < line_start
+        and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
     ]
     return speaking[-1].id if speaking else None
+
+
+def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention]) -> str | None:
+    """The person speaking in the sentence before `start`, in the same paragraph: named
+    before or after a speech verb ("Макаров рассказал", "заявил далее Столтенберг")."""
+    previous = next((s for s in reversed(doc.sentences) if s.end <= start), None)
+    if previous is None or "\n" in doc.body[previous.start : start]:
+        return None
+    text = doc.body[previous.start : previous.end]
+    if not doc.lang.speech().search(text):
+        return None
+    named = [m for m in people if previous.start <= m.start < previous.end]
+    subjects = [m for m in named if doc.lang.is_subject is None or doc.lang.is_subject(doc.body[m.start : m.end])]
+    return (subjects or named)[0].id if named else None
 
 
 def _is_quote_paragraph(doc: Document, start: int, end: int) -> bool:
@@ -165,10 +194,14 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     turns = []
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
         answer = ANSWER_TURN.match(paragraph)
-        match = None if answer else _TRANSCRIPT_TURN.match(paragraph) or _NAMED_TURN.match(paragraph)
+        match = None if answer else doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
         if match:
             slug = make_slug(match["name"], max_words=6)
             speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+            if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
+                # A name in another script has no slug: the person named there ("С.Лавров:").
+                named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
+                speaker = named[0].id if named else None
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
@@ -209,18 +242,34 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
     order within a paragraph, so a short scare quote never pairs with the next quote; a
     paragraph that leaves a quote open continues in the next one when it opens with a
     mark (the wire convention for long quotes); `"We are," he said, "ready."` is one quote
-    whose attribution sits in the middle."""
+    whose attribution sits in the middle. Guillemets nest («... «холодной войны» ...»):
+    inside them other marks belong to the inner quote, and a paragraph whose outer closing
+    mark merged with the inner one («... «...») closes at its last »."""
     pieces: list[tuple[int, int, str]] = []
     pending: tuple[int, str] | None = None
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
         opened: int | None = None
+        depth = 0
+        last_close: int | None = None
         if pending is not None and not re.match(r"\s*[\"“«]", paragraph):
             pending = None
         for mark in re.finditer(r"[\"“”«»]", paragraph):
             char, at = mark[0], start + mark.start()
             following = paragraph[mark.end() : mark.end() + 1]
+            closes_mixed = (
+                # «... ", — говорится в заявлении: a guillemet closed by a straight mark
+                char in '"”' and not depth and re.match(r"[,.!?]?\s*(?:[—–-]\s|$)", paragraph[mark.end() :])
+            )
+            if opened is not None and doc.body[opened] == "«" and (char != "»" or depth) and not closes_mixed:
+                if char == "«":
+                    depth += 1
+                elif char == "»":
+                    depth -= 1
+                    last_close = at
+                continue  # inside guillemets: the inner quote's marks
             if opened is None and (char in '"“«' or (char == "”" and following.isalnum())):
                 opened = at  # a closing mark right before a word opens a quote (said:”The NRC)
+                depth, last_close = 0, None
             elif opened is not None and char in '"”»':
                 body = doc.body[opened + 1 : at]
                 if pending is not None:
@@ -231,7 +280,10 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 opened = None
             elif opened is not None and char in "“«":
                 opened = at
-        if opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
+        if opened is not None and last_close is not None:
+            pieces.append((opened, last_close + 1, doc.body[opened + 1 : last_close]))
+            pending = None
+        elif opened is not None and opened == start + len(paragraph) - len(paragraph.lstrip()):
             body = doc.body[opened + 1 : start + len(paragraph)]
             pending = (pending[0], f"{pending[1]} {body}") if pending else (opened, body)
         elif opened is not None and len(paragraph[opened - start :].split()) >= 6:
@@ -253,7 +305,7 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 and ntext[:1].islower()
                 and "\n" not in between
                 and re.fullmatch(
-                    rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{SPEECH_VERBS})\b[^.!?\"“”«»]{{0,30}},\s*",
+                    rf"\s*[^.!?\"“”«»]{{1,60}}?\b(?:{doc.lang.speech_verbs})\b[^.!?\"“”«»]{{0,30}},\s*",
                     between,
                 )
             ):
@@ -292,7 +344,15 @@ def person_by_description(
 
 
 def last_person_before(doc: Document, position: int, people: list[Mention]) -> str | None:
+    """The person a pronoun or an office stands for: the last one named before. Where names
+    inflect, the last one named as a subject (in the nominative): in "Лавров провел переговоры
+    со Столтенбергом. «...», – сказал он." he is Lavrov."""
     earlier = [m for m in people if m.end <= position]
+    if doc.lang.is_subject is not None and earlier:
+        start = doc.body.rfind("\n", 0, earlier[-1].start) + 1
+        subjects = [m for m in earlier if m.start >= start and doc.lang.is_subject(doc.body[m.start : m.end])]
+        if subjects:
+            return subjects[-1].id
     return earlier[-1].id if earlier else None
 
 
@@ -301,7 +361,7 @@ def speaker_after(
 ) -> str | None:
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
     doc.speaker_basis = "none"
-    if PRONOUN_SPEECH.match(after):
+    if doc.lang.pronoun_speech.match(after):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, position, people))
     if re.match(rf"^\W{{0,3}}it\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", after, re.IGNORECASE):
         # '"...," it said': the ministry, alliance or government written last before.
@@ -317,7 +377,7 @@ def speaker_after(
         # the senior Russian diplomat pointed out: the last person named before, of that
         # country when one is written
         return _found(doc, "described", person_by_description(doc, position, described["adjective"], people))
-    verb = SPEECH.search(after[:160])
+    verb = doc.lang.speech().search(after[:160])
     if (
         not verb
         or verb.start() > 100
@@ -334,6 +394,9 @@ def speaker_after(
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
         return _found(doc, "organization named", orgs[0].id)
+    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
+        # "..., – подчеркнул генсек.": an office or a pronoun after the verb
+        return _found(doc, "office after the verb: the last person named", last_person_before(doc, position, people))
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
         return _found(doc, "office", titled)  # '"...," the alliance's secretary-general said'
     institution = re.search(
@@ -376,19 +439,29 @@ def speaker_before(
 ) -> str | None:
     """`Shoigu said: "..."` / `He stressed that "..."` / `According to Grushko, ... "..."`."""
     doc.speaker_basis = "none"
-    verbs = list(SPEECH.finditer(before))
+    verbs = list(doc.lang.speech().finditer(before))
     if not verbs:
         return None
     verb_at = start + verbs[-1].start()
     in_clause = [m for m in people if start <= m.start < verb_at]
+    # "according to X", "по словам X": the speaker is written after the words.
+    according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
         several = len({m.id for m in in_clause}) > 1
         how = "subject among several names" if several else "subject"
-        return _found(doc, how, in_clause[0].id if verbs[-1][0].lower() != "according to" else in_clause[-1].id)
-    if verbs[-1][0].lower() == "according to":
+        return _found(doc, how, in_clause[0].id if not according_to else in_clause[-1].id)
+    if according_to or doc.lang.speaker_follows_verb:
+        # "according to Grushko"; in Russian also "заявил Лавров: «...»"
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
-            return _found(doc, "according to", after_verb[0].id)
+            return _found(doc, "according to" if according_to else "named after the verb", after_verb[0].id)
+    if doc.lang.speaker_follows_verb and (
+        doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip())
+        or doc.lang.pronoun_speech.match(verbs[-1][0])
+    ):
+        # "по словам генсека", "подчеркнул он", "по его словам"
+        return _found(doc, "office after the verb: the last person named", last_person_before(doc, verb_at, people))
+    if according_to:
         described = re.match(
             r"according\s+to\s+the\s+(?:(?:senior|top|chief|former|high-ranking)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
             r"(?:(?:top|senior|chief)\s+)?(?:diplomat|official|politician|leader|negotiator|envoy)\b",
@@ -396,7 +469,7 @@ def speaker_before(
         )
         if described:
             return _found(doc, "described", person_by_description(doc, verb_at, described["adjective"], people))
-    if re.search(r"\b(?:he|she)\b", before[: verbs[-1].start()], re.IGNORECASE):
+    if doc.lang.subject_words.search(before[: verbs[-1].start()]):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, start + verbs[-1].start(), people))
     if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):
         return _found(doc, "office", titled)
@@ -514,7 +587,7 @@ _TITLED_SUBJECT = re.compile(
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
 
-_TRANSCRIPT_TURN = re.compile(
+TRANSCRIPT_TURN = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\))?:\s+"
     r"(?:\((?:[^()]{0,40})\)\s*)*(?P<speech>\S.*)$"

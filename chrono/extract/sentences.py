@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Sentence
 
@@ -17,15 +18,23 @@ ABBREVIATIONS = {
 }
 
 
-def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
-    """Sentences with their positions; "U.S." and "V.V. Putin" do not end a sentence."""
+def split_sentences(
+    text: str, offset: int = 0, *, capitals: str = "A-Z0-9", openers: str = "\"“‘'(",
+    closers: str = "\"”’'", abbreviations: frozenset[str] = frozenset(),
+) -> list[Sentence]:
+    """Sentences with their positions; "U.S." and "V.V. Putin" do not end a sentence. A
+    language gives the capitals a sentence starts with, the marks around them, and its own
+    abbreviations (chrono/extract/lang/)."""
     sentences = []
     start = 0
-    for match in re.finditer(r"[.!?]+[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])", text):
+    end_pattern = _sentence_end(capitals, openers, closers)
+    for match in end_pattern.finditer(text):
         before = text[start : match.start() + 1]
         word = re.findall(r"([A-Za-z.]+)\.$", before.rstrip("\"”’'"))
         token = word[0].lower().rstrip(".") if word else ""
         if token in ABBREVIATIONS or LOWER_INITIALS.fullmatch(token):
+            continue
+        if abbreviations and _ends_with_abbreviation(before, abbreviations):
             continue
         end = match.end()
         chunk = text[start:end].strip()
@@ -38,6 +47,21 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     if chunk:
         sentences.append(Sentence(offset + start, offset + len(text.rstrip()), chunk))
     return sentences
+
+
+@lru_cache(maxsize=8)
+def _sentence_end(capitals: str, openers: str, closers: str) -> re.Pattern[str]:
+    """A sentence's end: its stop, a closing mark, space, and the next one's capital."""
+    return re.compile(rf"[.!?]+[{closers}]?\s+(?=[{openers}]?[{capitals}])")
+
+
+def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    """"г." (года), "т.е." or an initial ("С. Лавров") before the full stop."""
+    word = re.search(r"([^\W\d_]+)\.$", before.rstrip("\"”’'»"))
+    if not word:
+        return False
+    token = word[1]
+    return token.lower() in abbreviations or (len(token) == 1 and token.isupper())
 
 
 def cut_at_sentence_end(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..dates import DATE_PHRASE
 from .cleanup import clean_headline
 from .document import Document, Sentence
 from .vocabulary import TITLE_STOPWORDS
@@ -35,7 +34,7 @@ def title_from_event(doc: Document, sentence: Sentence | None) -> str:
         return shorten_title(doc.body)
     start = doc.dateline[1] if doc.dateline and sentence.start <= doc.dateline[1] else sentence.start
     text = " ".join(doc.body[start : sentence.end].split())
-    text = DATE_PHRASE.sub(lambda m: "" if m.lastgroup in ("weekday", "dayword") else m[0], text)
+    text = doc.lang.date_phrase.sub(lambda m: "" if m.lastgroup in ("weekday", "dayword") else m[0], text)
     text = re.sub(r"\s+(?:on|last|this|early|late)\s+(?=[,.;]|\s)", " ", text)
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",").strip().rstrip(".")
     people = [m for m in doc.mentions if m.kind == "person" and sentence.start <= m.start < sentence.end]

@@ -1,0 +1,491 @@
+"""Russian: month and weekday names in every case, relative days, speech verbs, office words,
+datelines as Russian agencies write them, and names through pymorphy3's morphology.
+
+Morphology comes from pymorphy3 with its OpenCorpora dictionary (the `pymorphy3-dicts-ru`
+package, read from the installed package: nothing is downloaded). Its normal form gives
+"Столтенберг" for "Столтенберга"; its grammemes `Name`, `Patr` and `Surn` mark the parts of
+a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ... import dates
+from ...dates import PublicationDate
+from ...model import PartialDate
+from . import DateWords, Language, resolve_by_words
+
+if TYPE_CHECKING:
+    import pymorphy3
+
+_MONTH_STEMS = (
+    ("январ", "янв"), ("феврал", "фев", "февр"), ("март", "мар"), ("апрел", "апр"),
+    ("ма", "май", "мая", "мае"), ("июн",), ("июл",), ("август", "авг"), ("сентябр", "сен", "сент"),
+    ("октябр", "окт"), ("ноябр", "ноя", "нояб"), ("декабр", "дек"),
+)
+MONTHS: dict[str, int] = {}
+for _number, _stems in enumerate(_MONTH_STEMS, start=1):
+    _full = _stems[0]
+    for _ending in ("ь", "я", "е", "", "а"):
+        if _number in (3, 8) and _ending in ("ь", "я"):
+            continue
+        if _number == 5:
+            break
+        MONTHS[_full + _ending] = _number
+    for _short in _stems[1:]:
+        MONTHS[_short] = _number
+MONTHS.pop("ма", None)
+"""Month words as a Russian text writes them ("январь", "января", "январе", "янв") -> number."""
+
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среда": 2, "среду": 2, "четверг": 3, "пятница": 4,
+    "пятницу": 4, "суббота": 5, "субботу": 5, "воскресенье": 6,
+}
+DAY_WORDS = {
+    "позавчера": (2, "the day before yesterday"),
+    "вчера": (1, "yesterday"),
+    "накануне": (1, "the day before"),
+    "сегодня": (0, "today"),
+}
+"""A relative day -> (days before publication, the English word the rule is written with)."""
+PERIODS = {
+    r"(?:прошл|минувш)\w*\s+недел": "last week",
+    r"(?:эт|текущ)\w*\s+недел": "this week",
+    r"(?:прошл|минувш)\w*\s+месяц": "last month",
+    r"(?:эт|текущ)\w*\s+месяц": "this month",
+    r"(?:прошл|минувш)\w*\s+год": "last year",
+    r"(?:эт|текущ)\w*\s+год": "this year",
+}
+DATE_WORDS = DateWords(
+    MONTHS, WEEKDAYS, DAY_WORDS, PERIODS, next_words=frozenset({"следующий", "следующую", "будущий", "будущую", "ближайший", "ближайшую"})
+)
+
+_MONTH = (
+    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)"
+    r"\.?(?![а-яё])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?:19|20)\d\d(?:\s*(?:г\.|года?\b))?"
+_WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_PART_OF_DAY = r"(?:\s+(?:утром|днем|днём|вечером|ночью))?"
+_RELATIVE_BEFORE_DATE = (
+    rf"(?:(?:во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}|сегодня|вчера|позавчера|накануне)"
+    rf"{_PART_OF_DAY},\s+)?"
+)
+"""A relative word the date after it makes exact: "в пятницу, 2 августа", "сегодня, 21 мая"."""
+DATE_PHRASE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<full_dm>{_RELATIVE_BEFORE_DATE}{_DAY}\s+{_MONTH}\s+{_YEAR})"
+    rf"|(?P<month_year>(?:в\s+)?{_MONTH}\s+{_YEAR})"
+    rf"|(?P<dm>{_RELATIVE_BEFORE_DATE}{_DAY}\s+{_MONTH})(?!\s*\d)"
+    rf"|(?P<weekday>во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}{_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне){_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<period>(?:на|в)\s+(?:прошл|минувш|эт|текущ)\w*\s+(?:неделе|месяце|году)(?![а-яё]))"
+    r"|(?P<in_month>в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d))"
+    r")",
+    re.IGNORECASE,
+)
+"""Date phrases, with the group names of the English `DATE_PHRASE`; the longest forms first."""
+
+_FUTURE_WORDS = re.compile(
+    r"(?<![\w-])(?:будет|будут|состоится|пройд[её]т|планиру\w*|намерен\w*|собира\w*|предстоящ\w*|"
+    r"намечен\w*|запланирован\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+class _FutureContext:
+    """Words that put a date ahead: planning words, and any verb the dictionary reads in the
+    future tense ("примет", "поднимут"): Russian marks the perfective future by its ending alone."""
+
+    def search(self, text: str) -> bool:
+        if _FUTURE_WORDS.search(text):
+            return True
+        return any(_is_future_verb(word) for word in re.findall(r"[а-яё]{3,}", text.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def _is_future_verb(word: str) -> bool:
+    parse = _analyzer().parse(word)[0]
+    return parse.tag.POS == "VERB" and "futr" in parse.tag
+
+
+FUTURE_CONTEXT = _FutureContext()
+PAST_CONTEXT = re.compile(
+    r"(?<![\w-])(?:[а-яё]{2,}(?:ал|ял|ил|ел|ул|ыл|ёл)(?:а|и|о|ось|ась|ись|ся)?|ранее|прошл\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+SPEECH_VERBS = (
+    r"(?:заяви|сказа|подчеркну|отмети|добави|сообщи|указа|замети|поясни|констатирова|"
+    r"предупреди|уточни|напомни|написа|призва|ответи|рассказа|завери|призна|высказа|"
+    r"процитирова|резюмирова|считал|вырази)(?:л|ла|ли|ло)?"
+    r"|заявляет|говорит|считает|подчеркивает|подчёркивает|отмечает|сообщает|говорится|указывается|пишет|"
+    r"приводит\s+(?:его|её|ее)\s+слова|по\s+(?:его|её|ее)\s+словам|"
+    r"цитирует|по\s+словам|как\s+(?:заявил|сказал|отметил)\w*"
+)
+"""Verbs that report speech: "заявил", "сказала", "подчеркнул", "по словам"."""
+PRONOUN_SPEECH = re.compile(
+    rf"^\W{{0,4}}(?:(?:{SPEECH_VERBS})\s+(?:он|она)(?![\w-])|(?:он|она)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})(?![\w-])"
+    r"|приводит\s+(?:его|её|ее)\s+слова|по\s+(?:его|её|ее)\s+словам)",
+    re.IGNORECASE,
+)
+
+SUBJECT_WORDS = re.compile(
+    r"(?<![\w-])(?:он|она|генсек\w*|министр\w*|замминистра|глава|главы|президент\w*|премьер\w*|"
+    r"пресс-секретар\w*|дипломат\w*|постпред\w*|посол|посла|представител\w*|"
+    r"генеральн\w+\s+секретар\w*|руководител\w*|председател\w*|канцлер\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+"""A pronoun or an office standing for a person named before ("он", "генсек", "министр")."""
+
+DATELINE = re.compile(
+    r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:[ -][А-ЯЁ][А-ЯЁа-яё]+){0,2})"
+    rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?"
+    r"(?:,?\s*\d{1,2}:\d\d)?)?\s*\.?\s*"
+    r"(?:[-–—]\s*(?:РИА\s+Новости|[А-ЯЁA-Z][\w-]*(?:\.[А-ЯЁA-Zа-яёa-z]+)*(?:\s+[А-ЯЁA-Z][\w-]+)?)\s*[.,:]?"
+    r"|/\s*[А-ЯЁA-Z][\w.-]{1,15}(?:\s+[А-ЯЁA-Z][\w.-]*){0,2}\s*/\s*[.:]?"
+    r"|(?:INTERFAX\.RU|Интерфакс)\s*[-–—]?)\s+)"
+)
+"""A dateline of a Russian agency: "МОСКВА, 11 янв – РИА Новости.", "МОСКВА, 11 января. /ТАСС/.",
+"Москва. 11 января. INTERFAX.RU -"."""
+
+_MONTH_STAMP = re.compile(r"^date\s+((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![-\d])")
+"""A page's metadata giving only the month: "date 2019-08 ..."."""
+_STAMP = re.compile(rf"(?<![\d-])(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_NOT_PUBLICATION = re.compile(r"(?:обновлено|изменено|обновлен|©)", re.IGNORECASE)
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def dateline_month_day(line: str) -> tuple[int, int] | None:
+    """The month and day of a dateline ("МОСКВА, 11 янв – РИА Новости."), or None."""
+    match = DATELINE.match(line)
+    if not match or not match["day"]:
+        return None
+    month = _month_number(match["month"])
+    return (month, int(match["day"])) if month else None
+
+
+def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate | None:
+    """A stamp with day, month and year near the top ("12 января 2022, 19:51"): on a short line
+    or in a dateline; a date inside a sentence of the body is about an event."""
+    seen = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if _NOT_PUBLICATION.search(line):
+            continue
+        if month := _MONTH_STAMP.match(line):
+            return PublicationDate(PartialDate(int(month[1]), int(month[2])), f"text: {month[0].strip()}")
+        dateline = DATELINE.match(line)
+        head = line[: dateline.end()] if dateline else line
+        if not dateline and len(line) > 80:
+            continue
+        match = _STAMP.search(head)
+        month = _month_number(match["month"]) if match else None
+        if match and month:
+            date = dates.make_date(int(match["year"]), month, int(match["day"]))
+            if date:
+                return PublicationDate(date, f"text: {match[0]}")
+    return None
+
+
+def find_publication_date(published: str | None, lines: list[str], url: str | None) -> PublicationDate | None:
+    """sources.yml, else a Russian stamp, else the shared readers (numeric stamps, the
+    address), with a dateline's day in the year the address or the text gives."""
+    if published:
+        return dates.find_publication_date(published, lines, url)
+    stamp = find_text_date(lines)
+    if stamp:
+        return stamp
+    from_url = dates.find_url_date(url) or find_url_date_day_first(url)
+    dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day)
+    if dateline and not (from_url and from_url.date.precision == "day"):
+        return dateline
+    return dates.find_publication_date(None, lines, url) or dateline or from_url
+
+
+_URL_DAY_FIRST = (
+    re.compile(r"/(0[1-9]|[12]\d|3[01])[/-](0[1-9]|1[0-2])[/-]((?:19|20)\d\d)(?=/)"),
+    re.compile(r"-(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d\d)\d{6}(?=/|$)"),
+    re.compile(r"/(0[1-9]|[12]\d|3[01])([a-z]{3})((?:19|20)\d\d)/"),
+    re.compile(r"/(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d\d)_\d{6}_"),
+)
+"""Addresses with the day first, as Russian sites write them: "/politics/18/10/2021/",
+"/article/14-05-2003/", "...-01042014190100/" (with the time), "/06jun2012/", "/270318_174410_"
+(two-digit year, then the time)."""
+_URL_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def find_url_date_day_first(url: str | None) -> PublicationDate | None:
+    for pattern in _URL_DAY_FIRST:
+        match = pattern.search(url or "")
+        if not match:
+            continue
+        month = int(match[2]) if match[2].isdigit() else _URL_MONTHS.get(match[2], 0)
+        year = int(match[3])
+        year = year if year > 100 else year + (2000 if year < 50 else 1900)
+        date = dates.make_date(year, month, int(match[1]))
+        if date:
+            return PublicationDate(date, f"url: {match[0].strip('/-')}")
+    return None
+
+
+# ---------------------------------------------------------------- offices
+
+OFFICES = (
+    (r"(?:заместител\w*\s+министра|замминистра|замглав\w*)\s+(?:иностранных\s+дел|МИД\w*)", "Deputy Foreign Minister"),
+    (r"(?:заместител\w*\s+министра|замминистра)\s+обороны", "Deputy Defence Minister"),
+    (r"министр\w*\s+иностранных\s+дел|глав\w*\s+(?:МИД\w*|внешнеполитического\s+ведомства)", "Foreign Minister"),
+    (r"министр\w*\s+обороны|глав\w*\s+(?:Минобороны|военного\s+ведомства)", "Defence Minister"),
+    (r"начальник\w*\s+(?:Генштаба|Генерального\s+штаба)", "Chief of the General Staff"),
+    (r"генеральн\w+\s+секретар\w*|генсек\w*", "Secretary General"),
+    (r"госсекретар\w*", "Secretary of State"),
+    (r"пресс-секретар\w*", "spokesman"),
+    (r"официальн\w+\s+представител\w*", "spokesperson"),
+    (r"постоянн\w+\s+представител\w*|постпред\w*", "Permanent Representative"),
+    (r"премьер-министр\w*|премьер\w*|председател\w*\s+правительства", "Prime Minister"),
+    (r"президент\w*|глав\w*\s+государства", "President"),
+    (r"посл(?:ом|а|у|е)?(?![\w-])|посол", "Ambassador"),
+    (r"канцлер\w*", "Chancellor"),
+    (r"министр\w*", "Minister"),
+)
+"""Offices as Russian writes them in any case -> the English title the chronology uses."""
+_OFFICE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OFFICES)), re.IGNORECASE)
+_QUALIFIERS = (
+    (r"Кремл\w*|президента\s+(?:России|РФ)", "Kremlin"),
+    (r"(?:Росси[иия]|РФ|российск\w*)", "Russian"),
+    (r"(?:НАТО|альянса|Североатлантического\s+альянса)", "NATO"),
+    (r"(?:США|американск\w*)", "US"),
+    (r"(?:Великобритании|Британии|британск\w*)", "British"),
+    (r"(?:Германии|ФРГ|германск\w*|немецк\w*)", "German"),
+    (r"(?:Франции|французск\w*)", "French"),
+    (r"(?:Украины|украинск\w*)", "Ukrainian"),
+    (r"(?:Польши|польск\w*)", "Polish"),
+)
+
+
+def role_before(text: str) -> str | None:
+    """The office written right before a name ("министр иностранных дел России Сергей Лавров",
+    "генеральным секретарем НАТО Йенсом Столтенбергом"), as the English title the chronology
+    uses ("Russian Foreign Minister", "NATO Secretary General"), or None."""
+    text = re.split(r"[.;:!?«»\"“”(),]", text)[-1]
+    # The first office of the phrase before the name governs the rest: "пресс-секретарь
+    # президента России" is the president's spokesman.
+    office = next((m for m in _OFFICE.finditer(text) if len(text[m.end() :].split()) <= 5), None)
+    if office is None:
+        return None  # no office beside the name
+    rest = text[office.end() :]
+    title = OFFICES[int((office.lastgroup or "o0")[1:])][1]
+    words = text[max(0, office.start() - 30) : office.start()].split()[-1:] + [office[0], rest]
+    around = " ".join(words)
+    qualifier = next((english for pattern, english in _QUALIFIERS if re.search(pattern, around)), None)
+    if qualifier == "Kremlin" and title != "spokesman":
+        qualifier = "Russian"
+    if title == "Permanent Representative" and re.search(r"при\s+НАТО", rest):
+        return f"{qualifier or ''} Permanent Representative to NATO".strip()
+    return f"{qualifier} {title}" if qualifier else title
+
+
+# ---------------------------------------------------------------- morphology
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> pymorphy3.MorphAnalyzer:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form the word can be of, lower case, "ё" as "е", the word itself too."""
+    lower = word.lower().replace("ё", "е")
+    if not re.search(r"[а-яе]", lower):
+        return frozenset({lower})
+    forms = {lower}
+    for parse in _analyzer().parse(lower):
+        forms.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(forms)
+
+
+_NAME_TAGS = ("Name", "Patr", "Surn")
+
+
+@lru_cache(maxsize=50_000)
+def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
+    """A capitalised word as part of a person's name: its kind (`Name`, `Patr`, `Surn`) and
+    its nominative, keeping the gender ("Захаровой" -> ("Surn", "Захарова")), or None.
+    Right after a given name (`after`, as written) a capitalised word is a surname in the
+    same case and gender: "Петра Новикова" is Пётр Новиков, "Сергея Рябкова" Рябков (not
+    the place Рябкова), and after a given name in the nominative it stands as written."""
+    if not word[:1].isupper() or word.isupper() or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word):
+        return None
+    parses = _analyzer().parse(word)
+    # Scores are split over the cases a form can be in, so they are summed per kind.
+    totals = {tag: sum(p.score for p in parses if tag in p.tag) for tag in (*_NAME_TAGS, "Geox", "Orgn")}
+    tag = max(_NAME_TAGS, key=lambda t: totals[t])
+    if after is not None:
+        readings = _analyzer().parse(after)
+        given = next((p for p in readings if "Name" in p.tag), None)
+        given = given or next((p for p in readings if p.tag.POS == "NOUN"), None)
+        if given is None or given.tag.case == "nomn":
+            return "Surn", word
+        gender = {given.tag.gender, "ms-f"} if given.tag.gender else None
+        agreeing = [
+            p for p in parses
+            if given.tag.case in p.tag.grammemes and (gender is None or gender & set(p.tag.grammemes))
+        ]
+        surnames = [p for p in agreeing if "Surn" in p.tag]
+        if not surnames:
+            # A surname the dictionary does not hold ("Скрипаля"): the dictionary form of
+            # its noun reading in that case, else the word as written.
+            noun = next((p for p in agreeing if p.tag.POS == "NOUN"), None)
+            form = noun.normal_form if noun else word.lower()
+            return "Surn", "-".join(part.capitalize() for part in form.split("-"))
+        parse = max(surnames, key=lambda p: p.score)
+        nominative = parse.inflect({"nomn", "sing"})
+        form = nominative.word if nominative else parse.normal_form
+        return "Surn", "-".join(part.capitalize() for part in form.split("-"))
+    if totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
+        return None
+    parse = max((p for p in parses if tag in p.tag), key=lambda p: p.score)
+    nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
+    form = nominative.word if nominative else parse.normal_form
+    return tag, "-".join(part.capitalize() for part in form.split("-"))
+
+
+def place_adjectives(name: str) -> frozenset[str]:
+    """The adjectives a Russian place name makes, as dictionary forms: "Вена" -> "венский",
+    "Брюссель" -> "брюссельский", "Стамбул" -> "стамбульский". Irregular ones ("московский",
+    "пражский") are not made; they can be written as aliases."""
+    lower = name.lower().replace("ё", "е")
+    stem = lower[:-1] if lower[-1:] in "аяоеиыйь" else lower
+    return frozenset({f"{stem}ский", f"{lower}ский", f"{stem}ьский"})
+
+
+@lru_cache(maxsize=50_000)
+def unknown_word(word: str) -> str | None:
+    """The dictionary form guessed for a capitalised word the dictionary does not hold
+    ("Питера" -> "Питер"), or None for a word it knows."""
+    if _analyzer().word_is_known(word.lower()):
+        return None
+    noun = next((p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"), None)
+    form = noun.normal_form if noun else word.lower()
+    return "-".join(part.capitalize() for part in form.split("-"))
+
+
+@lru_cache(maxsize=50_000)
+def is_subject(name: str) -> bool:
+    """The last word of a name as written can be nominative ("Лавров", not "Столтенбергом")."""
+    words = re.findall(r"[А-ЯЁа-яё]+", name)
+    if not words:
+        return True
+    return any("nomn" in parse.tag for parse in _analyzer().parse(words[-1]))
+
+
+# ---------------------------------------------------------------- transliteration
+
+_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_VOWELS = set("аеёиоуыэюяъь")
+
+
+def transliterate(text: str) -> str:
+    """A Cyrillic name written the usual English way, BGN/PCGN-like with the common
+    conventions of English news: "Сергей" -> "Sergei", "Дмитрий" -> "Dmitry", "Евгений" ->
+    "Yevgeny", "Александр" -> "Alexander", "Мария" -> "Mariya"."""
+    return re.sub(r"[А-Яа-яЁё]+", lambda m: _transliterate_word(m[0]), text)
+
+
+def _transliterate_word(word: str) -> str:
+    lower = word.lower()
+    out: list[str] = []
+    for i, char in enumerate(lower):
+        previous = lower[i - 1] if i else ""
+        rest = lower[i:]
+        if char == "е" and (i == 0 or previous in _VOWELS):
+            out.append("ye")
+        elif char in "иы" and rest in ("ий", "ый"):
+            out.append("y")
+        elif char == "й" and previous in "иы" and i == len(lower) - 1:
+            continue
+        elif char == "й" and (i == 0 or previous not in _VOWELS):
+            out.append("y")
+        else:
+            out.append(_LETTERS.get(char, char))
+    latin = "".join(out)
+    latin = re.sub(r"^aleks", "alex", latin)
+    latin = re.sub(r"^alexandr$", "alexander", latin)
+    if word.isupper() and len(word) > 1:
+        return latin.upper()
+    return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
+
+
+RUSSIAN = Language(
+    code="ru",
+    name="Russian",
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    months_capitalised=False,
+    date_phrase=DATE_PHRASE,
+    resolve_phrase=lambda kind, phrase, anchor, *, tense=None: resolve_by_words(
+        DATE_WORDS, kind, phrase, anchor, tense=tense
+    ),
+    find_publication_date=find_publication_date,
+    dateline_month_day=dateline_month_day,
+    future_context=FUTURE_CONTEXT,
+    future_after=True,
+    past_context=PAST_CONTEXT,
+    speech_verbs=SPEECH_VERBS,
+    according_to=frozenset({"по словам", "по его словам", "по её словам", "по ее словам"}),
+    pronoun_speech=PRONOUN_SPEECH,
+    capitals="A-ZА-ЯЁ0-9",
+    sentence_openers="\"“‘'(«„",
+    sentence_closers="\"”’'»“",
+    abbreviations=frozenset({"г", "гг", "т", "е", "д", "им", "ул", "см", "тыс", "млн", "млрд", "руб", "англ", "ст", "пос"}),
+    dateline=DATELINE,
+    venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
+    inner_attribution=re.compile(
+        rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])[^-–—«»\"]{{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
+    ),
+    subject_words=SUBJECT_WORDS,
+    transcript_turn=re.compile(
+        r"^(?P<name>(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+        r":\s+(?P<speech>\S.*)$"
+    ),
+    speaker_follows_verb=True,
+    speaker_in_previous_sentence=True,
+    framing=re.compile(
+        r"(?<![\w-])(?:назвал|назвала|назвали|называет|называют|охарактеризовал\w*|расценил\w*|квалифицировал\w*)"
+        r"(?:\s+[а-яё-]+){0,3}\s+(?:как\s+)?$",
+        re.IGNORECASE,
+    ),
+    lemmas=lemmas,
+    name_part=name_part,
+    is_subject=is_subject,
+    unknown_word=unknown_word,
+    role_before=role_before,
+    place_adjectives=place_adjectives,
+    gathering_after=re.compile(
+        r"^\s+(?:конференци|саммит|встреч|заседани|переговор|форум|совещани|дворц|зал)\w*", re.IGNORECASE
+    ),
+    venue_in_first_sentence=True,
+    transliterate=transliterate,
+    translation_note="in Russian, as the article writes it: write it in English",
+)
