@@ -33,7 +33,7 @@ FIELDS = (
 )
 
 
-LANGUAGE_NAMES = {"ru": "Russian"}
+LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "en": "English", "de": "German", "fr": "French"}
 """Languages scored apart from English (`languages` in the results file), as a reader names them."""
 LANGUAGE_TARGETS = {
     "ru": {"date_exact": 0.90, "place": 0.85, "people_f1": 0.90, "quote_speaker": 0.85, "title_not_furniture": 1.0},
@@ -122,6 +122,13 @@ def render_calibration(blind: dict[str, Any], development: dict[str, Any]) -> li
     return lines
 
 
+def _count(number: Any, noun: str) -> str:
+    """"1 blind case", "20 blind cases", "no development cases"."""
+    if not isinstance(number, int) or number == 0:
+        return f"no {noun}s"
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _language_section(code: str, splits: dict[str, Any]) -> list[str]:
     """Another language's figures, scored apart from the English ones, in the same table."""
     name = LANGUAGE_NAMES.get(code, code)
@@ -129,8 +136,8 @@ def _language_section(code: str, splits: dict[str, Any]) -> list[str]:
     development = splits.get("development") if isinstance(splits.get("development"), dict) else {}
     targets = LANGUAGE_TARGETS.get(code, {})
     lines = [
-        f"**{name}-language pages**, scored apart: {blind.get('cases', 'no')} blind cases from "
-        f"{blind.get('publishers', '?')} publishers, {development.get('cases', 'no')} development cases.",
+        f"**{name}-language pages**, scored apart: {_count(blind.get('cases'), 'blind case')} from "
+        f"{_count(blind.get('publishers'), 'publisher')}, {_count(development.get('cases'), 'development case')}.",
         "",
         f"| What the extractor finds ({name}) | Blind | Target | Development |",
         "|---|---:|---:|---:|",
