@@ -142,8 +142,12 @@ STATE_AGENCY_NAMES = re.compile(r"\b(TASS|RIA|Xinhua|Sputnik|RT)\b")
 
 
 def url_host(url: str | None) -> str:
-    """The lower-case host of an address, without `www.`; empty for none."""
-    host = (urlsplit(url).hostname or "") if url else ""
+    """The lower-case host of an address, without `www.`; empty for none, or for an address
+    that cannot be read (an unclosed `[`, which the schema's `^https?://` lets through)."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
     return host.lower().removeprefix("www.")
 
 

@@ -212,3 +212,13 @@ def _event(title: str, day: str = "2019-07-05", **fields: object) -> Event:
 def test_the_same_event_rule(a: Event, b: Event, same: bool) -> None:
     assert (rules.same_event_reason(a, b) is not None) is same
     assert (rules.same_event_reason(b, a) is not None) is same
+
+
+def test_a_source_address_that_cannot_be_parsed_is_judged_not_a_crash(
+    data_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"http://[..." passes the schema's `^https?://` but is no address urlsplit can read
+    (an unclosed IPv6 bracket): the rule reports it as on neither list instead of crashing."""
+    _break(data_root, CURATED, NATO_SOURCE, "  - url: http://[nato.int/inf\n    publisher: A typo\n")
+    code, lines = _validate(data_root, capsys)
+    assert (code, lines[:-1]) == (1, [f"{CURATED}:10: sources: " + STANDARD.format(hosts="(no url)")])
