@@ -274,14 +274,18 @@ def event_problems(event: Event, chronology: Chronology) -> list[Problem]:
 
 # ---------------------------------------------------------------- two events
 
-STOP_WORDS = frozenset({"the", "a", "an", "of", "on", "in", "to", "and", "at", "for", "with", "its", "as"})
+STOP_WORDS = frozenset({
+    "the", "a", "an", "of", "on", "in", "to", "and", "at", "for", "with", "its", "as",
+    "в", "во", "на", "по", "и", "с", "со", "о", "об", "к", "за", "из", "у", "от", "для",
+})
 SAME_TITLE_SHARE = 0.5
 """Two same-day events whose titles share this much of their words report one event."""
 
 
 def title_words(title: str) -> set[str]:
-    """The title's words, lower case, without the little ones."""
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in STOP_WORDS}
+    """The title's words, lower case, without the little ones. Cyrillic words count too: a
+    draft from a Russian article keeps its Russian title."""
+    return {w for w in re.findall(r"[a-z0-9\u0430-\u044f\u0451]+", title.lower()) if w not in STOP_WORDS}
 
 
 def title_overlap(a: str, b: str) -> float:
