@@ -93,8 +93,8 @@ PRIMARY_DOMAINS = frozenset({
     "delegfrance.org",  # France's delegation to NATO
     "esteri.it",  # Italy's Ministry of Foreign Affairs, which republishes North Atlantic Council statements
 })
-"""Official texts. Any other government site (a host ending in .gov or .mil, or with a .gov.
-label such as mk.gov.lv) counts too; see `is_government_host`."""
+"""Official texts. Any other government site (a host ending in .gov or .mil, or in .gov. and a
+country code, such as mk.gov.lv) counts too; see `is_government_host`."""
 
 REPUTABLE_DOMAINS = frozenset({
     # wire services and public broadcasters
@@ -156,9 +156,10 @@ def _under(host: str, domains: Iterable[str]) -> bool:
 
 
 def is_government_host(host: str) -> bool:
-    """A host ending in .gov or .mil, or with a `gov` label (mk.gov.lv)."""
+    """A host ending in .gov or .mil, or in `gov.` and a country code (gov.uk, mk.gov.lv). A
+    `gov` label elsewhere (gov.blog.example.com) is a name the site's owner chose."""
     labels = host.split(".")
-    return labels[-1] in ("gov", "mil") or "gov" in labels[:-1]
+    return labels[-1] in ("gov", "mil") or (len(labels) >= 2 and labels[-2] == "gov" and len(labels[-1]) == 2)
 
 
 def judged_url(url: str | None) -> str | None:

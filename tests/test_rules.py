@@ -44,6 +44,11 @@ CASES = [
     ("an aggregator's copy of Reuters", CURATED, NATO_SOURCE,
      "  - url: https://www.devdiscourse.com/article/inf\n    publisher: Devdiscourse (Reuters)\n",
      [f"{CURATED}:10: sources: " + STANDARD.format(hosts="devdiscourse.com")]),
+    # A `gov` label counts under a country code (mk.gov.lv, gov.uk), not anywhere in a name
+    # whose owner may call a subdomain what they like.
+    ("a subdomain called gov of a site on neither list", CURATED, NATO_SOURCE,
+     "  - url: https://gov.blog.example.com/inf\n    publisher: A blog\n",
+     [f"{CURATED}:10: sources: " + STANDARD.format(hosts="gov.blog.example.com")]),
     ("only a state news agency", CURATED, NATO_SOURCE,
      "  - url: https://tass.com/politics/1\n    publisher: TASS\n",
      [f"{CURATED}:10: sources: " + STANDARD.format(hosts="tass.com"),
