@@ -113,11 +113,21 @@ def render_calibration(blind: dict[str, Any], development: dict[str, Any]) -> li
     for key, label in CALIBRATED_FIELDS:
         cells = []
         for summary in (blind, development):
-            row = (summary.get("calibration") or {}).get(key) or {}
-            sure = (row.get("counts") or {}).get("sure") or [0, 0]
+            # Read as leniently as `_cell`: a value of another type shows "–", not an error.
+            calibration = summary.get("calibration")
+            row = calibration.get(key) if isinstance(calibration, dict) else None
+            row = row if isinstance(row, dict) else {}
+            counts = row.get("counts") if isinstance(row.get("counts"), dict) else {}
+            sure = counts.get("sure")
             right, share = row.get("sure_precision"), row.get("sure_share")
-            cells.append("–" if right is None else f"{right:.2f} ({sure[0]}/{sure[1]})")
-            cells.append("–" if share is None else f"{share:.2f}")
+            if isinstance(right, (int, float)):
+                shown = f"{right:.2f}"
+                if isinstance(sure, list) and len(sure) == 2:
+                    shown += f" ({sure[0]}/{sure[1]})"
+                cells.append(shown)
+            else:
+                cells.append("–")
+            cells.append(f"{share:.2f}" if isinstance(share, (int, float)) else "–")
         lines.append(f"| {label} | {' | '.join(cells)} |")
     return lines
 

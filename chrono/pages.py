@@ -752,8 +752,12 @@ def _role_sources(role: Role) -> tuple[RoleSourceLink, ...]:
 
 
 def _host(url: str) -> str:
-    """The web site a page is on, for a source that names no publisher."""
-    host = urlsplit(url.strip()).hostname or ""
+    """The web site a page is on, for a source that names no publisher; the address itself
+    when it names none or cannot be read (an unclosed `[`, which the schema lets through)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        host = ""
     return host.removeprefix("www.") or oneline(url)
 
 

@@ -93,8 +93,8 @@ PRIMARY_DOMAINS = frozenset({
     "delegfrance.org",  # France's delegation to NATO
     "esteri.it",  # Italy's Ministry of Foreign Affairs, which republishes North Atlantic Council statements
 })
-"""Official texts. Any other government site (a host ending in .gov or .mil, or with a .gov.
-label such as mk.gov.lv) counts too; see `is_government_host`."""
+"""Official texts. Any other government site (a host ending in .gov or .mil, or in .gov. and a
+country code, such as mk.gov.lv) counts too; see `is_government_host`."""
 
 REPUTABLE_DOMAINS = frozenset({
     # wire services and public broadcasters
@@ -142,8 +142,12 @@ STATE_AGENCY_NAMES = re.compile(r"\b(TASS|RIA|Xinhua|Sputnik|RT)\b")
 
 
 def url_host(url: str | None) -> str:
-    """The lower-case host of an address, without `www.`; empty for none."""
-    host = (urlsplit(url).hostname or "") if url else ""
+    """The lower-case host of an address, without `www.`; empty for none, or for an address
+    that cannot be read (an unclosed `[`, which the schema's `^https?://` lets through)."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
     return host.lower().removeprefix("www.")
 
 
@@ -152,9 +156,10 @@ def _under(host: str, domains: Iterable[str]) -> bool:
 
 
 def is_government_host(host: str) -> bool:
-    """A host ending in .gov or .mil, or with a `gov` label (mk.gov.lv)."""
+    """A host ending in .gov or .mil, or in `gov.` and a country code (gov.uk, mk.gov.lv). A
+    `gov` label elsewhere (gov.blog.example.com) is a name the site's owner chose."""
     labels = host.split(".")
-    return labels[-1] in ("gov", "mil") or "gov" in labels[:-1]
+    return labels[-1] in ("gov", "mil") or (len(labels) >= 2 and labels[-2] == "gov" and len(labels[-1]) == 2)
 
 
 def judged_url(url: str | None) -> str | None:
@@ -270,14 +275,18 @@ def event_problems(event: Event, chronology: Chronology) -> list[Problem]:
 
 # ---------------------------------------------------------------- two events
 
-STOP_WORDS = frozenset({"the", "a", "an", "of", "on", "in", "to", "and", "at", "for", "with", "its", "as"})
+STOP_WORDS = frozenset({
+    "the", "a", "an", "of", "on", "in", "to", "and", "at", "for", "with", "its", "as",
+    "в", "во", "на", "по", "и", "с", "со", "о", "об", "к", "за", "из", "у", "от", "для",
+})
 SAME_TITLE_SHARE = 0.5
 """Two same-day events whose titles share this much of their words report one event."""
 
 
 def title_words(title: str) -> set[str]:
-    """The title's words, lower case, without the little ones."""
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in STOP_WORDS}
+    """The title's words, lower case, without the little ones. Cyrillic words count too: a
+    draft from a Russian article keeps its Russian title."""
+    return {w for w in re.findall(r"[a-z0-9\u0430-\u044f\u0451]+", title.lower()) if w not in STOP_WORDS}
 
 
 def title_overlap(a: str, b: str) -> float:

@@ -287,6 +287,7 @@ def refresh_fields(
     updated = dict(current)
     sums = dict(current.get("checksums") or {})
     edited: set[str] = set()
+    rewritten: set[str] = set()
     for name in fields:
         old = current.get(name)
         new = proposed.get(name)
@@ -294,6 +295,17 @@ def refresh_fields(
         old_hash = hash_value(old)
         if old_hash != (stored if stored is not None else _EMPTY_HASH):
             edited.add(name)
+            if name == "doubts" and rewritten and isinstance(old, dict):
+                # The person's doubts stand, except on a field the extractor has just
+                # rewritten: a kept `quotes[2].speaker` would point at another quote, or past
+                # the list. The new value's doubts are the extractor's. The stored hash stays,
+                # so the field is still the person's.
+                kept = {path: reason for path, reason in old.items() if doubted_field(path) not in rewritten}
+                kept.update({path: reason for path, reason in (new or {}).items() if doubted_field(path) in rewritten})
+                if kept:
+                    updated[name] = kept
+                else:
+                    updated.pop(name, None)
             continue  # edited by a person
         if name == "doubts":
             # A doubt is about the extractor's own value: once a person has edited the field
@@ -313,6 +325,8 @@ def refresh_fields(
             updated.pop(name, None)
         else:
             updated[name] = new
+        if new != old:
+            rewritten.add(name)
         sums[name] = new_hash
     updated["checksums"] = {key: sums[key] for key in sorted(sums)}
     return _ordered(updated)

@@ -187,3 +187,22 @@ def test_a_russian_case_is_scored_by_its_own_words(tmp_path: Path) -> None:
     summary = scores.summary()
     assert summary["quote_speaker"] == summary["people_recall"] == summary["organizations_recall"] == 1.0
     assert summary["title_not_furniture"] == 1.0
+
+
+def test_a_hand_edited_calibration_row_shows_a_dash_not_a_failed_build(tmp_path: Path) -> None:
+    """The results file is the benchmark's, but a person may edit it or a run may write a
+    field as text: a calibration value that is not a number shows "–", as the main table does,
+    instead of stopping the site build with a formatting error."""
+    results = {
+        "blind": {"cases": 2, "calibration": {
+            "date": {"sure_precision": "n/a", "sure_share": 0.5, "counts": {"sure": "19/20"}},
+            "place": "not measured",
+        }},
+        "development": {"cases": 3, "calibration": ["not", "a", "mapping"]},
+    }
+    path = tmp_path / "benchmarks" / "results" / "accuracy.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(results), encoding="utf-8")
+    page = render_method_page(f"{ACCURACY_MARKER}\n", tmp_path)
+    assert "| Main event's date | – | 0.50 | – | – |" in page
+    assert "| Place | – | – | – | – |" in page

@@ -341,3 +341,35 @@ def test_a_day_first_date_in_the_address_and_a_published_label() -> None:
     assert find_url_date("http://example.com/news/politics/07-12-2001/23288-0/").date == PartialDate(2001, 12, 7)
     stamp = find_text_date(["By Example | Published: December 28, 2021 10:15 AM2021-12-28T10:15:44+5:30"])
     assert stamp is not None and stamp.date == PartialDate(2021, 12, 28)
+
+
+def test_a_doubt_a_person_kept_follows_the_quotes_the_extractor_refreshes(tmp_path: Path) -> None:
+    """A person checked the title and deleted its doubt, so the doubts are theirs; then the
+    article loses its first quote and the extractor refreshes the quotes (the person never
+    touched them). The kept `quotes[2].speaker` would point past the new list, or at another
+    quote: the doubts of a field the extractor rewrites are the extractor's new ones.
+    Fiction in the house style of a wire report; the names are invented."""
+    kavelin = '"We will not be intimidated by anyone at all," said Boris Kavelin. '
+    text = (
+        "VIENNA (Test Wire) - NATO Secretary General Jens Stoltenberg said on Wednesday in Vienna "
+        "that the alliance would answer Russia's new missiles.\n"
+        + kavelin + '"The missiles are a threat to everyone here," Anton Derevyanko told reporters. '
+        '"We are ready to talk about them at any time," he said.\n'
+    )
+    root = make_project(tmp_path)
+    (root / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "extract", "--quiet"]) == 0
+    [path] = (root / "chronology" / "events").glob("*.yml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data["doubts"]) == {"title", "quotes[2].speaker"}
+
+    title_doubt = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("  title: "))
+    path.write_text(path.read_text(encoding="utf-8").replace(title_doubt + "\n", ""), encoding="utf-8")
+    (root / "seeds" / "a.txt").write_text(text.replace(kavelin, ""), encoding="utf-8")
+    assert main(["--root", str(root), "extract", "--quiet"]) == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [q["speaker"] for q in data["quotes"]] == ["anton-derevyanko", "anton-derevyanko"]
+    assert "title" not in (data.get("doubts") or {})  # the person's deletion stands
+    assert "quotes[2].speaker" not in (data.get("doubts") or {})
+    # (The two new people's stubs break the person rules until someone completes them.)
+    assert [e for e in read_chronology(root)[1] if e.path.startswith("chronology/events/")] == []

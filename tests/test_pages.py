@@ -557,3 +557,18 @@ def test_a_side_noted_as_not_found_shows_the_note_in_its_column(index: Chronolog
     html = render_event_page(silent, rebuilt).html
     assert _sides(html) == [("NATO and allies", []), ("Russia", [])]
     assert "No NATO statement found." in html and note in html
+
+
+def test_a_role_source_address_that_cannot_be_parsed_still_renders(
+    index: ChronologyIndex, chronology: Chronology
+) -> None:
+    """"http://[..." passes the schema's `^https?://` (an unclosed IPv6 bracket, a typo) but
+    urlsplit cannot read it: with no publisher to name, the label names the address as written
+    instead of stopping the build."""
+    person = replace(
+        chronology.people["jens-stoltenberg"],
+        roles=(Role("NATO Secretary General", PartialDate.parse("2014-10-01"),
+                    sources=(RoleSource("http://[nato.int/cv", None, None, None, None),)),),
+    )
+    html = render_person_page(person, index).html
+    assert 'aria-label="Source for the dates of NATO Secretary General: http://[nato.int/cv"' in html
