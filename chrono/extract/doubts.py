@@ -56,7 +56,7 @@ def find_doubts(
     date_reason = dict(doubts).get("date", "")
     if reason := place_doubt(doc, event.place, main_sentence):
         doubts.append(("place", reason))
-    elif event.place and doc.place_basis == "beside the date" and "publication" in date_reason and (
+    elif event.place and doc.place_basis == "beside the date" and (
         "before the publication" in date_reason or "after the publication" in date_reason
     ):
         doubts.append(("place", "the place is written beside a date that may not be the news's (see the date's doubt)"))
@@ -232,11 +232,10 @@ def place_doubt(doc: Document, place: str | None, main_sentence: Sentence | None
             return "the lead puts the event away from the dateline, in a place not in places.yml"
         if basis == "a country as the dateline":
             return f"the dateline names a country ({doc.dateline[0] if doc.dateline else ''}), not a venue"
-        opening_end = len(doc.body)
         named = _known_places_in(doc, doc.body, anywhere=True) + _known_places_in(doc, doc.headline or "", anywhere=True, headline=True)
         if named:
             return f"no place found for the event; the text names {', '.join(dict.fromkeys(named[:3]))}"
-        if unknown := _unknown_names_after_in(doc.body[:opening_end]):
+        if unknown := _unknown_names_after_in(doc.body):
             return f"no place found for the event; the text writes 'in {unknown}', which places.yml does not know"
         return None
     if basis in _TRUSTED_PLACE_BASES:
