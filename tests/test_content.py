@@ -118,7 +118,9 @@ def test_the_roles_allowed_to_go_uncited_still_need_their_place(chronology: Chro
 # which the validator's model never sees.
 
 TOOL_WORDS = re.compile(
-    r"search tool|find_string|find_files|find_repos|read_file|\b(?:pages|docs|code) corpus\b|\bcorpora\b|look-up",
+    r"\b(?:search|lookup|look-up)\s+(?:tool|program|function|service)s?\b"  # the program itself
+    r"|\b[a-z]+_[a-z_]+\(\)?"  # one of its functions, written as code: some_function()
+    r"|\bcorpus\b|\bcorpora\b|\blook-ups?\b",  # how it names its stored copies and calls
     re.IGNORECASE,
 )
 
@@ -134,7 +136,7 @@ def test_chronology_files_name_pages_never_the_lookup_program() -> None:
         if (words := tool_words_in(path.read_text(encoding="utf-8")))
     }
     assert found == {}, "name the public page or archive consulted (its address), not the program used"
-    assert tool_words_in("seen with the search tool's find_string in the pages corpus") == [
-        "find_string", "pages corpus", "search tool",
+    assert tool_words_in("seen with the search tool's lookup_page() in the stored corpus") == [
+        "corpus", "lookup_page()", "search tool",
     ]
     assert tool_words_in("the Corporation's text, incorporating a corpus of treaties") == []
