@@ -120,7 +120,7 @@ def test_the_roles_allowed_to_go_uncited_still_need_their_place(chronology: Chro
 TOOL_WORDS = re.compile(
     r"\b(?:search|lookup|look-up)\s+(?:tool|program|function|service)s?\b"  # the program itself
     r"|\b[a-z]+_[a-z_]+\(\)?"  # one of its functions, written as code: some_function()
-    r"|\bcorpus\b|\bcorpora\b|\blook-ups?\b",  # how it names its stored copies and calls
+    r"|\b(?:stored|search|pages|docs|code)\s+corp(?:us|ora)\b|\blook-ups?\b",  # its stored copies, its calls
     re.IGNORECASE,
 )
 
@@ -137,6 +137,6 @@ def test_chronology_files_name_pages_never_the_lookup_program() -> None:
     }
     assert found == {}, "name the public page or archive consulted (its address), not the program used"
     assert tool_words_in("seen with the search tool's lookup_page() in the stored corpus") == [
-        "corpus", "lookup_page()", "search tool",
+        "lookup_page()", "search tool", "stored corpus",
     ]
     assert tool_words_in("the Corporation's text, incorporating a corpus of treaties") == []
