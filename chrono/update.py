@@ -289,28 +289,14 @@ def refresh_fields(
     edited: set[str] = set()
     rewritten: set[str] = set()
     for name in fields:
+        if name == "doubts":
+            continue  # about the other fields: refreshed once they are (below)
         old = current.get(name)
         new = proposed.get(name)
         stored = sums.get(name)
-        old_hash = hash_value(old)
-        if old_hash != (stored if stored is not None else _EMPTY_HASH):
+        if hash_value(old) != (stored if stored is not None else _EMPTY_HASH):
             edited.add(name)
-            if name == "doubts" and rewritten and isinstance(old, dict):
-                # The person's doubts stand, except on a field the extractor has just
-                # rewritten: a kept `quotes[2].speaker` would point at another quote, or past
-                # the list. The new value's doubts are the extractor's. The stored hash stays,
-                # so the field is still the person's.
-                kept = {path: reason for path, reason in old.items() if doubted_field(path) not in rewritten}
-                kept.update({path: reason for path, reason in (new or {}).items() if doubted_field(path) in rewritten})
-                if kept:
-                    updated[name] = kept
-                else:
-                    updated.pop(name, None)
             continue  # edited by a person
-        if name == "doubts":
-            # A doubt is about the extractor's own value: once a person has edited the field
-            # it speaks of, the person's value stands and the doubt goes.
-            new = {path: reason for path, reason in (new or {}).items() if doubted_field(path) not in edited}
         if name not in ("sources", "related") and new == old:
             continue  # nothing new: the value and its checksum stay as they are
         if name == "sources":
@@ -320,16 +306,51 @@ def refresh_fields(
             if known_events is not None:
                 # A link the extractor wrote to an event that no longer exists is dropped.
                 new = [item for item in new if item in known_events]
-        new_hash = hash_value(new)
-        if new_hash == _EMPTY_HASH and name in ("end_date", "approximate", "date_basis", "review", "doubts"):
-            updated.pop(name, None)
-        else:
-            updated[name] = new
+        _set_field(updated, sums, name, new)
         if new != old:
             rewritten.add(name)
-        sums[name] = new_hash
+    if "doubts" in fields:
+        _refresh_doubts(updated, sums, current.get("doubts"), proposed.get("doubts") or {}, edited, rewritten)
     updated["checksums"] = {key: sums[key] for key in sorted(sums)}
     return _ordered(updated)
+
+
+_DROPPED_WHEN_EMPTY = ("end_date", "approximate", "date_basis", "review", "doubts")
+
+
+def _set_field(updated: dict[str, Any], sums: dict[str, str], name: str, value: Any) -> None:
+    """Write the extractor's value and its hash; an empty optional field is left out."""
+    value_hash = hash_value(value)
+    if value_hash == _EMPTY_HASH and name in _DROPPED_WHEN_EMPTY:
+        updated.pop(name, None)
+    else:
+        updated[name] = value
+    sums[name] = value_hash
+
+
+def _refresh_doubts(
+    updated: dict[str, Any], sums: dict[str, str], old: Any, new: dict[str, str],
+    edited: set[str], rewritten: set[str],
+) -> None:
+    """A doubt speaks of the extractor's own value. Once a person has edited the field it
+    speaks of, the person's value stands and the doubt goes. When the person has edited the
+    doubts themselves, theirs stand, except on a field the extractor has just rewritten: a
+    kept `quotes[2].speaker` would point at another quote, or past the list; there the new
+    doubts are the extractor's, and the stored hash stays, so the mapping is still the
+    person's."""
+    stored = sums.get("doubts")
+    if hash_value(old) != (stored if stored is not None else _EMPTY_HASH):
+        if rewritten and isinstance(old, dict):
+            kept = {path: reason for path, reason in old.items() if doubted_field(path) not in rewritten}
+            kept.update({path: reason for path, reason in new.items() if doubted_field(path) in rewritten})
+            if kept:
+                updated["doubts"] = kept
+            else:
+                updated.pop("doubts", None)
+        return
+    new = {path: reason for path, reason in new.items() if doubted_field(path) not in edited}
+    if new != old:
+        _set_field(updated, sums, "doubts", new)
 
 
 def doubted_field(path: str) -> str:
