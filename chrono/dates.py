@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -262,6 +262,12 @@ _DATELINE_DAY = re.compile(
 """A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
 23 (Interfax) -"."""
 _YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
+
+
+def years_named(texts: Iterable[str]) -> list[int]:
+    """Every year the texts name as a year ("1997", not "1990s", not inside "12/05/1997")."""
+    return [int(year) for text in texts for year in _YEAR_WORD.findall(text)]
+
 _URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?!\d)")
 """A year in an address's path: between slashes there ("/1997/3/"), unlike in prose."""
 
@@ -289,7 +295,7 @@ def find_dateline_day(
         if in_url:
             year, where = in_url[0], "the year in the address"
         else:
-            years = [int(y) for text in lines for y in _YEAR_WORD.findall(text)]
+            years = years_named(lines)
             if not years:
                 return None
             year, where = max(years), "the latest year the text names"
@@ -309,7 +315,7 @@ def find_edit_stamp(lines: list[str], *, head_lines: int = 40) -> PublicationDat
             break
     if stamp is None:
         return None
-    years = [int(y) for text in lines for y in _YEAR_WORD.findall(text) if not NOT_PUBLICATION.search(text)]
+    years = years_named(text for text in lines if not NOT_PUBLICATION.search(text))
     if years and not (stamp[0].year - 1 <= max(years) <= stamp[0].year + 2):
         return None
     return PublicationDate(stamp[0], f"edit stamp: {stamp[1]}")

@@ -161,20 +161,16 @@ def _may_be_caption(paragraph: str) -> bool:
     return len(paragraph.split()) <= 70 and not re.search(r"[\"“”«»]", paragraph)
 
 
-_CAPTION_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_TRAILING_DATE = re.compile(
-    rf",\s*(?:{_CAPTION_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_CAPTION_MONTH},?\s+(?:19|20)\d\d)\s*\.?$"
-)
 _CAPTION_JOINERS = {"and", "of", "the", "with", "in", "at", "&"}
 
 
 def is_dated_caption(line: str) -> bool:
     """"Secretary General Jens Stoltenberg and Ukrainian President Petro Poroshenko, Sept.
     21, 2015": names and offices then a date, no verb: a photo's caption."""
-    match = _TRAILING_DATE.search(line)
-    if not match:
+    full_dates = [m for m in DATE_PHRASE.finditer(line) if m.lastgroup in ("full_md", "full_dm")]
+    if not full_dates or line[full_dates[-1].end() :].strip(" .") or not line[: full_dates[-1].start()].rstrip().endswith(","):
         return False
-    words = line[: match.start()].replace(",", " ").split()
+    words = line[: full_dates[-1].start()].replace(",", " ").split()
     if not 2 <= len(words) <= 20:
         return False
     return all(w[:1].isupper() or w.lower() in _CAPTION_JOINERS for w in words)
@@ -354,7 +350,7 @@ QUESTION_TURN = re.compile(r"^(?:Question|Q|QUESTION)\s*(?:\([^()]{0,60}\))?\s*[
 """A journalist's question in a transcript ("Question: ...", "Q: ...", "Question (via
 interpreter): ...")."""
 ANSWER_TURN = re.compile(r"^(?:Answer|A|ANSWER)\s*[:.]\s+(?P<speech>\S.*)$")
-_NAMED_TURN = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+\s*:\s+\S")
+_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+\s*:\s+\S")
 
 
 def transcript_heading(paragraphs: list[str]) -> int | None:
@@ -365,7 +361,7 @@ def transcript_heading(paragraphs: list[str]) -> int | None:
         return None
     for index in range(questions[0] - 1, -1, -1):
         line = paragraphs[index]
-        if QUESTION_TURN.match(line) or ANSWER_TURN.match(line) or _NAMED_TURN.match(line):
+        if QUESTION_TURN.match(line) or ANSWER_TURN.match(line) or _SPEAKER_LABEL.match(line):
             continue
         if 4 <= len(line.split()) <= 60 and not is_stamp_line(line):
             return index

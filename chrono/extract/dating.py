@@ -13,7 +13,7 @@ from ..dates import (
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import WEEKDAYS, make_date
+from ..dates import WEEKDAYS, make_date, years_named
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
 
@@ -27,7 +27,7 @@ def find_publication(doc: Document) -> PublicationDate:
         # No stamp, dateline or address dates the page: the latest year the text names stands
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
         # reads `publication_guessed`), rather than the article being refused.
-        years = [int(y) for y in _YEAR_IN_TEXT.findall(doc.body) if 1945 <= int(y) <= dt.date.today().year]
+        years = [year for year in years_named([doc.body]) if 1945 <= year <= dt.date.today().year]
         if not years:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
@@ -54,8 +54,6 @@ def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | Non
     year = published.date.year - (1 if published.date.month == 1 and month == 12 else 0)
     return make_date(year, month, day)
 
-
-_YEAR_IN_TEXT = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
 
 _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 """A date after "since" is the reference point of a comparison, not the news."""
