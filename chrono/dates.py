@@ -119,8 +119,8 @@ _URL_DATES = (
     # /2010-10/03/ (year-month folder, then day folder)
     (re.compile(r"/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"), "day"),
     (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
-    # /2012/May-04/
-    (re.compile(r"/((?:19|20)\d\d)/((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[-_](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE), "day"),
+    # /2012/May-04/ and /2009/sep/19/
+    (re.compile(r"/((?:19|20)\d\d)/((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[-_/](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE), "day"),
     # /1996/5/ or /2010-10/ (month only)
     (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/"), "month"),
 )
@@ -198,8 +198,10 @@ _LOWER_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august
 
 
 def as_stamp(line: str) -> str:
-    """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019"."""
+    """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019",
+    "20 May 201615:31" (a template that runs the time into the year) -> "20 May 2016 15:31"."""
     line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
+    line = re.sub(r"\b((?:19|20)\d\d)(?=[0-2]\d:[0-5]\d\b)", r"\1 ", line)
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
 
 
@@ -245,7 +247,13 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
             full = make_date(2000 + year if year < 50 else 1900 + year, int(match["month"]), int(match["day"]))
             if full:
                 return PublicationDate(full, f"text: {match[0]}")
-        words_without_date = len(TIME.sub("", DASHED_DATE.sub("", NUMERIC_DATE.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line))))))).split())
+        without_date = TIME.sub("", DASHED_DATE.sub("", NUMERIC_DATE.sub("", DOTTED_DATE.sub("", ISO_DATE.sub("", MONTH_DAY.sub("", DAY_MONTH.sub("", line)))))))
+        # "- The Washington Times - Saturday, September 19, 2009": dashes and the weekday are
+        # part of a stamp, not words of a sentence.
+        words_without_date = sum(
+            1 for word in without_date.split()
+            if re.search(r"\w", word) and word.strip(",.").lower() not in WEEKDAYS
+        )
         if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
             candidates.append(line)
         for candidate in candidates:

@@ -115,6 +115,10 @@ def test_a_multi_day_event_ending_on_a_date_starts_earlier() -> None:
         (["A headline", "Date 04.04.2008", "Author Nick Amies"], "2008-04-04"),
         (["A headline", "Datum 12.03.1999 10:15", "Body."], "1999-03-12"),
         (["Press Release (2014) 062", "Issued on 01 Apr. 2014 | Last updated: 02 Apr. 2014 17:30"], "2014-04-01"),
+        # A newspaper's stamp: its name, a dash and the weekday are no sentence around the date.
+        (["- The Evening Example - Saturday, September 19, 2009", "WARSAW | Body."], "2009-09-19"),
+        # A template that runs the time into the year.
+        (["A headline", "20 May 201615:31", "Body."], "2016-05-20"),
     ],
 )
 def test_publication_stamps_in_the_text(lines: list[str], expected: str) -> None:
@@ -143,6 +147,7 @@ def test_a_date_in_a_body_sentence_is_not_a_stamp() -> None:
         ("http://example.cn/world/2010-10/03/content_1.htm", "2010-10-03"),
         ("http://example.ru/sitemap/free/1996/5/article/x/1.html", "1996-05"),
         ("https://example.com/news/20120304/story.html", "2012-03-04"),
+        ("https://www.example.com/news/2009/sep/19/story-slug/", "2009-09-19"),
         ("https://example.com/about", None),
     ],
 )

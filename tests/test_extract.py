@@ -194,6 +194,8 @@ def test_sentences_do_not_break_at_abbreviations_or_initials() -> None:
         ("MOSCOW, April 27 (Xinhua) -- Russia concentrated", "MOSCOW"),
         ("Prague, 27 May 1997 (RFE/RL) -- Ministers met", "Prague"),
         ("BRUSSELS (Reuters) - NATO allies", "BRUSSELS"),
+        ("WARSAW | Poles and Czechs voiced concern", "WARSAW"),
+        ("Sales rose | prices fell", None),
         ("Russia said - in a rare move - it would", None),
         ("The talks -- closed to the press -- went on", None),
     ],

@@ -223,8 +223,11 @@ _DATELINE = re.compile(
     r"|(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*/\s?[A-Za-z-]{2,12}\s?/\s?[.:]?\s+"
     r"|\s*\([^)\n]{1,60}\)\s+(?=[A-Z])"
     r"|,\s*(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+\d{1,2}\s*:\s+(?=[A-Z])"
-    r"|(?<=[A-Z]{3}):\s+(?=[A-Z]))"
+    r"|(?<=[A-Z]{3}):\s+(?=[A-Z])"
+    r"|(?<=[A-Z]{3})\s+\|\s+(?=[A-Z]))"
 )
+"""A dateline: the city, then a date, an agency or a credit, and a dash, a slash pair, a
+colon or a bar ("WARSAW | Poles and Czechs ...")."""
 
 
 def find_dateline(paragraph: str, language: Language | None = None) -> tuple[str, int] | None:
