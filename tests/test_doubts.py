@@ -34,6 +34,7 @@ PEOPLE = {
     "yevgeny-primakov": Person("yevgeny-primakov", "Yevgeny Primakov", ("Primakov",), side="russia"),
     "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",), side="russia"),
     "mike-pompeo": Person("mike-pompeo", "Mike Pompeo", ("Pompeo",), side="nato"),
+    "igor-ivanov": Person("igor-ivanov", "Igor Ivanov", ("Ivanov",), side="russia"),
 }
 CATALOG = Catalog(
     people=PEOPLE,
@@ -373,3 +374,21 @@ def test_a_doubt_a_person_kept_follows_the_quotes_the_extractor_refreshes(tmp_pa
     assert "quotes[2].speaker" not in (data.get("doubts") or {})
     # (The two new people's stubs break the person rules until someone completes them.)
     assert [e for e in read_chronology(root)[1] if e.path.startswith("chronology/events/")] == []
+
+
+def test_a_surname_belongs_to_the_namesake_named_last() -> None:
+    """Two men called Ivanov: the chronology knows the foreign minister, the text names the
+    defence minister in full first. "Ivanov said" after him is his, and after the foreign
+    minister is named in full, the surname is the foreign minister's again."""
+    text = (
+        "Kremlin shrugs off alliance invitations\n\n"
+        "MOSCOW, Nov 21 (Test Wire) - Defence Minister Sergei Ivanov said on Thursday that the "
+        "invitations were of no concern to Moscow.\n\n"
+        '"Whom the alliance invites is the alliance\'s own affair," Ivanov said.\n\n'
+        "In Prague, Foreign Minister Igor Ivanov met his Czech counterpart.\n\n"
+        '"We expect the treaty to be ratified by all," Ivanov told reporters.'
+    )
+    event = extract(text, published="2002-11-21")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers["Whom the all"] == "sergei-ivanov"
+    assert speakers["We expect th"] == "igor-ivanov"

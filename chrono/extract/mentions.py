@@ -7,7 +7,7 @@ import re
 from ..dates import NUMBER_WORDS
 from ..model import Organization, Person, PersonRole, Role, Treaty
 from .document import Document, Mention
-from .normalise import make_slug, normalise_name
+from .normalise import fold_text, make_slug, normalise_name
 from .roles import TOKEN, find_appositive_role, find_new_people, find_role_after, find_role_before
 from .vocabulary import (
     EVENT_WORDS,
@@ -42,10 +42,21 @@ def find_mentions(doc: Document) -> list[Mention]:
     if doc.lang.name_part is not None:
         mentions.extend(find_new_people_by_morphology(doc, taken))
     full_people = {m.id for m in mentions if m.kind == "person"}
+    # A surname the text also gives a new person in full ("Defence Minister Sergei Ivanov")
+    # is the namesake's named last before it: "Ivanov said" after Sergei Ivanov is not Igor.
+    new_full_names = {
+        fold_text(person.name.split()[-1]).lower(): [m.start for m in mentions if m.id == key]
+        for key, person in doc.new_people.items()
+    }
     # Surnames alone: of a person named in full, or with a title or speech verb beside it.
     for start, end, form in surname_hits:
         if any(m.start <= start < m.end for m in mentions):
             continue
+        if namesake := new_full_names.get(doc.folded[start:end].lower()):
+            known_before = [m.start for m in mentions if m.id == form.id and m.start < start]
+            new_before = [position for position in namesake if position < start]
+            if max(new_before, default=-1) > max(known_before, default=-1):
+                continue
         if (
             form.text.lower() in doc.catalog.matcher.ambiguous_surnames
             and form.id not in full_people
