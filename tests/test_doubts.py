@@ -392,3 +392,22 @@ def test_a_surname_belongs_to_the_namesake_named_last() -> None:
     speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
     assert speakers["Whom the all"] == "sergei-ivanov"
     assert speakers["We expect th"] == "igor-ivanov"
+
+
+def test_a_speaker_label_in_capitals_is_no_dateline() -> None:
+    """A broadcaster's transcript opens with its anchor's turn, and a bulletin with a
+    president's words under his name: neither "JANE EXAMPLE:" nor "PUTIN:" is where the story
+    was filed, so no place stub is made of them."""
+    transcript = (
+        "JANE EXAMPLE: Good evening. The alliance's foreign ministers met today and pledged "
+        "more help for Kyiv.\n"
+        "TOM SAMPLE: The ministers spent most of the day on one question.\n"
+        "JANE EXAMPLE: Thank you, Tom."
+    )
+    event = extract(transcript, published="2019-04-04")
+    assert event.place != "jane-example"
+    bulletin = (
+        "PUTIN: Expansion is a question of when, not if.\n\n"
+        "Ministers of the alliance met on Thursday and said their door stays open."
+    )
+    assert extract(bulletin, published="2001-06-14").place != "putin"

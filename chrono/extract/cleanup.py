@@ -217,6 +217,9 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
     return "\n".join(kept)
 
 
+_SPEAKER_LABEL_LINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s", re.MULTILINE)
+"""A transcript's turn label at the start of a line: "NICK SCHIFRIN: Seventy years ago"."""
+
 _DATELINE = re.compile(
     r"^(?P<city>(?:St\.\s)?[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){0,2})"
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
@@ -538,6 +541,17 @@ def read_document(article: Article, catalog: Catalog) -> Document:
         lang=language,
     )
     doc.raw_lines = raw.split("\n")
+    if doc.dateline and doc.place_id(doc.dateline[0], stub=False) is None and any(
+        form.kind == "person" for _, _, form in doc.known_names(fold_text(doc.dateline[0].title()))
+    ):
+        doc.dateline = None  # "BUSH: Moscow is not a question of if": a speaker's label, not a city
+    elif (
+        doc.dateline
+        and body[0][: doc.dateline[1]].rstrip().endswith(":")
+        and doc.place_id(doc.dateline[0], stub=False) is None
+        and len(_SPEAKER_LABEL_LINE.findall(text)) >= 2
+    ):
+        doc.dateline = None  # "JUDY WOODRUFF: Today, ..." opening a transcript of labelled turns
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
     if header.get("dateline") and (city := _header_city(header["dateline"])):
