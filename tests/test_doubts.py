@@ -411,3 +411,17 @@ def test_a_speaker_label_in_capitals_is_no_dateline() -> None:
         "Ministers of the alliance met on Thursday and said their door stays open."
     )
     assert extract(bulletin, published="2001-06-14").place != "putin"
+
+
+def test_a_new_name_with_a_long_office_after_it_speaks() -> None:
+    """A wire lead runs the dateline's date into the name, and a long office stands between
+    the name and "said": the man is still the speaker, and "he said" is his, not the body
+    named before it."""
+    text = (
+        "Moscow (Test Wire) April 8, 2001 Pavel Samplov, the head of the Defence Ministry's main "
+        "department for international military cooperation, said the alliance was interested in "
+        "the plan. Speaking to deputies in the State Duma on Friday, Samplov outlined it. "
+        '"There is a need for common monitoring first," he said.'
+    )
+    event = extract(text)
+    assert [(quote.speaker, quote.text[:20]) for quote in event.quotes] == [("pavel-samplov", "There is a need for ")]

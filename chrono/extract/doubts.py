@@ -24,6 +24,7 @@ from .vocabulary import REGION_NAMES
 
 DOUBTFUL_SPEAKER_BASES = {
     "pronoun after several speakers": "'he/she said' after two people were quoted: the pronoun may be either",
+    "pronoun: no person named before": "'he/she said' with no person named before it: the speaker was taken from an organization",
     "pronoun: the last person named": "'he/she said' taken to be the last person named before",
     "a description: the last person named": "a speaker named by description, taken to be the last person named before",
     "described": "a speaker named by description ('the senior diplomat'), matched by country",

@@ -64,6 +64,8 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             recent = {who for at, who in voiced if _near(doc, at, start)}
             voices = {m.id for m in speaking} | recent | {last_speaker}
             how = "pronoun after several speakers" if len(voices) > 1 else "pronoun"
+            if speaker not in {m.id for m in people}:
+                how = "pronoun: no person named before"
         else:
             speaker = speaker_after(doc, after_at, after, people, organizations)
             how = f"after: {doc.speaker_basis}"

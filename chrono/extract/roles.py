@@ -244,8 +244,8 @@ def find_new_people(
         role = find_role_before(original, start) or find_appositive_role(original, start, end)
         if role is None or {w.lower().rstrip(".") for w in role.split()} <= RANKS:
             role = find_role_after(original, end) or role
-        after = text[end : end + 60]
-        speaks = re.match(rf"\s*,?\s*(?:,[^,]{{1,60}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
+        after = text[end : end + 160]
+        speaks = re.match(rf"\s*,?\s*(?:,[^,]{{1,120}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = (
             re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
         )
