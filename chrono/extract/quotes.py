@@ -83,7 +83,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
             how = f"before: {doc.speaker_basis}"
             if speaker is not None:
-                words_needed = 3  # a fragment quoted inside reported speech
+                words_needed = 2  # a fragment quoted inside reported speech ("a 'red line'"); one word is a label
         if speaker is None and previous_speaker is not None and previous_end is not None:
             # '"We cannot wait," Lukashevich said. "Our patience has limits."': the
             # same speaker goes on after an attribution that closes a sentence.
