@@ -425,3 +425,18 @@ def test_a_new_name_with_a_long_office_after_it_speaks() -> None:
     )
     event = extract(text)
     assert [(quote.speaker, quote.text[:20]) for quote in event.quotes] == [("pavel-samplov", "There is a need for ")]
+
+
+def test_a_turn_labelled_with_an_office_and_a_surname_is_that_persons() -> None:
+    """An official briefing transcript labels its speaker's turns by office and surname
+    ("Ambassador Example:") after the moderator named her in full."""
+    text = (
+        "Virtual press briefing on the NATO-Russia Council meeting\n\n"
+        "Moderator: Good evening. We are joined today by Ambassador Jane Example, the U.S. Permanent "
+        "Representative to NATO. Ambassador Example, over to you.\n\n"
+        "Ambassador Example: Well, thank you very much, and good evening to all of you joining us "
+        "from Brussels tonight.\n\n"
+        "Moderator: Thank you. The first question goes to the wire services."
+    )
+    event = extract(text, published="2022-01-12")
+    assert [(quote.speaker, quote.text[:21]) for quote in event.quotes] == [("jane-example", "Well, thank you very ")]

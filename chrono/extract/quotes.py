@@ -200,6 +200,10 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         if match:
             slug = make_slug(match["name"], max_words=6)
             speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
+            if speaker is None and (surname := slug.rsplit("-", 1)[-1]) != slug:
+                # "Ambassador Smith: ...": an office and the surname of a person named before
+                same = [i for i in ids if i.endswith("-" + surname)]
+                speaker = same[0] if len(same) == 1 else None
             if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
                 # A name in another script has no slug: the person named there ("С.Лавров:").
                 named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
