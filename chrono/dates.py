@@ -197,11 +197,19 @@ _SOURCE_STAMP = re.compile(r"^(?:Source|Published|Posted|Date|Publication date)\
 _LOWER_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
 
+_DATE_WITH_TIME = re.compile(
+    r"\b(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)"
+    r",?\s+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\b"
+)
+
+
 def as_stamp(line: str) -> str:
     """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019",
     "20 May 201615:31" (a template that runs the time into the year) -> "20 May 2016 15:31"."""
     line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
     line = re.sub(r"\b((?:19|20)\d\d)(?=[0-2]\d:[0-5]\d\b)", r"\1 ", line)
+    # "NewsNovember 24, 2001": a section label run into the date
+    line = re.sub(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)", " ", line)
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
 
 
@@ -234,6 +242,9 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         if match := _DATELINE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _PAREN_STAMP.finditer(line))
+        # "2/16/2000 6:48:00 PM" inside a forum's or an archive's header line: a date with
+        # its clock time is a stamp wherever it stands; a sentence dates events by day.
+        candidates.extend(match[0] for match in _DATE_WITH_TIME.finditer(line))
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _ISSUED_STAMP.finditer(line))
