@@ -386,3 +386,15 @@ def test_newspaper_style_quotes() -> None:
         ("sergey-lavrov", "диалог возможен только на"),
         ("jens-stoltenberg", "шагом в правильном направ"),
     ]
+
+
+def test_a_short_quote_with_the_speakers_name_after_it_is_a_quote() -> None:
+    """Fiction in the house style of a Russian agency: a three-word formula in quotation marks,
+    attributed by name after it, is the speaker's words."""
+    text = (
+        "Столтенберг: политика НАТО остается прежней\n\n"
+        "БРЮССЕЛЬ, 7 окт – РИА Новости. Политика альянса в отношении России останется прежней – "
+        "\"оборона и диалог\", подчеркнул Столтенберг на пресс-конференции в штаб-квартире НАТО."
+    )
+    event = extract_article(Article(file="x.txt", text=text, url="https://example.ru/20211007/1.html"), CATALOG).event
+    assert [(quote.speaker, quote.text) for quote in event.quotes] == [("jens-stoltenberg", "оборона и диалог")]

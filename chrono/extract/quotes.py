@@ -69,7 +69,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         else:
             speaker = speaker_after(doc, after_at, after, people, organizations)
             how = f"after: {doc.speaker_basis}"
-        words_needed = 5
+        # A name written at the attribution ('"defence and dialogue", Stoltenberg stressed')
+        # makes even a short quote a statement; a pronoun or an institution needs a sentence.
+        words_needed = 2 if how == "after: named" else 5
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
