@@ -440,3 +440,16 @@ def test_a_turn_labelled_with_an_office_and_a_surname_is_that_persons() -> None:
     )
     event = extract(text, published="2022-01-12")
     assert [(quote.speaker, quote.text[:21]) for quote in event.quotes] == [("jane-example", "Well, thank you very ")]
+
+
+def test_a_body_that_calls_something_a_name_is_the_speaker_and_is_doubted() -> None:
+    """'The ministry called the decision "..."': no person speaks, so the words are the
+    body's, and the reading is marked for the editor."""
+    text = (
+        "Moscow warns over membership bid\n\n"
+        "MOSCOW, May 16 (Test Wire) - Finland and Sweden applied to join the alliance on Monday. "
+        "NATO called the decision \"a historic step for the security of the whole region.\""
+    )
+    event = extract(text, published="2022-05-16")
+    assert [(quote.speaker, quote.text[:16]) for quote in event.quotes] == [("nato", "a historic step ")]
+    assert "quotes[0].speaker" in dict(event.doubts)

@@ -79,7 +79,12 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             how = "framing"
             # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
             # subject of the sentence; a fragment that short is a statement here.
-            speaker = subject_person(doc, sentence_start, sentence_start + framing.start(), people)
+            verb_at = sentence_start + framing.start()
+            speaker = subject_person(doc, sentence_start, verb_at, people) or next(
+                # "the Foreign Ministry called the decision 'a grave mistake'": a body's words
+                (m.id for m in reversed(organizations) if max(sentence_start, verb_at - 90) <= m.start < verb_at),
+                None,
+            )
             words_needed = 1
         if speaker is None:
             speaker = speaker_before(doc, sentence_start, start, before, people, organizations)
