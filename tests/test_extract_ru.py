@@ -398,3 +398,19 @@ def test_a_short_quote_with_the_speakers_name_after_it_is_a_quote() -> None:
     )
     event = extract_article(Article(file="x.txt", text=text, url="https://example.ru/20211007/1.html"), CATALOG).event
     assert [(quote.speaker, quote.text) for quote in event.quotes] == [("jens-stoltenberg", "оборона и диалог")]
+
+
+def test_a_later_sentence_that_looks_ahead_does_not_date_the_news() -> None:
+    """Fiction in the house style of a Moscow news site: the lead reports what happened
+    without a date, and the next sentence looks ahead to a ceremony. The news is the report,
+    on the day of publication, and the draft says so."""
+    text = (
+        "Черногория стала членом НАТО\n\n"
+        "5 июня 2017, 21:40\n\n"
+        "Черногория официально стала членом НАТО. Глава МИД страны передал документ о "
+        "присоединении в Вашингтоне.\n\n"
+        "7 июня флаги страны поднимут у штаб-квартиры альянса."
+    )
+    event = extract_article(Article(file="x.txt", text=text), CATALOG).event
+    assert event.date == PartialDate(2017, 6, 5)
+    assert "announcement" in dict(event.doubts)["date"]

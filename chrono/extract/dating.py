@@ -130,8 +130,11 @@ def find_main_date(
                 reported = reported_date(doc, sentence, position, published)
                 if reported is not None:
                     return sentence, reported
-                if resolved.date.first_day() > published.date.last_day() and _announcing(doc.lang.speech_verbs).search(
-                    doc.body[sentence.start : sentence.end]
+                if resolved.date.first_day() > published.date.last_day() and (
+                    _announcing(doc.lang.speech_verbs).search(doc.body[sentence.start : sentence.end])
+                    # A later sentence of the lead that looks ahead ("The flags will be raised
+                    # on June 7") is what the news leads to, not the news of the first one.
+                    or sentence is not first_sentence
                 ):
                     announced = announced or (sentence, phrase)
                     continue
