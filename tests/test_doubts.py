@@ -453,3 +453,17 @@ def test_a_body_that_calls_something_a_name_is_the_speaker_and_is_doubted() -> N
     event = extract(text, published="2022-05-16")
     assert [(quote.speaker, quote.text[:16]) for quote in event.quotes] == [("nato", "a historic step ")]
     assert "quotes[0].speaker" in dict(event.doubts)
+
+
+def test_a_page_without_a_year_is_dated_by_the_offices_it_names_and_says_so() -> None:
+    """An archive page that names no year: its day, its weekday and the secretary general's
+    time in office leave one year, and the draft says how it got there."""
+    text = (
+        "Alliance chief to meet Russian envoy\n\n"
+        "BRUSSELS, March 5 (Test Wire) - NATO Secretary General Jens Stoltenberg said on "
+        "Friday he would meet Russia's ambassador next week."
+    )
+    event = extract(text)
+    # Stoltenberg's office (2014-2024 in this catalog) and a Friday 5 March: 2021 alone.
+    assert event.date == PartialDate(2021, 3, 5)
+    assert "the one year that fits" in dict(event.doubts)["date"]

@@ -16,6 +16,7 @@ from ..dates import (
 from ..dates import WEEKDAYS, make_date, years_named
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
+from .normalise import fold_text
 
 
 def find_publication(doc: Document) -> PublicationDate:
@@ -28,6 +29,11 @@ def find_publication(doc: Document) -> PublicationDate:
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
         # reads `publication_guessed`), rather than the article being refused.
         years = [year for year in years_named([doc.body]) if 1945 <= year <= dt.date.today().year]
+        if not years and (fitted := year_from_offices(doc)) is not None:
+            doc.published = fitted
+            doc.publication_guessed = True
+            doc.dateline_day = None
+            return fitted
         if not years:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
@@ -40,6 +46,63 @@ def find_publication(doc: Document) -> PublicationDate:
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
     return published
+
+
+_DAY_THEN_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
+_MONTH_THEN_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?!\d)")
+
+
+def year_from_offices(doc: Document) -> PublicationDate | None:
+    """A page that names no year ("Brussels, 28 September ... on Tuesday"): the first day and
+    month of its lead, in the one year that best fits the time in office of the known people
+    it names (their roles' dates in people.yml) and falls on the weekday the lead names. None
+    when no single year fits."""
+    lead = "\n".join(doc.paragraphs[:2])
+    found = []
+    for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
+        for match in pattern.finditer(lead):
+            month = doc.lang.months.get(match["month"].lower().rstrip("."))
+            if month and 1 <= int(match["day"]) <= 31:
+                found.append((match.start(), month, int(match["day"])))
+    if not found:
+        return None
+    _, month, day = min(found)
+    folded_lead = fold_text(lead).lower()
+    weekday = next(
+        (number for word, number in doc.lang.weekdays.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead)),
+        None,
+    )
+    this_year = dt.date.today().year
+    in_office: dict[str, set[int]] = {}
+    for _start, _end, form in doc.known_names(doc.folded):
+        person = doc.catalog.people.get(form.id) if form.kind == "person" else None
+        if person is None or person.name in in_office:
+            continue
+        years = {
+            year for role in person.roles if role.start
+            for year in range(role.start.year, (role.end.year if role.end else this_year) + 1)
+        }
+        if years:
+            in_office[person.name] = years
+    if not in_office:
+        return None
+    # the years most of the people named were in office (a name matched to the wrong
+    # namesake does not veto the others), on the weekday the lead gives
+    counts = {year: sum(year in years for years in in_office.values()) for year in range(1990, this_year + 1)}
+    best = max(counts.values())
+    fitting = [
+        year for year, count in counts.items()
+        if count == best and make_date(year, month, day) is not None
+        and (weekday is None or dt.date(year, month, day).weekday() == weekday)
+    ]
+    if len(fitting) != 1:
+        return None
+    names = ", ".join(name for name, years in in_office.items() if fitting[0] in years)
+    because = f"the weekday the lead names and the offices of {names}" if weekday is not None else f"the offices of {names}"
+    return PublicationDate(
+        PartialDate(fitting[0], month, day),
+        f"no year in the text; {fitting[0]}, the one year that fits {because}",
+    )
 
 
 def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | None:
