@@ -467,3 +467,20 @@ def test_a_page_without_a_year_is_dated_by_the_offices_it_names_and_says_so() ->
     # Stoltenberg's office (2014-2024 in this catalog) and a Friday 5 March: 2021 alone.
     assert event.date == PartialDate(2021, 3, 5)
     assert "the one year that fits" in dict(event.doubts)["date"]
+
+
+def test_a_title_from_a_wire_lead_leaves_out_its_date_and_the_page_around_it() -> None:
+    """A broadcaster's transcript page and a wire archive item without a headline: the
+    navigation and transcript notice are no title, and a title written from a lead that opens
+    with its date does not start with the date."""
+    transcript = (
+        "Return to Transcripts main page\n\n"
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.\n\n"
+        "The president left Prague on Friday for talks in St. Petersburg, aides said."
+    )
+    assert not extract(transcript, published="2002-11-22").title.startswith(("Return", "THIS IS"))
+    wire = (
+        "Moscow (Test Wire) April 8, 2001 Pavel Samplov, the head of the ministry's department for "
+        "cooperation, said the alliance had shown interest in the plan."
+    )
+    assert extract(wire).title.startswith("Pavel Samplov")

@@ -36,6 +36,8 @@ _CHROME_LINE = re.compile(
     # navigation words and blocks
     r"|all\s+news|latest\s+news|top\s+stories|related\s+items|navigation\s+bar|front\s+page"
     r"|you\s+are\s+in\s*:.{0,80}|low\s+graphics\s+version.{0,60}|main\s+menu|menu|search|home(?:page)?"
+    r"|(?:return|back|go\s+back)\s+to\s+(?:the\s+)?[\w ]{1,40}?(?:page|index|list|home(?:page)?)"
+    r"|(?:your|reader)\s+support\s+helps\s+us.{0,120}|this\s+is\s+a\s+rush\s+transcript.{0,200}"
     r"|this\s+(?:content|video|page)\s+is\s+not\s+available\s+in\s+your\s+(?:region|country).{0,40}"
     # photo captions' credit lines: "... | Name/Agency/Getty Images", "(AP Photo/Name)"
     r"|.{0,240}(?:\s[|/]\s*|/)(?:[\w.' -]{1,40}/){0,2}(?:getty\s+images|afp|reuters|epa(?:-efe)?|tass|sputnik"

@@ -34,6 +34,9 @@ def title_from_event(doc: Document, sentence: Sentence | None) -> str:
         return shorten_title(doc.body)
     start = doc.dateline[1] if doc.dateline and sentence.start <= doc.dateline[1] else sentence.start
     text = " ".join(doc.body[start : sentence.end].split())
+    if (opening := doc.lang.date_phrase.match(text)) and opening.lastgroup not in ("weekday", "dayword"):
+        # "April 8, 2001 Leonid Ivashov, the head of ...": a wire lead that opens with its date
+        text = text[opening.end() :].lstrip(" ,.:;-–—")
     text = doc.lang.date_phrase.sub(lambda m: "" if m.lastgroup in ("weekday", "dayword") else m[0], text)
     text = re.sub(r"\s+(?:on|last|this|early|late)\s+(?=[,.;]|\s)", " ", text)
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",").strip().rstrip(".")
