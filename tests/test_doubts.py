@@ -35,6 +35,15 @@ PEOPLE = {
     "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin",), side="russia"),
     "mike-pompeo": Person("mike-pompeo", "Mike Pompeo", ("Pompeo",), side="nato"),
     "igor-ivanov": Person("igor-ivanov", "Igor Ivanov", ("Ivanov",), side="russia"),
+    "boris-yeltsin": Person("boris-yeltsin", "Boris Yeltsin", ("Yeltsin",), side="russia"),
+    "bill-clinton": Person(
+        "bill-clinton", "Bill Clinton", ("Clinton",), side="nato",
+        roles=(Role("President of the United States", PartialDate(1993, 1, 20), PartialDate(2001, 1, 20)),),
+    ),
+    "hillary-clinton": Person(
+        "hillary-clinton", "Hillary Clinton", ("Clinton",), side="nato",
+        roles=(Role("Secretary of State", PartialDate(2009, 1, 21), PartialDate(2013, 2, 1)),),
+    ),
 }
 CATALOG = Catalog(
     people=PEOPLE,
@@ -484,3 +493,20 @@ def test_a_title_from_a_wire_lead_leaves_out_its_date_and_the_page_around_it() -
         "cooperation, said the alliance had shown interest in the plan."
     )
     assert extract(wire).title.startswith("Pavel Samplov")
+
+
+
+def test_people_a_newspaper_writes_its_own_way() -> None:
+    """A 1997 newspaper: the president by office and surname (two known people share it, one
+    held office then), Yeltsin with his middle initial, and a defence secretary whose name
+    ends a sentence before the next one starts with capitals."""
+    text = (
+        "Yeltsin walks softly in Paris\n\n"
+        "PARIS - Russian President Boris N. Yeltsin signed the accord on Tuesday, and President "
+        "Clinton praised it. Aides later met US defence secretary William Sample. On Wednesday "
+        "the delegations went home."
+    )
+    people = [person.id for person in extract(text, published="1997-05-28").people]
+    assert "boris-yeltsin" in people and "boris-n-yeltsin" not in people
+    assert "bill-clinton" in people and "hillary-clinton" not in people
+    assert "william-sample" in people

@@ -163,6 +163,10 @@ class Document:
         key = make_slug(name, max_words=5)
         if key in self.catalog.people:
             return key
+        # "Boris N. Yeltsin" is the known Boris Yeltsin: a middle initial is no other person
+        bare = make_slug(re.sub(r"(?<=\s)(?:[A-Z]\.\s?)+(?=[A-Z])", "", name), max_words=5)
+        if bare != key and bare in self.catalog.people:
+            return bare
         if key not in self.new_people:
             surname = name.split()[-1]
             aliases = ((surname,) if surname != name else ()) + written

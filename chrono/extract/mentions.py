@@ -60,6 +60,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         if (
             form.text.lower() in doc.catalog.matcher.ambiguous_surnames
             and form.id not in full_people
+            and holder_then(doc, form.text) != form.id
         ):
             continue
         previous = re.search(r"([A-Za-z][\w'-]*)\.?\s+$", doc.body[max(0, start - 30) : start])
@@ -439,3 +440,20 @@ def _trim_to_initials(name: str, abbreviation: str) -> str | None:
         if _initials_fit(candidate, abbreviation):
             return candidate
     return None
+
+
+def holder_then(doc: Document, surname: str) -> str | None:
+    """Of the known people who share a surname ("President Clinton" in 1997), the one who
+    held an office on the publication date, when exactly one did."""
+    if doc.published is None:
+        return None
+    day = doc.published.date.first_day()
+    holders = [
+        person.id for person in doc.catalog.people.values()
+        if surname in person.aliases and any(
+            role.start is not None and role.start.first_day() <= day
+            and (role.end is None or day <= role.end.last_day())
+            for role in person.roles
+        )
+    ]
+    return holders[0] if len(holders) == 1 else None

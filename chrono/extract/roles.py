@@ -205,6 +205,23 @@ _SUBJECT_VERB = re.compile(
 Trump has decided" names a person; "Black Sea Fleet was placed" does not."""
 
 
+def _runs_by_sentence(text: str) -> list[list[tuple[int, str]]]:
+    """The capitalised runs of a text as (position, word) lists, a run cut after a word that
+    ends a sentence: "Donald Rumsfeld. On Tuesday" is two runs, not one."""
+    runs = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words: list[tuple[int, str]] = []
+        for match in re.finditer(r"\S+", run[0]):
+            words.append((match.start() + run.start(), match[0]))
+            word = match[0]
+            if word.endswith(".") and len(word) > 3 and not _is_initials(word) and word.lower().rstrip(".") not in TITLE_WORDS:
+                runs.append(words)
+                words = []
+        if words:
+            runs.append(words)
+    return runs
+
+
 def find_new_people(
     text: str, taken: list[tuple[int, int]], written: str | None = None
 ) -> list[tuple[int, int, str, str | None]]:
@@ -214,8 +231,7 @@ def find_new_people(
     original = written if written is not None else text
     # Roles are read on the text as written: folding turns a dash into a hyphen.
     found = []
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [(m.start() + run.start(), m[0]) for m in re.finditer(r"\S+", run[0])]
+    for words in _runs_by_sentence(text):
         if words and words[-1][1].endswith(".") and len(words[-1][1]) > 3 and not _is_initials(words[-1][1]):
             words[-1] = (words[-1][0], words[-1][1][:-1])  # "... Angela Merkel." ends a sentence
         name_words: list[tuple[int, str]] = []
