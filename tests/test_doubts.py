@@ -510,3 +510,11 @@ def test_people_a_newspaper_writes_its_own_way() -> None:
     assert "boris-yeltsin" in people and "boris-n-yeltsin" not in people
     assert "bill-clinton" in people and "hillary-clinton" not in people
     assert "william-sample" in people
+
+
+def test_an_empty_place_is_a_doubt() -> None:
+    """A lead that says what happened but not where: the draft leaves the place empty and
+    says so, instead of betting that the text names no venue."""
+    event = extract("Alliance ministers agreed on Tuesday to review all their cooperation with the other side.", published="2014-03-05")
+    assert event.place is None
+    assert "no place found" in dict(event.doubts)["place"]
