@@ -414,3 +414,35 @@ def test_a_later_sentence_that_looks_ahead_does_not_date_the_news() -> None:
     event = extract_article(Article(file="x.txt", text=text), CATALOG).event
     assert event.date == PartialDate(2017, 6, 5)
     assert "announcement" in dict(event.doubts)["date"]
+
+
+def test_quote_forms_of_russian_papers() -> None:
+    """Fiction in the house style of Russian papers: an attribution inside the quote marks with
+    a hyphenated word after the verb, a foreign minister whose names the dictionary does not
+    hold, "по мнению" and an imperfective "отвечала ... фразой:"."""
+    text = (
+        "Совет Россия-НАТО: итоги заседания\n\n"
+        "БРЮССЕЛЬ, 8 июн – РИА Новости. «Мы подтвердили приверженность сотрудничеству, – заметил "
+        "Расмуссен на пресс-конференции. – Разногласия остаются».\n\n"
+        "«Решение России о моратории – плохая новость для всех», – заявил министр иностранных дел "
+        "Испании Мигель Моратинос.\n\n"
+        "По мнению Рогозина, совету надо переходить \"от дипломатических действий к политическим решениям\".\n\n"
+        "Официальный представитель альянса Оана Лунгеску отвечала журналистам одной фразой: "
+        "«Мы приняли к сведению эти высказывания и ждем официальных сообщений»."
+    )
+    catalog = Catalog(
+        people={
+            **CATALOG.people,
+            "anders-fogh-rasmussen": Person("anders-fogh-rasmussen", "Anders Fogh Rasmussen", ("Rasmussen", "Расмуссен")),
+            "dmitry-rogozin": Person("dmitry-rogozin", "Dmitry Rogozin", ("Rogozin", "Рогозин")),
+        },
+        organizations=CATALOG.organizations, treaties=CATALOG.treaties, places=CATALOG.places,
+    )
+    event = extract_article(Article(file="x.txt", text=text, url="https://example.ru/20110608/1.html"), catalog).event
+    speakers = [(quote.speaker, quote.text[:12]) for quote in event.quotes]
+    assert speakers[:3] == [
+        ("anders-fogh-rasmussen", "Мы подтверди"),
+        ("migel-moratinos", "Решение Росс"),
+        ("dmitry-rogozin", "от дипломати"),
+    ]
+    assert speakers[3][1] == "Мы приняли к" and speakers[3][0].endswith("lungesku")

@@ -178,6 +178,18 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
                     and name_part(following[0]) is not None
                 ):
                     part = ("Name", guess)
+                elif (
+                    guess and following is not None
+                    and doc.body[word.end() : following.start()] == " "
+                    and (surname_guess := doc.lang.unknown_word(following[0]))
+                    and _office_or_speech_before(doc, word.start())
+                ):
+                    # two words the dictionary does not hold after an office or a speech verb
+                    # ("министр иностранных дел Испании Мигель Моратинос"): a foreign name
+                    run.append((word, "Name", guess))
+                    run.append((following, "Surn", surname_guess))
+                    index += 2
+                    break
             if part is None:
                 break
             run.append((word, *part))
@@ -457,3 +469,13 @@ def holder_then(doc: Document, surname: str) -> str | None:
         )
     ]
     return holders[0] if len(holders) == 1 else None
+
+
+def _office_or_speech_before(doc: Document, position: int) -> bool:
+    """An office ("министр иностранных дел Испании") or a speech verb ("заявил") right before."""
+    before = doc.body[max(0, position - 120) : position]
+    if re.search(r"(?:^|\s)(?:де|ван|фон|дер|ди|да|ла|ле|дель|аль)\s+$", before):
+        return False  # "Яапа де Хоопа Схеффера": the rest of a compound surname, not a new name
+    if doc.lang.role_before is not None and doc.lang.role_before(before):
+        return True
+    return re.search(rf"(?:{doc.lang.speech_verbs})\s+$", before, re.IGNORECASE) is not None

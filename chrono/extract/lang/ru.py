@@ -123,10 +123,12 @@ PAST_CONTEXT = re.compile(
 SPEECH_VERBS = (
     r"(?:заяви|сказа|подчеркну|отмети|добави|сообщи|указа|замети|поясни|констатирова|"
     r"предупреди|уточни|напомни|написа|призва|ответи|рассказа|завери|призна|высказа|"
-    r"процитирова|резюмирова|считал|вырази)(?:л|ла|ли|ло)?"
+    r"процитирова|резюмирова|считал|вырази|пообеща|повтори|"
+    # the imperfective past: "отвечала одной фразой", "заявлял", "подчеркивал"
+    r"отвеча|заявля|говори|подчеркива|подчёркива|отмеча|сообща|указыва|предупрежда|настаива)(?:л|ла|ли|ло)?"
     r"|заявляет|говорит|считает|подчеркивает|подчёркивает|отмечает|сообщает|говорится|указывается|пишет|"
     r"приводит\s+(?:его|её|ее)\s+слова|по\s+(?:его|её|ее)\s+словам|"
-    r"цитирует|по\s+словам|как\s+(?:заявил|сказал|отметил)\w*"
+    r"цитирует|по\s+словам|по\s+мнению|как\s+(?:заявил|сказал|отметил)\w*"
 )
 """Verbs that report speech: "заявил", "сказала", "подчеркнул", "по словам"."""
 PRONOUN_SPEECH = re.compile(
@@ -453,7 +455,7 @@ RUSSIAN = Language(
     future_after=True,
     past_context=PAST_CONTEXT,
     speech_verbs=SPEECH_VERBS,
-    according_to=frozenset({"по словам", "по его словам", "по её словам", "по ее словам"}),
+    according_to=frozenset({"по словам", "по его словам", "по её словам", "по ее словам", "по мнению"}),
     pronoun_speech=PRONOUN_SPEECH,
     capitals="A-ZА-ЯЁ0-9",
     sentence_openers="\"“‘'(«„",
@@ -462,7 +464,8 @@ RUSSIAN = Language(
     dateline=DATELINE,
     venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
     inner_attribution=re.compile(
-        rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])[^-–—«»\"]{{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
+        # the words after the verb may hold a hyphen ("на пресс-конференции"), not a spaced dash
+        rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])(?:(?!\s[-–—]\s)[^«»\"]){{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
     ),
     subject_words=SUBJECT_WORDS,
     transcript_turn=re.compile(
