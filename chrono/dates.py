@@ -121,6 +121,8 @@ _URL_DATES = (
     (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
     # /2012/May-04/ and /2009/sep/19/
     (re.compile(r"/((?:19|20)\d\d)/((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[-_/](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE), "day"),
+    # /2000.03.06.htm: a dotted date as a file or folder name
+    (re.compile(r"/((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"), "day"),
     # /1996/5/ or /2010-10/ (month only)
     (re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/"), "month"),
 )
@@ -141,6 +143,11 @@ def find_url_date(url: str | None) -> PublicationDate | None:
         date = make_date(year, month, day)
         if date:
             return PublicationDate(date, f"url: {match[0].strip('/')}")
+    if match := _URL_SHORT_DAY.search(path):
+        # /docu/speech/2007/s070614k.html: the file names the day as yymmdd, in the year
+        # its folder names
+        if match["yy"] == match["year"][2:] and (date := make_date(int(match["year"]), int(match["mm"]), int(match["dd"]))):
+            return PublicationDate(date, f"url: {match['year']}/{match['name']}")
     if match := _URL_DAY_FIRST.search(path):
         # /07-12-2001/: day first unless the first number cannot be a month's day order
         first, second, year = int(match[1]), int(match[2]), int(match[3])
@@ -150,6 +157,11 @@ def find_url_date(url: str | None) -> PublicationDate | None:
     return None
 
 
+_URL_SHORT_DAY = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?:[^/]+/)*(?P<name>[a-z_-]{0,12}(?P<yy>\d\d)(?P<mm>0[1-9]|1[0-2])(?P<dd>0[1-9]|[12]\d|3[01])[a-z_-]{0,12}(?:\.[a-z]{2,5})?)$",
+    re.IGNORECASE,
+)
+"""A day as yymmdd in the file name, under a folder for its year: "/2007/s070614k.html"."""
 _URL_DAY_FIRST = re.compile(r"(?<=/)(\d\d)-(\d\d)-((?:19|20)\d\d)(?=/)")
 """A folder named for the day, day first: "/07-12-2001/"."""
 

@@ -152,6 +152,9 @@ def test_a_date_in_a_body_sentence_is_not_a_stamp() -> None:
         ("http://example.ru/sitemap/free/1996/5/article/x/1.html", "1996-05"),
         ("https://example.com/news/20120304/story.html", "2012-03-04"),
         ("https://www.example.com/news/2009/sep/19/story-slug/", "2009-09-19"),
+        ("https://example.org/archive/texts/2000.03.06.htm", "2000-03-06"),
+        ("https://example.int/docu/speech/2007/s070614k.html", "2007-06-14"),
+        ("https://example.int/docu/speech/2007/s120614k.html", None),  # 12 is not the folder's year
         ("https://example.com/about", None),
     ],
 )
