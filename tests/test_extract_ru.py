@@ -446,3 +446,20 @@ def test_quote_forms_of_russian_papers() -> None:
         ("dmitry-rogozin", "от дипломати"),
     ]
     assert speakers[3][1] == "Мы приняли к" and speakers[3][0].endswith("lungesku")
+
+
+def test_a_radio_transcript_in_capitals() -> None:
+    """Fiction in the house style of a Moscow radio station's transcript: the host and the guest
+    are introduced in the first turn, and each turn is labelled with an initial and the surname
+    in capitals; a short answer is the guest's words too."""
+    text = (
+        "Программа «Итоги недели» – 2012-04-11\n"
+        "А.ПРИМЕРОВА: Здравствуйте, это программа «Итоги недели», я ведущая, Анна Примерова, наш гость – "
+        "директор информационного бюро НАТО в Москве Роберт Образцов. Правда ли, что в Ульяновске будет база?\n"
+        "Р.ОБРАЗЦОВ: Это неправда, никакой базы не будет.\n"
+        "А.ПРИМЕРОВА: Вы уверены?\n"
+        "Р.ОБРАЗЦОВ: Совершенно уверен."
+    )
+    event = extract_article(Article(file="x.txt", text=text, url="https://example.ru/2012/04/11/1.html"), CATALOG).event
+    guest = [quote.text for quote in event.quotes if quote.speaker.endswith("obraztsov")]
+    assert guest == ["Это неправда, никакой базы не будет.", "Совершенно уверен."]

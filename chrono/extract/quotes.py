@@ -214,16 +214,35 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
             if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
                 # A name in another script has no slug: the person named there ("С.Лавров:").
                 named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
-                speaker = named[0].id if named else None
+                speaker = named[0].id if named else _by_surname(doc, match["name"], people)
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
         else:
             continue
         speech = " ".join(speech.split())
-        if speaker and len(speech.split()) >= 5:
+        if speaker and len(speech.split()) >= 2:  # a named turn is attributed even when short
             turns.append((start + at, speaker, speech))
     return turns
+
+
+def _by_surname(doc: Document, label: str, people: list[Mention]) -> str | None:
+    """The one person named in the text whose surname the label gives in capitals
+    ("Р.ПШЕЛЬ" is Роберт Пшель, "БАЛУЕВСКИЙ" Юрий Балуевский), compared by dictionary form."""
+    surname = re.split(r"[.\s]+", label.strip())[-1]
+    if not surname or not surname.isupper():
+        return None
+    wanted = {surname.lower().replace("ё", "е")}
+    if doc.lang.lemmas is not None:
+        wanted |= set(doc.lang.lemmas(surname.capitalize()))
+    found = []
+    for mention in people:
+        person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
+        names = [person.name, *person.aliases] if person else []
+        words = {word.lower().replace("ё", "е") for name in names for word in name.split()}
+        if words & wanted:
+            found.append(mention.id)
+    return found[0] if len(set(found)) == 1 else None
 
 
 _NAMED_TURN = re.compile(
