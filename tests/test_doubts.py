@@ -518,3 +518,21 @@ def test_an_empty_place_is_a_doubt() -> None:
     event = extract("Alliance ministers agreed on Tuesday to review all their cooperation with the other side.", published="2014-03-05")
     assert event.place is None
     assert "no place found" in dict(event.doubts)["place"]
+
+
+def test_the_place_line_of_an_official_transcripts_heading() -> None:
+    """Fiction in the style of a presidential press office's release: the heading gives the
+    venue as "City, Country" on a line of its own, and the remarks name no place; the draft
+    takes the heading's city and marks it for checking."""
+    text = (
+        "Office of the Press Secretary\n"
+        "November 22, 2002\n\n"
+        "Remarks by the two Presidents in a Photo Opportunity\n"
+        "Catherine Palace\n"
+        "Rome, Italy\n\n"
+        "PRESIDENT PUTIN: Good evening, ladies and gentlemen. We are very pleased that the President "
+        "accepted our invitation, and our talks covered the alliance and its enlargement."
+    )
+    event = extract(text)
+    assert event.place == "rome"
+    assert "place" in dict(event.doubts)

@@ -79,6 +79,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         doc.place_basis = "dateline"
         return doc.place_id(doc.dateline[0], stub=True)
     for how, finder in (
+        ("a place line in the page's heading", lambda: place_line_in_heading(doc)),
         ("where the statement was made", lambda: place_of_statement(doc)),
         ("headline", lambda: place_in_headline(doc)),
         ("a gathering named after its city", lambda: place_named_gathering(doc)),
@@ -263,3 +264,20 @@ _VIEWPOINT_IN = re.compile(
     re.IGNORECASE,
 )
 """Whose view, not where the event was: "would be regarded in Moscow as a threat"."""
+
+
+_CITY_COUNTRY_LINE = re.compile(r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?),\s*(?P<country>[A-Z][A-Za-z ]{2,30})$")
+
+
+def place_line_in_heading(doc: Document) -> str | None:
+    """"Lisbon, Portugal" or "St. Petersburg, Russia" on a line of its own above the text: the
+    heading of an official transcript or release says where it was given."""
+    lead = doc.paragraphs[0][:40] if doc.paragraphs else ""
+    for line in doc.raw_lines[:30]:
+        line = line.strip()
+        if lead and lead in line:
+            break
+        match = _CITY_COUNTRY_LINE.match(line)
+        if match and match["country"].lower() in REGION_NAMES and match["city"].lower() not in REGION_NAMES:
+            return doc.place_id(match["city"], stub=True)
+    return None
