@@ -98,13 +98,17 @@ SURE_TARGET = 0.97
 SHARE_TARGET = 0.75
 
 
-def render_calibration(blind: dict[str, Any], development: dict[str, Any]) -> list[str]:
+def render_calibration(
+    blind: dict[str, Any], development: dict[str, Any], intro: str | None = None
+) -> list[str]:
     """Markdown lines: how often a field the extractor did not doubt is right, and how many
     fields it did not doubt, blind beside development."""
     lines = [
-        "Each draft says where it may be wrong (its `doubts`). A field without a doubt is one the "
-        "extractor would bet on; this is how those bets came out, and how many fields it was "
-        "sure of:",
+        intro or (
+            "Each draft says where it may be wrong (its `doubts`). A field without a doubt is one the "
+            "extractor would bet on; this is how those bets came out, and how many fields it was "
+            "sure of:"
+        ),
         "",
         f"| Field | Right when sure, blind (target ≥ {SURE_TARGET:.2f}) | Sure of, blind "
         f"(target ≥ {SHARE_TARGET:.2f}) | Right when sure, development | Sure of, development |",
@@ -154,6 +158,8 @@ def _language_section(code: str, splits: dict[str, Any]) -> list[str]:
     ]
     for key, label, _ in FIELDS:
         lines.append(f"| {label} | {_cell(blind, key)} | {_target(targets.get(key))} | {_cell(development, key)} |")
+    if isinstance(blind.get("calibration"), dict) or isinstance(development.get("calibration"), dict):
+        lines += ["", *render_calibration(blind, development, f"How the bets of the {name} drafts came out:")]
     return lines
 
 

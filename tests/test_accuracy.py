@@ -153,6 +153,14 @@ def test_the_method_page_shows_each_other_language_apart(tmp_path: Path) -> None
     # The English table is the same as without other languages.
     english = render_accuracy_section({k: v for k, v in results.items() if k != "languages"})
     assert page.startswith(english)
+    # A language whose figures include calibration shows its own table of bets.
+    assert "How the bets of the Russian drafts came out" not in page
+    results["languages"]["ru"]["blind"] = {
+        "cases": 22, "calibration": {"date": {"sure_precision": 0.83, "sure_share": 0.33, "counts": {"sure": [5, 6]}}},
+    }
+    page = render_accuracy_section(results)
+    assert "How the bets of the Russian drafts came out:" in page
+    assert "| Main event's date | 0.83 (5/6) | 0.33 | – | – |" in page
 
 
 def test_a_russian_case_is_scored_by_its_own_words(tmp_path: Path) -> None:
