@@ -215,13 +215,14 @@ _DATE_WITH_TIME = re.compile(
 )
 
 
+_YEAR_BEFORE_TIME = re.compile(r"\b((?:19|20)\d\d)(?=[0-2]\d:[0-5]\d\b)")
+
+
 def as_stamp(line: str) -> str:
     """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019",
     "20 May 201615:31" (a template that runs the time into the year) -> "20 May 2016 15:31"."""
     line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
-    line = re.sub(r"\b((?:19|20)\d\d)(?=[0-2]\d:[0-5]\d\b)", r"\1 ", line)
-    # "NewsNovember 24, 2001": a section label run into the date
-    line = re.sub(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)", " ", line)
+    line = _YEAR_BEFORE_TIME.sub(r"\1 ", line)
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
 
 

@@ -121,8 +121,6 @@ def test_a_multi_day_event_ending_on_a_date_starts_earlier() -> None:
         (["A headline", "20 May 201615:31", "Body."], "2016-05-20"),
         # A forum's header line: long, but its date carries a clock time.
         (["To: reader who wrote (1553) 2/16/2000 6:48:00 PM From: poster Read Replies (1) | Respond to of 17770"], "2000-02-16"),
-        # A section label run into the date.
-        (["custom ad", "NewsNovember 24, 2001", "MOSCOW -- Body."], "2001-11-24"),
     ],
 )
 def test_publication_stamps_in_the_text(lines: list[str], expected: str) -> None:

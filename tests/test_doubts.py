@@ -536,3 +536,13 @@ def test_the_place_line_of_an_official_transcripts_heading() -> None:
     event = extract(text)
     assert event.place == "rome"
     assert "place" in dict(event.doubts)
+
+
+def test_a_section_label_run_into_the_date_stamp() -> None:
+    """"NewsNovember 24, 2001": the page lost the line break between a section label and the
+    stamp; the stamp still dates the article (cleanup puts the break back before dating)."""
+    event = extract(
+        "custom ad\nNewsNovember 24, 2001\n\nMOSCOW -- NATO's secretary general met the president on "
+        "Friday to discuss cooperation against terrorism."
+    )
+    assert event.date == PartialDate(2001, 11, 23)
