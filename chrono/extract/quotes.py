@@ -207,14 +207,12 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         if match:
             slug = make_slug(match["name"], max_words=6)
             speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
-            if speaker is None and (surname := slug.rsplit("-", 1)[-1]) != slug:
-                # "Ambassador Smith: ...": an office and the surname of a person named before
-                same = [i for i in ids if i.endswith("-" + surname)]
-                speaker = same[0] if len(same) == 1 else None
             if speaker is None and not re.search(r"[A-Za-z]", match["name"]):
                 # A name in another script has no slug: the person named there ("С.Лавров:").
                 named = [m for m in people if start + match.start("name") <= m.start < start + match.end("name")]
-                speaker = named[0].id if named else _by_surname(doc, match["name"], people)
+                speaker = named[0].id if named else None
+            if speaker is None:
+                speaker = _by_surname(doc, match["name"], people)
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
@@ -227,22 +225,22 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
 
 
 def _by_surname(doc: Document, label: str, people: list[Mention]) -> str | None:
-    """The one person named in the text whose surname the label gives in capitals
-    ("Р.ПШЕЛЬ" is Роберт Пшель, "БАЛУЕВСКИЙ" Юрий Балуевский), compared by dictionary form."""
+    """The one person named in the text whose surname ends the label: "Ambassador Smith"
+    after Jane Smith was named, "Р.ПШЕЛЬ" (Роберт Пшель), "БАЛУЕВСКИЙ" (Юрий Балуевский),
+    compared by dictionary form where the language inflects names."""
     surname = re.split(r"[.\s]+", label.strip())[-1]
-    if not surname or not surname.isupper():
+    if not surname:
         return None
     wanted = {surname.lower().replace("ё", "е")}
     if doc.lang.lemmas is not None:
         wanted |= set(doc.lang.lemmas(surname.capitalize()))
-    found = []
+    found = set()
     for mention in people:
         person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
         names = [person.name, *person.aliases] if person else []
-        words = {word.lower().replace("ё", "е") for name in names for word in name.split()}
-        if words & wanted:
-            found.append(mention.id)
-    return found[0] if len(set(found)) == 1 else None
+        if {name.split()[-1].lower().replace("ё", "е") for name in names if name.split()} & wanted:
+            found.add(mention.id)
+    return found.pop() if len(found) == 1 else None
 
 
 _NAMED_TURN = re.compile(
