@@ -219,9 +219,6 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
     return "\n".join(kept)
 
 
-_SPEAKER_LABEL_LINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s", re.MULTILINE)
-"""A transcript's turn label at the start of a line: "NICK SCHIFRIN: Seventy years ago"."""
-
 _DATELINE = re.compile(
     r"^(?P<city>(?:St\.\s)?[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){0,2})"
     r"(?P<rest>(?:[,.]\s*[^-–—(/\n]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:--|—|–|-)\s+"
@@ -504,6 +501,24 @@ def normalise_quote_marks(text: str) -> str:
     return text
 
 
+def _is_speaker_label(doc: Document, body: list[str]) -> bool:
+    """A dateline that is no known place but a speaker: a known person's name ("BUSH: Moscow
+    is not a question of if"), or a label opening a transcript of labelled turns ("JUDY
+    WOODRUFF: Today, ...")."""
+    assert doc.dateline is not None
+    city = doc.dateline[0]
+    if doc.place_id(city, stub=False) is not None:
+        return False
+    if any(form.kind == "person" for _, _, form in doc.known_names(fold_text(city.title()))):
+        return True
+    return body[0][: doc.dateline[1]].rstrip().endswith(":") and sum(1 for p in body if _CAPITALS_LABEL.match(p)) >= 2
+
+
+_CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
+"""A turn label in capitals, as long as a name with its office: "PRESIDENT OF RUSSIA DMITRY
+MEDVEDEV: ...", "NICK SCHIFRIN: ..."."""
+
+
 def read_document(article: Article, catalog: Catalog) -> Document:
     """The article as the stages see it: its language, the page around it removed, the
     headline and the dateline set apart, the body split into paragraphs and sentences with
@@ -543,17 +558,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
         lang=language,
     )
     doc.raw_lines = raw.split("\n")
-    if doc.dateline and doc.place_id(doc.dateline[0], stub=False) is None and any(
-        form.kind == "person" for _, _, form in doc.known_names(fold_text(doc.dateline[0].title()))
-    ):
-        doc.dateline = None  # "BUSH: Moscow is not a question of if": a speaker's label, not a city
-    elif (
-        doc.dateline
-        and body[0][: doc.dateline[1]].rstrip().endswith(":")
-        and doc.place_id(doc.dateline[0], stub=False) is None
-        and len(_SPEAKER_LABEL_LINE.findall(text)) >= 2
-    ):
-        doc.dateline = None  # "JUDY WOODRUFF: Today, ..." opening a transcript of labelled turns
+    if doc.dateline and _is_speaker_label(doc, body):
+        doc.dateline = None
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
     if header.get("dateline") and (city := _header_city(header["dateline"])):
