@@ -28,20 +28,17 @@ def find_publication(doc: Document) -> PublicationDate:
         # No stamp, dateline or address dates the page: the latest year the text names stands
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
         # reads `publication_guessed`), rather than the article being refused.
+        # A text that names no year may still fit one year only (`year_from_offices`).
         years = [year for year in years_named([doc.body]) if 1945 <= year <= dt.date.today().year]
-        if not years and (fitted := year_from_offices(doc)) is not None:
-            doc.published = fitted
-            doc.publication_guessed = True
-            doc.dateline_day = None
-            return fitted
-        if not years:
+        published = (
+            PublicationDate(PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year the text names")
+            if years else year_from_offices(doc)
+        )
+        if published is None:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
                 "(none was found in the text or the URL)"
             )
-        published = PublicationDate(
-            PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year the text names"
-        )
         doc.publication_guessed = True
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
