@@ -136,7 +136,7 @@ def test_chronology_files_name_pages_never_the_lookup_program() -> None:
         if (words := tool_words_in(path.read_text(encoding="utf-8")))
     }
     assert found == {}, "name the public page or archive consulted (its address), not the program used"
-    assert tool_words_in("seen with the search tool's lookup_page() in the stored corpus") == [
-        "lookup_page()", "search tool", "stored corpus",
+    assert tool_words_in("seen with a lookup program's fetch_record() in its code corpora") == [
+        "code corpora", "fetch_record()", "lookup program",
     ]
     assert tool_words_in("the Corporation's text, incorporating a corpus of treaties") == []
