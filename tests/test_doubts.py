@@ -546,3 +546,90 @@ def test_a_section_label_run_into_the_date_stamp() -> None:
         "Friday to discuss cooperation against terrorism."
     )
     assert event.date == PartialDate(2001, 11, 23)
+
+
+def test_a_title_case_city_before_a_double_dash_and_a_city_after_a_photo_credit() -> None:
+    """Two datelines the strict reader leaves out: a newspaper's "Brussels -- " in title case,
+    and a broadcaster's "(WASHINGTON) — " with the photo credit glued in front of it. Fiction
+    in the house style of a daily and of a radio network's web copy."""
+    paper = (
+        "Kremlin offers the alliance a hand\n\n"
+        "Brussels -- President Vladimir Putin said on Wednesday that Russia was ready to talk "
+        "about closer ties with the alliance.\n\n"
+        "He spoke after lunch with the alliance's ambassadors.\n"
+    )
+    event = extract(paper, published="2001-10-04")
+    assert event.place == "brussels"
+    assert event.date == PartialDate(2001, 10, 3)
+    radio = (
+        "Alliance chief warns Moscow\n\n"
+        "Jane Sample/Example Images(WASHINGTON) — NATO Secretary General Jens Stoltenberg told "
+        "a think tank on Wednesday that the alliance would not be divided.\n"
+    )
+    event = extract(radio, published="2019-04-04")
+    assert event.place == "washington"
+    # A sentence in title case that merely ends in a dash is no dateline.
+    plain = (
+        "Talks resume\n\n"
+        "Lisbon -- where the talks will not be held -- is quiet. Ministers met in Rome on "
+        "Tuesday to prepare the council.\n"
+    )
+    assert extract(plain, published="2002-05-15").place == "rome"
+
+
+def test_a_year_named_only_above_the_text_stands_in_for_the_publication() -> None:
+    """A journal's documentation page: its body names days and months but no year, which only
+    the issue line above the text gives. The draft is written, dated in that year, and its
+    date doubted, instead of the article being refused. Fiction in the house style of a
+    disarmament journal's documents section."""
+    text = (
+        "Example Disarmament Review\n\n"
+        "Issue No. 9, May 1997\n\n"
+        "Alliance and Moscow settle their charter\n\n"
+        "The text of the charter was agreed in Moscow on 14 May by Javier Solana and Yevgeny "
+        "Primakov, and approved by the allies' ambassadors two days later. Its signature is set "
+        "for the end of the month.\n"
+    )
+    event = extract(text)
+    assert event.date.year == 1997
+    assert doubts_of(event)["date"].startswith("no publication date was found")
+    assert "above or below the text" in doubts_of(event)["date"]
+
+
+def test_transcript_turns_with_an_office_after_the_name_and_on_a_line_of_their_own() -> None:
+    """A cable news transcript names its speakers in capitals with their office after a comma,
+    sometimes on a line of its own above the words spoken; the speaker known to the chronology
+    is named nowhere else. The anchor, whom it does not know, is not quoted. Fiction in the
+    house style of a cable network's transcript; the anchor is invented."""
+    text = (
+        "Alliance leaders gather\n\n"
+        "JANE EXAMPLE, ANCHOR: Good evening. The alliance's leaders met on Thursday in Wales.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "JENS STOLTENBERG, SECRETARY GENERAL, NATO: Any ally attacked will find all of us at its "
+        "side, on land, at sea and in the air.\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "VLADIMIR PUTIN, President of Russia:\n"
+        "We have said many times that we are not threatening anyone at all.\n"
+    )
+    event = extract(text, published="2014-09-05")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("Any ally att") == "jens-stoltenberg"
+    assert speakers.get("We have said") == "vladimir-putin"
+    assert "jens-stoltenberg" in {person.id for person in event.people}
+    assert not any(quote.text.startswith("Good evening") for quote in event.quotes)
+
+
+def test_a_release_gives_the_statement_in_the_paragraph_after_said_colon() -> None:
+    """A foreign ministry's press release: the minister "said:" and the next paragraph, with
+    no quotation marks, is the statement. Fiction in the house style of a government release."""
+    text = (
+        "Minister calls on Moscow to step back\n\n"
+        "The Foreign Minister attended a video conference of his counterparts from the "
+        "alliance's member states on Friday to discuss the troops gathered near the border.\n\n"
+        "Following the meeting, Foreign Minister Sergey Lavrov said:\n\n"
+        "The build-up on our borders is a matter for the alliance to explain, and we expect an answer in writing.\n\n"
+        "Ends.\n"
+    )
+    event = extract(text, published="2022-01-07")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("The build-up") == "sergey-lavrov"

@@ -232,6 +232,14 @@ _DATELINE = re.compile(
 colon or a bar ("WARSAW | Poles and Czechs ...")."""
 
 
+_LOOSE_DATELINE = re.compile(
+    r"^(?:(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)|[^()\n.!?]{0,60}?\((?P<caps>[A-Z][A-Z .'-]{2,30})\))"
+    r"\s*(?:--|—)\s*(?=[A-Z\"“])"
+)
+"""A dateline the strict form leaves out: a city in title case before a double dash, or a city
+in capitals and brackets after a photo credit glued to it."""
+
+
 def find_dateline(paragraph: str, language: Language | None = None) -> tuple[str, int] | None:
     """The city of a dateline ("VIENNA --", "MOSCOW, April 27 (Xinhua) --") and where the
     sentence after it starts, or None. A title-case city needs a date or a credit after it,
@@ -560,6 +568,12 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     doc.raw_lines = raw.split("\n")
     if doc.dateline and _is_speaker_label(doc, body):
         doc.dateline = None
+    if doc.dateline is None and body and (loose := _LOOSE_DATELINE.match(body[0])):
+        # "Brussels -- President ..." or "Photo credit(WASHINGTON) — ...": taken only when
+        # the city is a place the chronology knows, so a sentence ending in a dash is not.
+        city = loose["city"] or loose["caps"]
+        if doc.place_id(city, stub=False):
+            doc.dateline = (city, loose.end())
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
     if header.get("dateline") and (city := _header_city(header["dateline"])):
