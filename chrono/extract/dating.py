@@ -29,9 +29,16 @@ def find_publication(doc: Document) -> PublicationDate:
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
         # reads `publication_guessed`), rather than the article being refused.
         # A text that names no year may still fit one year only (`year_from_offices`).
-        years = [year for year in years_named([doc.body]) if 1945 <= year <= dt.date.today().year]
+        # The body first; a page whose body names no year may name it above the text (a
+        # journal's "Issue No. 15, May 1997", a stamp in a language the readers do not know).
+        plausible = range(1945, dt.date.today().year + 1)
+        years = [year for year in years_named([doc.body]) if year in plausible]
+        where = "the text names"
+        if not years:
+            years = [year for year in years_named(doc.raw_lines) if year in plausible]
+            where = "the page names above or below the text"
         published = (
-            PublicationDate(PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year the text names")
+            PublicationDate(PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year {where}")
             if years else year_from_offices(doc)
         )
         if published is None:
