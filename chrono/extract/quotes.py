@@ -120,7 +120,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         quotes.append(Quote(speaker, text))
         positions.append(start)
         bases.append(how)
-    for start, speaker, text in transcript_turns(doc, people):
+    for start, speaker, text in [*transcript_turns(doc, people), *statements_after_colon(doc, people)]:
         at = next((i for i, p in enumerate(positions) if p > start), len(positions))
         quotes.insert(at, Quote(speaker, text))
         positions.insert(at, start)
@@ -201,7 +201,16 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     ids = {m.id for m in people}
     answerer = answering_person(doc, people)
     turns = []
-    for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
+    paragraphs = list(zip(doc.paragraph_starts, doc.paragraphs))
+    for index, (start, paragraph) in enumerate(paragraphs):
+        if paragraph.rstrip().endswith(":") and index + 1 < len(paragraphs):
+            # "HARRY TRUMAN, President of the United States:" on a line of its own: the words
+            # spoken are the next line (read as one turn with the label).
+            following = paragraphs[index + 1][1]
+            joined = f"{paragraph.rstrip()} {following}"
+            turn = doc.lang.transcript_turn.match(joined)
+            if turn and turn.start("speech") >= len(paragraph.rstrip()):
+                paragraph = joined  # (positions in it stay those of the body, give or take a space)
         answer = ANSWER_TURN.match(paragraph)
         match = None if answer else doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
         if match:
@@ -213,6 +222,8 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
                 speaker = named[0].id if named else None
             if speaker is None:
                 speaker = _by_surname(doc, match["name"], people)
+            if speaker is None and match["name"].isupper():
+                speaker = _known_person_in_label(doc, start + match.start("name"), match["name"])
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
@@ -222,6 +233,35 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         if speaker and len(speech.split()) >= 2:  # a named turn is attributed even when short
             turns.append((start + at, speaker, speech))
     return turns
+
+
+def statements_after_colon(doc: Document, people: list[Mention]) -> list[tuple[int, str, str]]:
+    """An official release's statement: "Following the meeting, Foreign Secretary Jane Doe
+    said:" closes a paragraph, and the next paragraph, without quotation marks, is what she
+    said. The speaker is the last person the introducing paragraph names before its verb."""
+    found = []
+    verb_then_colon = re.compile(rf"\b(?:{doc.lang.speech_verbs})\s*:\s*$", re.IGNORECASE)
+    paragraphs = list(zip(doc.paragraph_starts, doc.paragraphs))
+    for (start, paragraph), (next_start, following) in zip(paragraphs, paragraphs[1:]):
+        verb = verb_then_colon.search(paragraph)
+        if not verb or re.search(r"[\"“”«»]", following) or len(following.split()) < 5:
+            continue
+        named = [m for m in people if start <= m.start < start + verb.start()]
+        if named:
+            found.append((next_start, named[-1].id, " ".join(following.split())))
+    return found
+
+
+def _known_person_in_label(doc: Document, at: int, label: str) -> str | None:
+    """A person of people.yml named in full only in a turn's capitals ("ANDERS FOGH
+    RASMUSSEN, SECRETARY GENERAL, NATO:"): the turn is theirs, and they join the people of
+    the event. A host or reporter, whom the chronology does not know, is left out."""
+    proper = " ".join(word.capitalize() for word in label.split())
+    for start, end, form in doc.catalog.matcher.find(proper):
+        if form.kind == "person" and start == 0 and end == len(proper) and len(proper.split()) >= 2:
+            doc.mentions.append(Mention(at, at + len(label), "person", form.id))
+            return form.id
+    return None
 
 
 def _by_surname(doc: Document, label: str, people: list[Mention]) -> str | None:
@@ -619,8 +659,9 @@ _TITLED_SUBJECT = re.compile(
 
 TRANSCRIPT_TURN = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\))?:\s+"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s*\([^()]{0,80}\)|,\s+[A-Z][^:\n]{1,80}?)?:\s+"
     r"(?:\((?:[^()]{0,40})\)\s*)*(?P<speech>\S.*)$"
 )
 """A transcript turn: the speaker's name in capitals, perhaps with a title before it and a
-note after it, a colon, then the words spoken (after "(Through Translator)" and the like)."""
+note or an office after it ("ANDERS FOGH RASMUSSEN, SECRETARY GENERAL, NATO:"), a colon, then
+the words spoken (after "(Through Translator)" and the like)."""
