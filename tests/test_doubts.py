@@ -633,3 +633,21 @@ def test_a_release_gives_the_statement_in_the_paragraph_after_said_colon() -> No
     event = extract(text, published="2022-01-07")
     speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
     assert speakers.get("The build-up") == "sergey-lavrov"
+
+
+def test_a_page_with_no_year_whose_offices_fit_several_years_is_still_drafted() -> None:
+    """No year anywhere on the page, and the one known person held his office for ten years:
+    the draft is written (its people and quotes do not depend on the year) and its date is
+    doubted as a guess, instead of the article being refused. Fiction in the house style of a
+    wire report."""
+    text = (
+        "Alliance chief calls for calm\n\n"
+        "BRUSSELS, 12 March (Test Wire) - NATO Secretary General Jens Stoltenberg called on "
+        "Moscow to pull its troops back from the border and to return to the talks.\n\n"
+        '"We are ready to talk, but we will not be divided," Stoltenberg told reporters.\n'
+    )
+    event = extract(text)
+    assert event.place == "brussels"
+    assert [quote.speaker for quote in event.quotes] == ["jens-stoltenberg"]
+    doubt = doubts_of(event)["date"]
+    assert doubt.startswith("no publication date was found") and "first was taken" in doubt
