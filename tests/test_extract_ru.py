@@ -463,3 +463,18 @@ def test_a_radio_transcript_in_capitals() -> None:
     event = extract_article(Article(file="x.txt", text=text, url="https://example.ru/2012/04/11/1.html"), CATALOG).event
     guest = [quote.text for quote in event.quotes if quote.speaker.endswith("obraztsov")]
     assert guest == ["Это неправда, никакой базы не будет.", "Совершенно уверен."]
+
+
+def test_a_quote_the_page_cuts_off_is_still_a_quote() -> None:
+    """A page copy that ends inside a quote: its opening mark never closes, and it is still
+    the speaker's words. Fiction in the house style of a Russian news site; no real byline."""
+    text = (
+        "Постпред обещает настаивать на ответе альянса\n\n"
+        "БРЮССЕЛЬ, 4 апреля. Постоянный представитель России при НАТО Дмитрий Рогозин "
+        "потребовал сегодня от альянса ясного ответа.\n\n"
+        '"Мы будем добиваться, чтобы альянс определился с позицией, - пообещал Рогозин. - '
+        "Если этот вопрос будут откладывать, то"
+    )
+    event = extract(text, published="2009-04-04").event
+    assert [q.speaker for q in event.quotes] == ["dmitry-rogozin"]
+    assert event.quotes[0].text.startswith("Мы будем добиваться")

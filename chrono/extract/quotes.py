@@ -363,6 +363,9 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
             pending = None
         elif opened is None or pending is None:
             pending = None if opened is None else pending
+    if pending is not None and len(pending[1].split()) >= 6:
+        # The text ends inside a quote (a page cut off mid-paragraph): it is a quote still.
+        pieces.append((pending[0], len(doc.body), pending[1]))
     spans: list[tuple[int, int, str, int | None]] = []
     index = 0
     while index < len(pieces):
