@@ -651,3 +651,49 @@ def test_a_page_with_no_year_whose_offices_fit_several_years_is_still_drafted() 
     assert [quote.speaker for quote in event.quotes] == ["jens-stoltenberg"]
     doubt = doubts_of(event)["date"]
     assert doubt.startswith("no publication date was found") and "first was taken" in doubt
+
+
+def test_an_appeal_for_donations_is_not_the_lead() -> None:
+    """A non-profit broadcaster's page opens with its plea for money, in sentences as long as
+    the story's; the story's own lead gives the place. Fiction in the house style of a
+    listener-funded news programme's headlines page."""
+    text = (
+        "Non-commercial news needs your support.\n\n"
+        "We rely on contributions from you, our viewers and listeners, to do our work. Please "
+        "make your monthly contribution today.\n\n"
+        "Alliance halts its work with Moscow\n\n"
+        "The alliance's foreign ministers suspended all practical cooperation with Russia on "
+        "Tuesday. Secretary General Jens Stoltenberg announced the move at a meeting in Brussels.\n"
+    )
+    event = extract(text, published="2014-04-02")
+    assert "contribution" not in event.title.lower() and "support" not in event.title.lower()
+    assert event.place == "brussels"
+    assert event.date == PartialDate(2014, 4, 1)
+
+
+def test_places_a_lead_gives_without_a_dateline() -> None:
+    """Three leads without a strict dateline: a city and a single dash below a caption printed
+    twice, a transcript's "In Washington, ..." and a statement "at the gathering in Brussels".
+    Fiction in the house styles of a wire copy on a newspaper site, a broadcaster's
+    transcript and a political weekly."""
+    caption = "Alliance chief Jens Stoltenberg speaks to reporters at a news conference."
+    wire = (
+        f"{caption}\n\n{caption}\n\n"
+        "Rome - The alliance's secretary-general warned Moscow on Tuesday that a move into "
+        "eastern Ukraine would have grave consequences.\n"
+    )
+    assert extract(wire, published="2014-04-08").place == "rome"
+    transcript = (
+        "JANE EXAMPLE: Good evening. The alliance turns seventy this week.\n\n"
+        "In Washington, the alliance's foreign ministers endorsed more support for Ukraine "
+        "and agreed new measures in the Black Sea.\n\n"
+        "NICK SAMPLE: The ministers spent the day on one question.\n"
+    )
+    assert extract(transcript, published="2019-04-04").place == "washington"
+    weekly = (
+        "At an extraordinary meeting of foreign and defence ministers, the alliance warned "
+        "Russia that relations would suffer unless its troops pulled back.\n\n"
+        "In an official statement at the gathering in Brussels, the ministers said that they "
+        "could not go on with business as usual.\n"
+    )
+    assert extract(weekly, published="2008-08-19").place == "brussels"

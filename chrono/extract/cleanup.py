@@ -163,6 +163,22 @@ def _may_be_caption(paragraph: str) -> bool:
     return len(paragraph.split()) <= 70 and not re.search(r"[\"“”«»]", paragraph)
 
 
+_APPEAL_CUES = re.compile(
+    r"\b(?:donat\w*|contribut(?:e|ion|ions)|your\s+support|support\s+(?:us|our\s+(?:work|journalism|reporting))|"
+    r"subscri\w+|paywalls?|become\s+a\s+(?:member|supporter|subscriber)|independent\s+journalism|"
+    r"(?:quality|non-?commercial|public-interest)\s+(?:journalism|news)|viewers\s+and\s+listeners|ad[- ]?blocker)\b",
+    re.IGNORECASE,
+)
+
+
+def is_appeal(line: str) -> bool:
+    """A publisher's plea above or below the story ("Your donation allows us to keep sending
+    journalists ...", "Non-commercial news needs your support"): page furniture, however
+    much it reads like prose. Two cues, or one in a short line."""
+    cues = len(_APPEAL_CUES.findall(line))
+    return cues >= 2 or (cues == 1 and len(line.split()) <= 12)
+
+
 _CAPTION_JOINERS = {"and", "of", "the", "with", "in", "at", "&"}
 
 
@@ -198,7 +214,7 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
             if _BARE_PHOTO_CREDIT.match(line) and kept and kept[-1] and _may_be_caption(kept[-1]):
                 kept.pop()  # the paragraph a credit line closes is the photo's caption
             continue
-        if is_dated_caption(line):
+        if is_dated_caption(line) or is_appeal(line):
             continue
         if ":" in line:
             line = _SCRIPT_LABEL.sub("", line)
@@ -234,7 +250,7 @@ colon or a bar ("WARSAW | Poles and Czechs ...")."""
 
 _LOOSE_DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)|[^()\n.!?]{0,60}?\((?P<caps>[A-Z][A-Z .'-]{2,30})\))"
-    r"\s*(?:--|—)\s*(?=[A-Z\"“])"
+    r"\s*(?:--|—|–|\s-)\s*(?=[A-Z\"“])"
 )
 """A dateline the strict form leaves out: a city in title case before a double dash, or a city
 in capitals and brackets after a photo credit glued to it."""
@@ -568,12 +584,15 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     doc.raw_lines = raw.split("\n")
     if doc.dateline and _is_speaker_label(doc, body):
         doc.dateline = None
-    if doc.dateline is None and body and (loose := _LOOSE_DATELINE.match(body[0])):
-        # "Brussels -- President ..." or "Photo credit(WASHINGTON) — ...": taken only when
-        # the city is a place the chronology knows, so a sentence ending in a dash is not.
-        city = loose["city"] or loose["caps"]
-        if doc.place_id(city, stub=False):
-            doc.dateline = (city, loose.end())
+    for index, paragraph in enumerate(body[:3] if doc.dateline is None else ()):
+        # "Brussels -- President ..." or "Photo credit(WASHINGTON) — ...", in the lead or
+        # below a caption printed above it: taken only when the city is a place the
+        # chronology knows, so a sentence ending in a dash is not.
+        loose = _LOOSE_DATELINE.match(paragraph)
+        city = loose and (loose["city"] or loose["caps"])
+        if city and doc.place_id(city, stub=False):
+            doc.dateline = (city, loose.end() if index == 0 else 0)
+            break
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
     if header.get("dateline") and (city := _header_city(header["dateline"])):

@@ -84,6 +84,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         ("headline", lambda: place_in_headline(doc)),
         ("a gathering named after its city", lambda: place_named_gathering(doc)),
         ("the speaker's capital", lambda: capital_of_speaker(doc, sentence)),
+        ("a lead sentence opening 'In <place>,'", lambda: place_opening_a_sentence(doc)),
         ("the first sentence's venue", lambda: place_in_first_sentence(doc)),
         ("a venue not in places.yml", lambda: unknown_venue(doc)),
     ):
@@ -146,6 +147,23 @@ def place_in_first_sentence(doc: Document) -> str | None:
         if form.kind != "place":
             continue
         if doc.lang.venue_before.search(text[max(0, start - 20) : start]) or doc.lang.gathering_after.match(text[end : end + 40]):
+            return form.id
+    return None
+
+
+_OPENING_IN = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Yesterday|Today|Earlier|Later|Meanwhile),?\s+)?[Ii]n\s+$")
+
+
+def place_opening_a_sentence(doc: Document) -> str | None:
+    """"In Washington, NATO's foreign ministers endorsed ...": a known place that opens a
+    sentence of the first three paragraphs sets the scene of what follows."""
+    if doc.lang.code != "en":
+        return None
+    lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
+    lead = doc.folded[:lead_end]
+    for start, end, form in doc.known_names(lead):
+        line_start = lead.rfind("\n", 0, start) + 1
+        if form.kind == "place" and lead[end : end + 1] == "," and _OPENING_IN.search(lead[line_start:start]):
             return form.id
     return None
 
@@ -235,7 +253,7 @@ def place_of_statement(doc: Document) -> str | None:
 
 
 _GATHERING_IN = re.compile(
-    r"\b(?:conference|summit|meeting|talks|session|forum|exercises?|drills?|games|manoeuvres|maneuvers)"
+    r"\b(?:conference|summit|meeting|talks|session|forum|gathering|ceremony|exercises?|drills?|games|manoeuvres|maneuvers)"
     r"(?:\s+with\s+[\w' -]{1,40}?)?"
     r"\s+(?:(?:held|being\s+held|taking\s+place|under\s*way)\s+)?in\s+(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
