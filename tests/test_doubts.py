@@ -697,3 +697,20 @@ def test_places_a_lead_gives_without_a_dateline() -> None:
         "could not go on with business as usual.\n"
     )
     assert extract(weekly, published="2008-08-19").place == "brussels"
+
+
+def test_a_whole_sentence_quote_and_as_he_put_it_go_on_in_the_last_voice() -> None:
+    """Two conventions of a quote that names nobody: a whole quoted sentence after the same
+    paragraph's attributed quote, with nobody else named in between, and "as he put it".
+    Fiction in the house style of a news aggregator's write-up of a council meeting."""
+    text = (
+        "Council meets, differences remain\n\n"
+        "BRUSSELS (Test Wire) - Envoys of the alliance and Russia met on Wednesday for four hours.\n\n"
+        '"It was not an easy discussion," Stoltenberg said after the meeting. There was a '
+        '"frank exchange" about the troops. "There are real differences between the allies and Russia."\n\n'
+        'Moreover, as he put it, "the door to dialogue stays open for all who want to walk through it."\n'
+    )
+    event = extract(text, published="2022-01-12")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("There are re") == "jens-stoltenberg"
+    assert speakers.get("the door to ") == "jens-stoltenberg"

@@ -75,6 +75,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
+        if speaker is None and last_speaker is not None and _AS_PRONOUN_PUT_IT.search(before) and _near(doc, last_at, start):
+            # 'Moreover, as he put it, "..."': the pronoun is the last speaker.
+            speaker, how = last_speaker, "pronoun"
         if speaker is None and (framing := doc.lang.framing.search(before)):
             how = "framing"
             # 'Lavrov called it "a mistake"', 'described the plan as "provocative"': the
@@ -100,6 +103,17 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             ):
                 speaker = previous_speaker
                 how = "continues the quote before"
+        if (
+            speaker is None and last_speaker is not None and last_at < start
+            and "\n" not in doc.body[last_at:start] and not before.strip()
+            and re.fullmatch(r"[\W]*", after.strip())
+            and not any(last_at < m.start < start and m.id != last_speaker for m in people)
+        ):
+            # '"It was not easy," Smith said. There was a "frank exchange". "We differ."':
+            # a quote that is a whole sentence goes on in the voice of the paragraph's last
+            # speaker when nobody else is named in between.
+            speaker = last_speaker
+            how = "a whole-sentence quote after the same speaker's"
         if speaker is None and _is_quote_paragraph(doc, start, end):
             speaker = speaker_of_previous_paragraph(doc, start, people)
             how = "quote paragraph: the voice of the paragraph before"
@@ -604,6 +618,7 @@ def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
 
 
 _IN_WORDS_OF = re.compile(r"\b(?:[Ii]n\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|[Aa]s\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
+_AS_PRONOUN_PUT_IT = re.compile(r"\b(?:[Aa]s\s+(?:he|she)\s+(?:put\s+it|said|noted|stressed|added|explained)|[Ii]n\s+(?:his|her)\s+words)\s*,?\s*$")
 _FRAMING = re.compile(
     r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
     r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
