@@ -478,3 +478,30 @@ def test_a_quote_the_page_cuts_off_is_still_a_quote() -> None:
     event = extract(text, published="2009-04-04").event
     assert [q.speaker for q in event.quotes] == ["dmitry-rogozin"]
     assert event.quotes[0].text.startswith("Мы будем добиваться")
+
+
+def test_a_colon_hands_the_quote_to_the_one_person_named() -> None:
+    """«Лавров дал оценку ...: «...»»: no speech verb, a colon, and one person in the sentence.
+    Fiction in the house style of a Russian regional news site; no real byline."""
+    text = (
+        "Лавров оценил новый совет\n\n"
+        "РИМ, 28 мая. Лидеры стран альянса и России подписали сегодня декларацию о новом совете.\n\n"
+        "Лавров дал оценку созданию совета: «Россия и альянс теперь будут решать общие задачи вместе».\n"
+    )
+    event = extract(text, published="2002-05-28").event
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov"]
+
+
+def test_a_television_transcript_names_its_speaker_in_capitals_with_the_office() -> None:
+    """«СЕРГЕЙ ЛАВРОВ, министр иностранных дел России: ...»: a broadcaster's transcript gives
+    the speaker's full name in capitals and the office after a comma. Fiction in the house
+    style of a Russian television channel's website; no real byline."""
+    text = (
+        "Лавров поедет на совет\n\n"
+        "На пресс-конференции в Москве министр ответил на вопрос о предстоящем заседании совета.\n\n"
+        "СЕРГЕЙ ЛАВРОВ, министр иностранных дел России: Я поеду на заседание совета, которое "
+        "состоится в Брюсселе в конце месяца.\n"
+    )
+    event = extract(text, published="2010-10-19").event
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov"]
+    assert event.quotes[0].text.startswith("Я поеду на заседание")

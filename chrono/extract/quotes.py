@@ -528,6 +528,11 @@ def speaker_before(
     doc.speaker_basis = "none"
     verbs = list(doc.lang.speech().finditer(before))
     if not verbs:
+        named = {m.id for m in people if start <= m.start < position}
+        if re.search(r":\s*$", before) and len(named) == 1:
+            # 'Putin gave his verdict on the council: "..."': no speech verb, but a colon
+            # hands the quote to the one person the sentence names.
+            return _found(doc, "a colon after the one person named", named.pop())
         return None
     verb_at = start + verbs[-1].start()
     in_clause = [m for m in people if start <= m.start < verb_at]
