@@ -714,3 +714,74 @@ def test_a_whole_sentence_quote_and_as_he_put_it_go_on_in_the_last_voice() -> No
     speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
     assert speakers.get("There are re") == "jens-stoltenberg"
     assert speakers.get("the door to ") == "jens-stoltenberg"
+
+
+def test_a_hard_wrapped_transcript_is_read_as_whole_sentences() -> None:
+    """A broadcaster's transcript cut into lines of forty-odd characters: a sentence runs over
+    several lines, some of which start in capitals, and a speaker's turn or a dateline still
+    starts a paragraph of its own. Fiction in the house style of a public television
+    programme's transcript; the anchor and the reporter are invented."""
+    text = (
+        "Alliance turns seventy\n\n"
+        "JANE EXAMPLE: Today, the North Atlantic Treaty\n"
+        "Organization turns 70 years old.\n"
+        "In Washington, the alliance's foreign ministers\n"
+        "endorsed more support for Ukraine, the site of\n"
+        "Europe's only active war.\n"
+        "Here's Tom Sample.\n"
+        "TOM SAMPLE: Seventy years ago today, the\n"
+        "alliance was signed into existence, and the\n"
+        "secretary general says it is ready for\n"
+        "more of the same in the years to come.\n"
+        "JENS STOLTENBERG, Secretary General, NATO:\n"
+        "We are not threatening Russia, and nobody in\n"
+        "Moscow believes that we are, whatever they say.\n"
+    )
+    event = extract(text, published="2019-04-04")
+    assert event.place == "washington"
+    [quote] = [q for q in event.quotes if q.speaker == "jens-stoltenberg"]
+    assert quote.text.startswith("We are not threatening Russia, and nobody in Moscow believes")
+
+
+def test_a_surname_alone_is_the_known_person_in_office_at_the_time() -> None:
+    """"He has spoken to Stoltenberg": a surname with no title, speech verb or full name beside
+    it is the known person who held an office on the publication date; before his term it is
+    nobody the chronology knows. Fiction in the house style of a magazine's news brief."""
+    text = (
+        "President urges talks\n\n"
+        "The president of a southern African country said on Thursday that he had already "
+        "spoken to Stoltenberg about the crisis and hoped for talks soon.\n"
+    )
+    assert "jens-stoltenberg" in {p.id for p in extract(text, published="2022-03-17").people}
+    assert "jens-stoltenberg" not in {p.id for p in extract(text, published="2010-03-18").people}
+    adjective = text.replace("spoken to Stoltenberg", "written to the Stoltenberg team")
+    assert "jens-stoltenberg" not in {p.id for p in extract(adjective, published="2022-03-17").people}
+
+
+def test_a_possessive_before_the_venue_is_not_the_venue() -> None:
+    """"Talks in Russia's Black Sea resort of Sochi": the venue is the resort, not a stub
+    called "Russia's Black". Fiction in the house style of a regional news site."""
+    text = (
+        "Council to meet by the sea\n\n"
+        "The council's ambassadors will hold talks in Russia's Black Sea resort of Sochi, where "
+        "missile defence is expected to dominate the agenda, officials said.\n"
+    )
+    event = extract(text, published="2011-07-04")
+    assert event.place == "sochi"
+
+
+def test_a_date_stamp_years_after_the_story_is_doubted() -> None:
+    """A 2007 story reposted on a site that stamps each page with the day it was saved: the
+    weekday is counted from that stamp, and the draft says the stamp may not be the story's.
+    With a dateline day to back the stamp up there is no such doubt. Fiction in the house
+    style of a reposting blog."""
+    text = (
+        "Saturday, July 11, 2020\n\n"
+        "Kremlin suspends arms treaty\n\n"
+        "President Vladimir Putin signed a decree on Wednesday suspending Russia's part in the "
+        "1990 treaty on conventional forces, which the Kremlin said was unfair since 2004.\n"
+    )
+    doubt = doubts_of(extract(text))["date"]
+    assert doubt.startswith("the page's date stamp (2020-07-11) is years after")
+    backed = text.replace("President Vladimir Putin", "MOSCOW, July 8 (Test Wire) - President Vladimir Putin")
+    assert "date stamp" not in doubts_of(extract(backed)).get("date", "")

@@ -119,9 +119,33 @@ def unglue_lines(text: str) -> str:
 _WRAPPED_NEXT = re.compile(r"^\s*(?:[a-z(]|\d+\b(?![.:]))")
 
 
+_CUT_MID_SENTENCE = re.compile(r"(?:[a-zа-яё’',-]|\b(?:a|an|the|of|to|in|on|at|and|by|for|with))$")
+"""How a line that a hard wrap cut mid-sentence ends: in a lower-case word or a comma."""
+_LABEL_OR_DATELINE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,}(?:,[^:]{1,80})?:|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s+[A-Z][a-z]{2,9}\.?\s+\d)")
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """A text whose paragraphs were cut into lines of a fixed width (a wire script, a
+    broadcast transcript): most lines short, and many of them ending mid-sentence."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if len(filled) < 8:
+        return False
+    lengths = sorted(len(line) for line in filled)
+    median = lengths[len(lengths) // 2]
+    # A menu's lines end in lower-case words too; a wrapped sentence goes on in lower case.
+    goes_on = sum(
+        1 for line, following in zip(filled, filled[1:])
+        if _CUT_MID_SENTENCE.search(line) and following[:1].islower()
+    )
+    return 30 <= median <= 80 and goes_on >= 0.25 * len(filled)
+
+
 def reflow_wrapped_lines(lines: list[str]) -> list[str]:
     """A line cut mid-sentence goes on in the next one when that one starts in lower case:
-    "... his one-day visit to Moscow" + "(Wednesday), in which ..." is one sentence."""
+    "... his one-day visit to Moscow" + "(Wednesday), in which ..." is one sentence. In a
+    hard-wrapped text, a line that ends in a lower-case word or a comma goes on in the next
+    one too, unless that one opens a speaker's turn or a dateline."""
+    wrapped = is_hard_wrapped(lines)
     joined: list[str] = []
     for line in lines:
         previous = joined[-1].rstrip() if joined else ""
@@ -130,7 +154,13 @@ def reflow_wrapped_lines(lines: list[str]) -> list[str]:
             and line.strip()
             and len(previous) >= 30
             and not re.search(r"[.!?:;\"”»|]$", previous)
-            and _WRAPPED_NEXT.match(line)
+            and (
+                _WRAPPED_NEXT.match(line)
+                or (
+                    wrapped and _CUT_MID_SENTENCE.search(previous)
+                    and not _LABEL_OR_DATELINE.match(line) and find_dateline(line.strip()) is None
+                )
+            )
         ):
             joined[-1] = f"{previous} {line.strip()}"
         else:
