@@ -95,7 +95,14 @@ def find_mentions(doc: Document) -> list[Mention]:
         said_before = re.search(rf"\b(?:{doc.lang.speech_verbs})\s+$", doc.body[max(0, start - 20) : start])
         # "In Stoltenberg's words", "as Lavrov put it": the surname is a speaker's.
         voiced = re.match(r"['’]s?\s+(?:words|remarks|comments|statement|view)\b|\s+put\s+it\b", doc.body[end : end + 20])
-        if form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced:
+        # A surname alone of a known person then in office ("spoke to Putin" in 2022) is theirs;
+        # not "the Obama administration", a "BUSH:" label or a "Cohen: ..." link above the text.
+        in_office = (
+            holder_then(doc, form.text) == form.id
+            and not doc.body[start:end].isupper()
+            and not _NOT_THE_PERSON_AFTER.match(doc.body[end : end + 30])
+        )
+        if form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced or in_office:
             mentions.append(
                 Mention(
                     start - (len(initials[0]) if initials else 0),
@@ -452,6 +459,15 @@ def _trim_to_initials(name: str, abbreviation: str) -> str | None:
         if _initials_fit(candidate, abbreviation):
             return candidate
     return None
+
+
+_NOT_THE_PERSON_AFTER = re.compile(
+    r"(?:-era\b|['’]s\s+(?:administration|government|era)\b|\s*:|\s+(?:administration|government|era|doctrine|"
+    r"campaign|camp|cabinet|team|years|White\s+House|presidency)\b)",
+    re.IGNORECASE,
+)
+"""After a surname, words that make it an adjective or a label: "the Bush administration",
+"Bush-era", "Cohen: ...". """
 
 
 def holder_then(doc: Document, surname: str) -> str | None:
