@@ -129,6 +129,8 @@ def unknown_venue(doc: Document) -> str | None:
         name = match["where"]
         if name.lower() in REGION_NAMES or normalise_name(name) in NOT_VENUE_WORDS or is_month_word(name):
             continue
+        if re.search(r"['’]s\b", name):
+            continue  # "talks in Russia's Black Sea resort of Sochi": the resort comes later
         return doc.place_id(name, stub=True)
     return None
 
