@@ -236,16 +236,28 @@ def _name_parts(name: str) -> tuple[str, str]:
     return (words[0] if words else "", words[-1] if words else "")
 
 
+_TRANSLITERATION_VARIANTS = (("yu", "u"), ("iu", "u"), ("ye", "e"), ("yo", "e"), ("ya", "a"), ("ia", "a"), ("kh", "h"), ("y", "i"))
+
+
+def _surname_key(surname: str) -> str:
+    """A surname with the usual variants of romanising Russian folded (Baluyevsky and
+    Baluevsky, Seleznyov and Seleznev), so two transliterations count as one name."""
+    for variant, plain in _TRANSLITERATION_VARIANTS:
+        surname = surname.replace(variant, plain)
+    return surname.replace("iov", "ev").replace("yov", "ev").replace("ov", "ev") if surname.endswith("ov") else surname
+
+
 def same_person(truth_name: str, entry: dict[str, Any] | None) -> bool:
-    """The full name, an alias, or the same surname with the same first initial (Sergei and
-    Sergey Lavrov; Mike and Michael Pompeo)."""
+    """The full name, an alias, or the same surname (up to the usual variants of romanising
+    Russian) with the same first initial (Sergei and Sergey Lavrov; Mike and Michael Pompeo;
+    Yury Baluyevsky and Yuri Baluevsky)."""
     forms = forms_of(entry)
     if normalise(truth_name) in forms:
         return True
     first, last = _name_parts(truth_name)
     for form in forms:
         other_first, other_last = _name_parts(form)
-        if other_last == last and other_first[:1] == first[:1] and len(form.split()) >= 2:
+        if _surname_key(other_last) == _surname_key(last) and other_first[:1] == first[:1] and len(form.split()) >= 2:
             return True
     return False
 

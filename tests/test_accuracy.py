@@ -23,6 +23,10 @@ def test_names_match_across_spellings_but_not_across_people() -> None:
     assert bench.same_person("Sergey Lavrov", lavrov)
     assert not bench.same_person("Sergei Ivanov", lavrov)
     assert bench.same_person("Michael Pompeo", {"name": "Mike Pompeo"})
+    # two romanisations of one Russian surname, but not two surnames
+    assert bench.same_person("Yuri Baluevsky", {"name": "Yury Baluyevsky"})
+    assert bench.same_person("Gennady Seleznyov", {"name": "Gennadiy Seleznev"})
+    assert not bench.same_person("Yuri Baluevsky", {"name": "Yury Balakin"})
 
 
 def test_entity_names_match_as_the_text_writes_them() -> None:
