@@ -505,3 +505,18 @@ def test_a_television_transcript_names_its_speaker_in_capitals_with_the_office()
     event = extract(text, published="2010-10-19").event
     assert [q.speaker for q in event.quotes] == ["sergey-lavrov"]
     assert event.quotes[0].text.startswith("Я поеду на заседание")
+
+
+def test_a_name_and_patronymic_without_a_surname_is_no_new_person() -> None:
+    """«Владимир Владимирович изложил ...»: a known person addressed by name and patronymic is
+    not a new person called "Vladimir Vladimirovich"; «Александр Лукашевич» is a surname in
+    -вич. Fiction in the house style of a Russian television interview's transcript."""
+    text = (
+        "Министр прокомментировал выступление президента\n\n"
+        "МОСКВА, 6 марта. Министр иностранных дел Игорь Иванов сказал сегодня, что "
+        "Владимир Владимирович изложил известную позицию России. Официальный представитель "
+        "министерства Александр Лукашевич добавил, что позиция не изменилась.\n"
+    )
+    people = {person.id for person in extract(text, published="2000-03-06").event.people}
+    assert "vladimir-vladimirovich" not in people
+    assert "aleksandr-lukashevich" in people or "alexander-lukashevich" in people

@@ -209,6 +209,9 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             # two given-name readings ("Питера Уильямса"): the second is the surname
             run[-1] = (run[-1][0], "Surn", (name_part(run[-1][0][0], run[0][0][0]) or ("", run[-1][2]))[1])
             kinds[-1] = "Surn"
+        if kinds == ["Name", "Patr"] and run[-1][2].replace("ё", "е") in doc.lang.common_patronymics:
+            # "Владимир Владимирович": a name and patronymic, whose surname is not written
+            continue
         if kinds == ["Name", "Patr"]:
             # "Александр Лукашевич": a surname in -вич, not a patronymic without a surname
             run[-1] = (run[-1][0], "Surn", name_part(run[-1][0][0], run[0][0][0])[1])  # type: ignore[index]

@@ -93,6 +93,9 @@ class Language:
     name_part: Callable[[str, str | None], tuple[str, str] | None] | None = None
     """A capitalised word as part of a person's name: ("Name" | "Patr" | "Surn", nominative);
     the second argument is the given name written right before it, if any."""
+    common_patronymics: frozenset[str] = frozenset()
+    """Patronymics of the language's common given names ("Владимирович"): after a given name
+    they make a name and patronymic without a surname, not a surname in -вич."""
     unknown_word: Callable[[str], str | None] | None = None
     """The dictionary form guessed for a word the language's dictionary does not hold, or None."""
     is_subject: Callable[[str], bool] | None = None

@@ -439,6 +439,31 @@ def _transliterate_word(word: str) -> str:
     return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
 
 
+_COMMON_GIVEN_NAMES = (
+    "Александр Алексей Анатолий Андрей Борис Вадим Валентин Валерий Василий Виктор Виталий "
+    "Владимир Вячеслав Геннадий Георгий Григорий Дмитрий Евгений Иван Игорь Илья Кирилл "
+    "Константин Леонид Михаил Николай Олег Павел Пётр Роман Сергей Станислав Юрий Яков"
+).split()
+
+
+def _patronymics(name: str) -> set[str]:
+    """"Сергей" -> Сергеевич, Сергеевна; "Пётр" -> Петрович, Петровна; "Илья" -> Ильич, Ильинична."""
+    stem = name.replace("ё", "е")
+    if stem.endswith("я"):
+        return {stem[:-1] + "ич", stem[:-1] + "инична"}
+    if stem.endswith("ий"):  # Юрий -> Юрьевич, Дмитрий -> Дмитриевич
+        return {stem[:-2] + ending for ending in ("ьевич", "ьевна", "иевич", "иевна")}
+    if stem.endswith("й"):  # Сергей -> Сергеевич
+        return {stem[:-1] + "евич", stem[:-1] + "евна"}
+    return {stem + "ович", stem + "овна", stem + "евич", stem + "евна"}
+
+
+COMMON_PATRONYMICS = frozenset(
+    {p for name in _COMMON_GIVEN_NAMES for p in _patronymics(name)}
+    | {"Михайлович", "Михайловна", "Павлович", "Павловна", "Львович", "Львовна"}
+)
+
+
 RUSSIAN = Language(
     code="ru",
     name="Russian",
@@ -485,6 +510,7 @@ RUSSIAN = Language(
     ),
     lemmas=lemmas,
     name_part=name_part,
+    common_patronymics=COMMON_PATRONYMICS,
     is_subject=is_subject,
     unknown_word=unknown_word,
     role_before=role_before,
