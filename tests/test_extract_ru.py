@@ -520,3 +520,17 @@ def test_a_name_and_patronymic_without_a_surname_is_no_new_person() -> None:
     people = {person.id for person in extract(text, published="2000-03-06").event.people}
     assert "vladimir-vladimirovich" not in people
     assert "aleksandr-lukashevich" in people or "alexander-lukashevich" in people
+
+
+def test_latin_words_and_abbreviations_are_no_new_people() -> None:
+    """«сообщает ИА REGNUM», «пишет The Morning Example»: an agency's abbreviation and a
+    paper's Latin name after a speech verb are not a person. Fiction in the house style of a
+    Russian news site's relay of an agency report."""
+    text = (
+        "Постпред прокомментировал решение альянса\n\n"
+        "БРЮССЕЛЬ, 23 октября. Постоянный представитель России при альянсе заявил сегодня, что "
+        "совет не соберется до конца года, сообщает ИА REGNUM. Об этом также пишет The Morning "
+        "Example со ссылкой на источники.\n"
+    )
+    people = {person.id for person in extract(text, published="2008-10-23").event.people}
+    assert not any("regnum" in key or "morning" in key for key in people)

@@ -380,7 +380,10 @@ def place_adjectives(name: str) -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def unknown_word(word: str) -> str | None:
     """The dictionary form guessed for a capitalised word the dictionary does not hold
-    ("Питера" -> "Питер"), or None for a word it knows."""
+    ("Питера" -> "Питер"), or None for a word it knows. A word in Latin letters ("Regnum",
+    "The") or an abbreviation in capitals ("ИА") is no part of a Russian-written name."""
+    if not re.fullmatch(r"[А-ЯЁа-яё-]+", word) or (word.isupper() and len(word) <= 4):
+        return None
     if _analyzer().word_is_known(word.lower()):
         return None
     noun = next((p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"), None)
