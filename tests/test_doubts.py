@@ -769,19 +769,3 @@ def test_a_possessive_before_the_venue_is_not_the_venue() -> None:
     event = extract(text, published="2011-07-04")
     assert event.place == "sochi"
 
-
-def test_a_date_stamp_years_after_the_story_is_doubted() -> None:
-    """A 2007 story reposted on a site that stamps each page with the day it was saved: the
-    weekday is counted from that stamp, and the draft says the stamp may not be the story's.
-    With a dateline day to back the stamp up there is no such doubt. Fiction in the house
-    style of a reposting blog."""
-    text = (
-        "Saturday, July 11, 2020\n\n"
-        "Kremlin suspends arms treaty\n\n"
-        "President Vladimir Putin signed a decree on Wednesday suspending Russia's part in the "
-        "1990 treaty on conventional forces, which the Kremlin said was unfair since 2004.\n"
-    )
-    doubt = doubts_of(extract(text))["date"]
-    assert doubt.startswith("the page's date stamp (2020-07-11) is years after")
-    backed = text.replace("President Vladimir Putin", "MOSCOW, July 8 (Test Wire) - President Vladimir Putin")
-    assert "date stamp" not in doubts_of(extract(backed)).get("date", "")

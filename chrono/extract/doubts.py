@@ -16,7 +16,7 @@ import os
 import re
 import sys
 
-from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word, years_named
+from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word
 from ..model import Event
 from .document import Document, Sentence
 from .normalise import fold_text, normalise_name
@@ -129,8 +129,6 @@ def date_doubt(
             f"no publication date was found in the text or the address: {published.basis}; "
             f"add `published` for the article in seeds/sources.yml"
         )
-    if stamp_later := stamp_after_the_text(doc, published):
-        return stamp_later
     if resolved.review:
         return resolved.review
     if resolved.phrase == "(no date in the text)":
@@ -167,21 +165,6 @@ def date_doubt(
     if other := competing_date(doc, published, resolved):
         return other
     return None
-
-
-def stamp_after_the_text(doc: Document, published: PublicationDate) -> str | None:
-    """A date stamp in the page years after every year its text names: often the day the copy
-    was saved or reposted ("Saturday, July 11, 2020" above a 2007 story), not the day it was
-    written; a dateline's day backs the stamp up."""
-    if not published.basis.startswith("text") or doc.dateline_day is not None:
-        return None
-    years = years_named([doc.body])
-    if not years or max(years) > published.date.year - 2:
-        return None
-    return (
-        f"the page's date stamp ({published.date.iso()}) is years after the latest year the text "
-        f"names ({max(years)}): it may be when the page was saved, not when the story was written"
-    )
 
 
 _COARSE_KINDS = ("period", "in_month", "month_year")
