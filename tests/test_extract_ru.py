@@ -534,3 +534,32 @@ def test_latin_words_and_abbreviations_are_no_new_people() -> None:
     )
     people = {person.id for person in extract(text, published="2008-10-23").event.people}
     assert not any("regnum" in key or "morning" in key for key in people)
+
+
+def test_warned_demanded_and_convinced_report_speech() -> None:
+    """«предостерег ... от "..."», «потребовал», «убежден, что "..."»: Russian verbs of warning,
+    demanding and conviction introduce a speaker's words. Fiction in the house style of a
+    Russian news agency; no real byline."""
+    text = (
+        "Постпред предостерег альянс\n\n"
+        "БРЮССЕЛЬ, 4 апреля. Министр иностранных дел России Сергей Лавров предостерег "
+        'руководство альянса от "продолжения демонстративной поддержки режима в Тбилиси".\n\n'
+        'Министр убежден, что "в любом случае диалог с альянсом будет продолжен в этом году".\n'
+    )
+    event = extract(text, published="2009-04-04").event
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_a_quote_paragraph_after_a_bodys_statement_is_that_bodys_and_doubted() -> None:
+    """«..., говорится в заявлении, принятом министрами НАТО.» then a paragraph that is only a
+    quote: the body's words, with a doubt. Fiction in the house style of a Ukrainian
+    Russian-language news site; no real byline."""
+    text = (
+        "Альянс приостановил сотрудничество\n\n"
+        "БРЮССЕЛЬ, 1 апреля. Альянс приостанавливает практическое сотрудничество с Россией, "
+        "говорится в заявлении, принятом министрами иностранных дел НАТО.\n\n"
+        '"Мы решили приостановить все практическое гражданское и военное сотрудничество."\n'
+    )
+    event = extract(text, published="2014-04-01").event
+    assert [q.speaker for q in event.quotes] == ["nato"]
+    assert "quotes[0].speaker" in dict(event.doubts)

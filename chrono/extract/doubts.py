@@ -34,6 +34,7 @@ DOUBTFUL_SPEAKER_BASES = {
     "organization named": "an organization named before the quote was taken for its speaker",
     "subject among several names": "several people are named before the speech verb; the first was taken",
     "framing": "the quote frames a word ('called it ...'); the subject before it was taken",
+    "quote paragraph: the organization of the paragraph before": "a quote paragraph after a body's statement: taken to be that body's words",
 }
 """How a speaker was found -> the doubt it leaves. Readings not listed here (a name at the
 attribution, 'according to X', a transcript turn, a quote continued after its attribution or

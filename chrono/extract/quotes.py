@@ -120,6 +120,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             if speaker is None:
                 speaker = last_speaker
                 how = "quote paragraph: the last speaker"
+            if speaker is None:
+                # "..., the statement adopted by NATO's foreign ministers says." then a quote
+                # paragraph: the body whose statement the paragraph before reports.
+                speaker = organization_of_previous_paragraph(doc, start, organizations)
+                how = "quote paragraph: the organization of the paragraph before"
         if speaker is None and doc.lang.speaker_in_previous_sentence and not before.strip():
             # "Макаров рассказал о другом варианте. «Мы предложили ...»": the quote opens the
             # sentence after the one that has its speaker speaking.
@@ -183,6 +188,19 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
         and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
     ]
     return speaking[-1].id if speaking else None
+
+
+def organization_of_previous_paragraph(doc: Document, start: int, organizations: list[Mention]) -> str | None:
+    """The organization the previous paragraph has speaking (named in it, with a speech verb),
+    the last one there."""
+    line_start = doc.body.rfind("\n", 0, start)
+    if line_start <= 0:
+        return None
+    previous_start = doc.body.rfind("\n", 0, line_start) + 1
+    if not doc.lang.speech().search(doc.body[previous_start:line_start]):
+        return None
+    named = [m for m in organizations if previous_start <= m.start < line_start]
+    return named[-1].id if named else None
 
 
 def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention]) -> str | None:
