@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from chrono.entries import load_entities  # noqa: E402
 from chrono.extract import Catalog, extract_article  # noqa: E402
+from chrono.extract.gazetteer import GAZETTEER  # noqa: E402
 from chrono.sources import read_article  # noqa: E402
 from chrono.update import run_extraction  # noqa: E402
 
@@ -148,7 +149,7 @@ def main() -> int:
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths) / len(paths)
         errors: list = []
         entities, _ = load_entities(root / "chronology", root, errors)
-        catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
+        catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"], GAZETTEER)
         facts = yaml.safe_load((root / "seeds" / "sources.yml").read_text())
         start, cpu = time.perf_counter(), time.process_time()
         for path in paths:

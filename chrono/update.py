@@ -754,6 +754,8 @@ def _place_stub(place: Place) -> dict[str, Any]:
     data: dict[str, Any] = {"name": place.name}
     if place.aliases:
         data["aliases"] = list(place.aliases)
+    if place.country:
+        data["country"] = place.country  # a gazetteer city's; the editor adds coordinates
     return data
 
 
@@ -949,6 +951,7 @@ def _run_locked(
 ) -> RunReport:
     from .entries import load_entities
     from .extract import Catalog, ExtractionError, extract_article
+    from .extract.gazetteer import GAZETTEER
     from .sources import read_article, read_source_facts
 
     chronology_dir = root / "chronology"
@@ -956,7 +959,9 @@ def _run_locked(
     report = RunReport()
     entity_errors: list[EntryError] = []
     entities, _ = load_entities(chronology_dir, root, entity_errors)
-    catalog = Catalog(entities["people"], entities["organizations"], entities["treaties"], entities["places"])
+    catalog = Catalog(
+        entities["people"], entities["organizations"], entities["treaties"], entities["places"], GAZETTEER
+    )
     facts, fact_errors = read_source_facts(seeds_dir, root)
     report.errors.extend(fact_errors)
     existing, load_errors = load_existing_events(chronology_dir / EVENTS_DIR, root)

@@ -769,3 +769,21 @@ def test_a_possessive_before_the_venue_is_not_the_venue() -> None:
     event = extract(text, published="2011-07-04")
     assert event.place == "sochi"
 
+
+
+def test_a_city_the_chronology_does_not_know_yet_becomes_a_place_stub(tmp_path: Path) -> None:
+    """A council meeting in Oslo, which places.yml does not hold: the extractor's gazetteer
+    knows the city, so the draft's place is Oslo and a stub with its country is written for an
+    editor to complete. Fiction in the house style of a wire report."""
+    root = make_project(tmp_path)
+    (root / "seeds" / "a.txt").write_text(
+        "Ministers meet in Norway\n\n"
+        "The alliance's foreign ministers and Sergey Lavrov met in Oslo on Thursday for the "
+        "council's spring session.\n",
+        encoding="utf-8",
+    )
+    assert main(["--root", str(root), "extract", "--quiet"]) == 0
+    [path] = (root / "chronology" / "events").glob("*.yml")
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["place"] == "oslo"
+    places = yaml.safe_load((root / "chronology" / "places.yml").read_text(encoding="utf-8"))
+    assert places["oslo"]["name"] == "Oslo" and places["oslo"]["country"] == "Norway"

@@ -156,6 +156,10 @@ def extract_article(
     if mentioned:
         event = replace(event, related=tuple(sorted({m.id for m in mentioned})))
     event = replace(event, doubts=find_doubts(doc, event, published, resolved, main_sentence))
+    for used in {event.place, *(m.place for m in mentioned)}:
+        # A city of the gazetteer that a draft uses becomes a new place stub.
+        if used and used not in catalog.places and used in catalog.venues:
+            doc.new_places.setdefault(used, catalog.venues[used])
     return Extraction(
         article=article.file,
         event=event,

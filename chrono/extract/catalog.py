@@ -19,12 +19,28 @@ class Catalog:
     organizations: dict[str, Organization] = field(default_factory=dict)
     treaties: dict[str, Treaty] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    gazetteer: dict[str, Place] = field(default_factory=dict)
+    """Cities the extractor may find as venues though places.yml has no entry for them: a
+    draft that names one gets a new place stub (see `gazetteer.py`)."""
+
+    @cached_property
+    def venues(self) -> dict[str, Place]:
+        """The places of the chronology and of the gazetteer (the chronology's entry wins)."""
+        known = {normalise_name(n) for place in self.places.values() for n in (place.name, *place.aliases)}
+        cities = {
+            key: place for key, place in self.gazetteer.items()
+            if key not in self.places and not {normalise_name(n) for n in (place.name, *place.aliases)} & known
+        }
+        return {**cities, **self.places}
 
     @cached_property
     def place_names(self) -> dict[str, str]:
         """Every name and alias of a known place, as normalise_name writes it, to its id."""
         names: dict[str, str] = {}
         for key, place in self.places.items():
+            for name in (place.name, *place.aliases):
+                names.setdefault(normalise_name(name), key)
+        for key, place in self.venues.items():
             for name in (place.name, *place.aliases):
                 names.setdefault(normalise_name(name), key)
         return names
@@ -171,7 +187,7 @@ class EntityMatcher:
         for key, treaty in catalog.treaties.items():
             for text in _treaty_forms(treaty):
                 add("treaty", key, text)
-        for key, place in catalog.places.items():
+        for key, place in catalog.venues.items():
             for text in [place.name, *place.aliases]:
                 add("place", key, text)
         self.forms = forms
@@ -291,7 +307,7 @@ class LemmaMatcher:
             ("treaty", k, [t.name, *t.aliases, *([t.abbreviation] if t.abbreviation else [])])
             for k, t in catalog.treaties.items()
         ]
-        entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.places.items()]
+        entries += [("place", k, [p.name, *p.aliases]) for k, p in catalog.venues.items()]
         for kind, key, names in entries:
             own = [_INFLECTED_TOKEN.findall(n) for n in names if _CYRILLIC.search(n)]
             if kind == "person":
