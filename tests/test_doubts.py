@@ -787,3 +787,20 @@ def test_a_city_the_chronology_does_not_know_yet_becomes_a_place_stub(tmp_path: 
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["place"] == "oslo"
     places = yaml.safe_load((root / "chronology" / "places.yml").read_text(encoding="utf-8"))
     assert places["oslo"]["name"] == "Oslo" and places["oslo"]["country"] == "Norway"
+
+
+def test_verbs_of_vowing_urging_and_making_clear_introduce_a_quote() -> None:
+    """"He also made clear that "..."", "praised the move as "..."": verbs that report a
+    stance as well as speech give the quote to their subject. Fiction in the house style of a
+    political weekly."""
+    text = (
+        "Alliance warns Moscow\n\n"
+        "BRUSSELS (Test Wire) - Secretary General Jens Stoltenberg said on Tuesday that the "
+        "alliance would not accept the annexation.\n\n"
+        'Stoltenberg also made clear that "the future of our relations depends on what Russia does next".\n\n'
+        'Sergey Lavrov praised the talks as "useful and frank, whatever the alliance says".\n'
+    )
+    event = extract(text, published="2014-03-04")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("the future o") == "jens-stoltenberg"
+    assert speakers.get("useful and f") == "sergey-lavrov"

@@ -74,7 +74,8 @@ SPEECH_VERBS = (
     r"said|says|told|added|stressed|noted|stated|declared|warned|argued|explained|insisted|"
     r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|saying|"
     r"underlined|pointed\s+out|summed\s+up|commented|observed|acknowledged|admitted|conceded|"
-    r"complained|tweeted|concluded|according\s+to"
+    r"complained|tweeted|concluded|according\s+to|made\s+(?:it\s+)?clear|vowed|pledged|urged|praised|"
+    r"threatened|predicted|reiterated|repeated|affirmed|cautioned|promised"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_SPEECH = re.compile(
