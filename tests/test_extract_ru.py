@@ -563,3 +563,18 @@ def test_a_quote_paragraph_after_a_bodys_statement_is_that_bodys_and_doubted() -
     event = extract(text, published="2014-04-01").event
     assert [q.speaker for q in event.quotes] == ["nato"]
     assert "quotes[0].speaker" in dict(event.doubts)
+
+
+def test_a_quote_paragraph_after_a_verb_then_the_speakers_name() -> None:
+    """«..., предупредил министр Сергей Лавров.» then a paragraph that is only a quote: his
+    words, as when the name comes before the verb; and «по его выражению, "..."». Fiction in
+    the house style of a St Petersburg city paper; no real byline."""
+    text = (
+        "В МИД предупредили альянс\n\n"
+        "МОСКВА, 7 марта. Об опасности такого шага предупредил министр иностранных дел России "
+        "Сергей Лавров.\n\n"
+        '"Считаем крайне опасными попытки привнести в ситуацию военный фактор."\n\n'
+        'Миссия альянса в Москве станет, по его выражению, "второй половиной единого целого".\n'
+    )
+    event = extract(text, published="2014-03-07").event
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov", "sergey-lavrov"]

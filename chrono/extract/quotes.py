@@ -185,9 +185,19 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
     speaking = [
         m for m in people
         if previous_start <= m.start < line_start
-        and _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
+        and (
+            _speaks_after(doc.lang.speech_verbs).match(doc.body[m.end : m.end + 100])
+            # "..., предупредил официальный представитель МИД Александр Лукашевич."
+            or (doc.lang.speaker_follows_verb and _verb_then_name(doc.lang.speech_verbs).search(doc.body[max(previous_start, m.start - 100) : m.start]))
+        )
     ]
     return speaking[-1].id if speaking else None
+
+
+@lru_cache(maxsize=4)
+def _verb_then_name(speech_verbs: str) -> re.Pattern[str]:
+    """A speech verb then, before the name, only words of an office (no sentence end)."""
+    return re.compile(rf"(?<![\w-])(?:{speech_verbs})(?![\w-])[^.!?«»\"]{{0,90}}$", re.IGNORECASE)
 
 
 def organization_of_previous_paragraph(doc: Document, start: int, organizations: list[Mention]) -> str | None:
