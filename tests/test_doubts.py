@@ -669,6 +669,11 @@ def test_an_appeal_for_donations_is_not_the_lead() -> None:
     assert "contribution" not in event.title.lower() and "support" not in event.title.lower()
     assert event.place == "brussels"
     assert event.date == PartialDate(2014, 4, 1)
+    # A headline about joining or giving is not an appeal.
+    from chrono.extract.cleanup import is_appeal
+
+    assert not is_appeal("Finland to become a member of NATO")
+    assert not is_appeal("Summit to contribute to European security, says envoy")
 
 
 def test_places_a_lead_gives_without_a_dateline() -> None:

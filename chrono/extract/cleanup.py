@@ -194,8 +194,9 @@ def _may_be_caption(paragraph: str) -> bool:
 
 
 _APPEAL_CUES = re.compile(
-    r"\b(?:donat\w*|contribut(?:e|ion|ions)|your\s+support|support\s+(?:us|our\s+(?:work|journalism|reporting))|"
-    r"subscri\w+|paywalls?|become\s+a\s+(?:member|supporter|subscriber)|independent\s+journalism|"
+    r"\b(?:donat(?:e|ion|ions)|contributions?\s+from\s+you|your\s+(?:monthly\s+)?contribution|your\s+support|"
+    r"support\s+(?:us|our\s+(?:work|journalism|reporting))|subscri(?:be|ption|bers?)|paywalls?|"
+    r"become\s+a\s+(?:supporter|subscriber)|independent\s+journalism|"
     r"(?:quality|non-?commercial|public-interest)\s+(?:journalism|news)|viewers\s+and\s+listeners|ad[- ]?blocker)\b",
     re.IGNORECASE,
 )
@@ -204,9 +205,10 @@ _APPEAL_CUES = re.compile(
 def is_appeal(line: str) -> bool:
     """A publisher's plea above or below the story ("Your donation allows us to keep sending
     journalists ...", "Non-commercial news needs your support"): page furniture, however
-    much it reads like prose. Two cues, or one in a short line."""
+    much it reads like prose. Two cues, or one in a button's few words ("Donate"); a
+    headline about a donation has one cue and more words."""
     cues = len(_APPEAL_CUES.findall(line))
-    return cues >= 2 or (cues == 1 and len(line.split()) <= 12)
+    return cues >= 2 or (cues == 1 and len(line.split()) <= 4)
 
 
 _CAPTION_JOINERS = {"and", "of", "the", "with", "in", "at", "&"}
