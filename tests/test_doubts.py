@@ -809,3 +809,16 @@ def test_verbs_of_vowing_urging_and_making_clear_introduce_a_quote() -> None:
     speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
     assert speakers.get("the future o") == "jens-stoltenberg"
     assert speakers.get("useful and f") == "sergey-lavrov"
+
+
+def test_a_page_with_no_year_and_no_day_is_dated_to_a_year_of_the_offices() -> None:
+    """No year, no day and month anywhere: the year alone is guessed from the known person's
+    time in office, and doubted. Fiction in the house style of an embassy's news item."""
+    text = (
+        "Alliance chief welcomes the treaty's extension\n\n"
+        "NATO Secretary General Jens Stoltenberg welcomed the extension of the arms control "
+        "treaty between the United States and Russia and called for talks on new weapons.\n"
+    )
+    event = extract(text)
+    assert event.date.month is None and 2014 <= event.date.year <= 2024
+    assert "first was taken" in doubts_of(event)["date"]

@@ -59,9 +59,9 @@ _MONTH_THEN_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?!\d)"
 def year_from_offices(doc: Document) -> PublicationDate | None:
     """A page that names no year ("Brussels, 28 September ... on Tuesday"): the first day and
     month of its lead, in the one year that best fits the time in office of the known people
-    it names (their roles' dates in people.yml) and falls on the weekday the lead names; when
-    several years fit, the first of them (the caller marks the date as a guess). None when
-    none fits."""
+    it names (their roles' dates in people.yml) and falls on the weekday the lead names (the
+    year alone when the lead gives no day); when several years fit, the first of them (the
+    caller marks the date as a guess). None when none fits."""
     lead = "\n".join(doc.paragraphs[:2])
     found = []
     for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
@@ -69,9 +69,8 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
             month = doc.lang.months.get(match["month"].lower().rstrip("."))
             if month and 1 <= int(match["day"]) <= 31:
                 found.append((match.start(), month, int(match["day"])))
-    if not found:
-        return None
-    _, month, day = min(found)
+    # Without a day and month in the lead, the year alone is guessed from the offices.
+    month, day = (min(found)[1], min(found)[2]) if found else (None, None)
     folded_lead = fold_text(lead).lower()
     weekday = next(
         (number for word, number in doc.lang.weekdays.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead)),
@@ -97,23 +96,25 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
     best = max(counts.values())
     fitting = [
         year for year, count in counts.items()
-        if count == best and make_date(year, month, day) is not None
-        and (weekday is None or dt.date(year, month, day).weekday() == weekday)
+        if count == best and (
+            month is None
+            or (make_date(year, month, day) is not None and (weekday is None or dt.date(year, month, day).weekday() == weekday))
+        )
     ]
     if not fitting:
         return None
     names = ", ".join(name for name, years in in_office.items() if fitting[0] in years)
-    because = f"the weekday the lead names and the offices of {names}" if weekday is not None else f"the offices of {names}"
+    because = f"the weekday the lead names and the offices of {names}" if weekday is not None and month else f"the offices of {names}"
     if len(fitting) > 1:
         # Several years fit: the draft is still written (its people, place and quotes do not
         # depend on the year), dated in the first of them, and the date doubted as a guess.
         return PublicationDate(
-            PartialDate(fitting[0], month, day),
+            PartialDate(fitting[0], month, day if month else None),
             f"no year in the text; {because} fit {len(fitting)} years ({fitting[0]} to {fitting[-1]}), "
             f"and the first was taken",
         )
     return PublicationDate(
-        PartialDate(fitting[0], month, day),
+        PartialDate(fitting[0], month, day if month else None),
         f"no year in the text; {fitting[0]}, the one year that fits {because}",
     )
 
