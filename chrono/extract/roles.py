@@ -6,6 +6,7 @@ import re
 
 from .sentences import ABBREVIATIONS
 from .vocabulary import (
+    COMMON_GIVEN_NAMES,
     REGION_NAMES,
     CONNECTORS,
     HONORIFICS,
@@ -269,6 +270,9 @@ def find_new_people(
         subject = bool(_SUBJECT_VERB.match(after)) and (
             start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|\n)$", text[max(0, start - 3) : start]))
         )
-        if role or speaks or said_before or subject:
+        # "the poisoning of Sergei Skripal", "reformers including Boris Nemtsov": a common
+        # given name before a surname is a person even with no office or verb beside it.
+        given = len(name_words) in (2, 3) and name_words[0][1].lower() in COMMON_GIVEN_NAMES
+        if role or speaks or said_before or subject or given:
             found.append((start, end, name, role))
     return found

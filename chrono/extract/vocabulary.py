@@ -128,3 +128,28 @@ REGION_NAMES = {
     "chechnya", "abkhazia", "south ossetia", "transnistria", "kaliningrad region",
 }
 """Countries and regions: after "in" they say where in the world, not which venue."""
+
+
+COMMON_GIVEN_NAMES = frozenset(
+    """
+    aleksandr alexander alexei aleksei alexey anatoly andrei andrey anna antony anthony arkady
+    boris dmitry dmitri evgeny yevgeny gennady georgy grigory igor ilya ivan kirill konstantin
+    leonid maria mikhail nikolai oleg pavel pyotr roman sergei sergey svetlana tatiana valentina
+    valery vasily viktor vladimir vladislav vyacheslav yelena elena yulia yuri yury olga natalia
+    irina ekaterina yekaterina lyudmila galina nadezhda marina alla zakhar
+    adam alan albert alfred andrew angela anders barack benjamin bernard bill boris brian carl
+    catherine charles christian christopher colin condoleezza daniel david dennis donald douglas
+    edward emmanuel eric francois frank franz frederick gerhard george gordon hans harry helmut
+    henry hillary jacques james jane janet jean jeffrey jens joe johannes john jonathan joseph
+    julian karl kevin kurt lawrence lech leon lord madeleine margaret mario martin matthew
+    michael michel mike nancy nicholas nicolas olaf pascal patrick paul peter philip pierre
+    richard robert ronald samuel sarah silvio stephen steven susan theresa thomas timothy tony
+    vaclav walter william wolfgang yves zbigniew
+    ahmet andrzej aleksander bronislaw donald dalia egils ivo jaap javier kersti lennart
+    petro viktor volodymyr yulia leonid mikheil eduard heydar ilham nursultan alyaksandr
+    recep mevlut jaroslaw lech radoslaw jozef milos slobodan vojislav zoran aleksandar
+    """.split()
+)
+"""Given names common in this chronology's news ("Sergei", "Boris", "Madeleine"): before a
+capitalised surname they make a person even with no office or speech verb beside the name.
+Words that are also places or common nouns (Georgia, Mark, Will) are left out."""
