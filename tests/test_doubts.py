@@ -837,3 +837,21 @@ def test_a_common_given_name_before_a_surname_is_a_person() -> None:
     people = {p.id for p in extract(text, published="2018-03-27").people}
     assert "sergei-ivanchenko" in people
     assert not any(key.startswith("council") or key.startswith("security") for key in people)
+
+
+def test_talks_at_the_kremlin_are_in_moscow() -> None:
+    """"Talks at the Kremlin", «на переговорах в Кремле», under no dateline: the seat of
+    government written as a venue stands for its city. Fiction in the house style of a
+    presidential website's news item."""
+    text = (
+        "President receives the alliance's chief\n\n"
+        "At talks at the Kremlin on Tuesday, Vladimir Putin and Javier Solana discussed the "
+        "missile defence plans of the United States.\n"
+    )
+    assert extract(text, published="2001-02-20").place == "moscow"
+    russian = (
+        "Президент принял генсека альянса\n\n"
+        "На переговорах в Кремле во вторник Владимир Путин и Хавьер Солана обсудили планы "
+        "США по развертыванию системы противоракетной обороны.\n"
+    )
+    assert extract(russian, published="2001-02-20").place == "moscow"

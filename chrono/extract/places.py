@@ -60,6 +60,10 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         # "met at NATO headquarters", not "recalled its envoy from NATO headquarters".
         doc.place_basis = "headquarters"
         return doc.place_id(HEADQUARTERS_CITY, stub=True)
+    if seat := _SEAT_AS_VENUE.search(text):
+        # "talks at the Kremlin", "на переговорах в Кремле": the building stands for its city.
+        doc.place_basis = "a seat of government as the venue"
+        return doc.place_id(_SEAT_CITIES[next(k for k, v in seat.groupdict().items() if v)], stub=True)
     if doc.dateline:
         elsewhere = _GATHERING_IN.search(text)
         if (
@@ -93,6 +97,14 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
             return found
     doc.place_basis = "none"
     return None
+
+
+_SEAT_AS_VENUE = re.compile(
+    r"\b(?:at|in|inside)\s+the\s+(?:(?P<kremlin>Kremlin)|(?P<white_house>White\s+House)|(?P<elysee>[EÉ]lys[eé]e(?:\s+Palace)?))\b"
+    r"|(?<![\w-])(?:в|во)\s+(?P<kremlin_ru>Кремле)(?![\w-])"
+)
+"""A seat of government written as where something happened, not as who spoke."""
+_SEAT_CITIES = {"kremlin": "Moscow", "kremlin_ru": "Moscow", "white_house": "Washington", "elysee": "Paris"}
 
 
 def place_before_date(doc: Document) -> str | None:
