@@ -512,7 +512,7 @@ DATE_PHRASE = re.compile(
 """Alternatives are tried in order, so "May 27, 1997" is read whole, not as "May 27"."""
 
 FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|would|shall|set\s+(?:to|for)|due\s+(?:to|in|on)|slated\s+for|is\s+to|are\s+to|scheduled|planned|plans?\s+to|expected\s+to|next|upcoming|until)\b",
+    r"\b(?:will|would|shall|set\s+(?:to|for)|due\s+(?:to|in|on)|slated\s+for|is\s+to|are\s+to|scheduled|planned|plans?\s+to|expected\s+(?:to|on|in|by)|to\s+be\s+held|next|upcoming|until)\b",
     re.IGNORECASE,
 )
 

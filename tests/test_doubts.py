@@ -855,3 +855,16 @@ def test_talks_at_the_kremlin_are_in_moscow() -> None:
         "США по развертыванию системы противоракетной обороны.\n"
     )
     assert extract(russian, published="2001-02-20").place == "moscow"
+
+
+def test_a_meeting_expected_on_a_day_is_ahead_across_the_new_year() -> None:
+    """"A meeting is expected on January 12", published on 28 December: the coming January,
+    announced that day, not the January eleven months back. Fiction in the house style of an
+    Indian daily's wire copy."""
+    text = (
+        "Alliance and Moscow to meet\n\n"
+        "BRUSSELS (Test Wire) - A meeting of the council is expected on January 12, officials "
+        "said on Tuesday.\n"
+    )
+    event = extract(text, published="2021-12-28")
+    assert event.date == PartialDate(2021, 12, 28)
