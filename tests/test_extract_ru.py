@@ -578,3 +578,20 @@ def test_a_quote_paragraph_after_a_verb_then_the_speakers_name() -> None:
     )
     event = extract(text, published="2014-03-07").event
     assert [q.speaker for q in event.quotes] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_a_speaker_label_on_its_own_line_above_the_first_words_is_kept() -> None:
+    """A presidential transcript: heading, date and place, then «С.Лавров:» alone on a line,
+    a short greeting, and the speech. The label is kept and starts the text, so the words
+    have their speaker. Fiction in the house style of an official Russian transcript."""
+    text = (
+        "Начало встречи с Генеральным секретарем альянса\n\n"
+        "8 апреля 2004 года, Москва\n\n"
+        "С.Лавров:\n\n"
+        "Уважаемый господин Генеральный секретарь, уважаемые коллеги!\n\n"
+        "Мне очень приятно приветствовать Вас в Москве. Я надеюсь, что начало, положенное два "
+        "года назад, будет развиваться, и мы со своей стороны намерены делать для этого все.\n"
+    )
+    event = extract(text, published="2004-04-08").event
+    assert {q.speaker for q in event.quotes} == {"sergey-lavrov"}
+    assert "sergey-lavrov" in {p.id for p in event.people}

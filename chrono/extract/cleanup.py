@@ -255,7 +255,7 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
         if not line:
             continue
         words = line.split()
-        if len(words) <= _SECTION_LABEL_WORDS and not re.search(r"[.!?\"”]$", line):
+        if len(words) <= _SECTION_LABEL_WORDS and not re.search(r"[.!?\"”]$", line) and not _LABEL_ALONE.match(line):
             continue
         kept.append(line)
         # The body has started once a real sentence has been read; before that, "Read more"
@@ -388,8 +388,28 @@ def strip_headline(
             best = (score, i)
     chosen = first_good if first_good is not None else (best[1] if best else None)
     headline = paragraphs[chosen] if chosen is not None else None
+    for back in (1, 2):
+        # "В.Путин:" on its own line above the first words spoken (a greeting too short to
+        # read as prose may come between): the body starts at the label.
+        label = lead - back
+        if label >= 0 and chosen != label and _is_turn_label(paragraphs[label], paragraphs[label + 1], language):
+            lead = label
+            break
     return headline, paragraphs[lead:]
 
+
+def _is_turn_label(line: str, following: str, language: Language | None) -> bool:
+    """A speaker's name alone with a colon ("В.Путин:", "JENS STOLTENBERG:"), whose words
+    are the next paragraph."""
+    if not line.rstrip().endswith(":") or len(line.split()) > 6:
+        return False
+    turn = language.transcript_turn if language is not None and language.transcript_turn is not None else None
+    return bool(turn and turn.match(f"{line.rstrip()} {following}"))
+
+
+_LABEL_ALONE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][a-zа-яё-]+|[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){1,3}):$")
+"""A transcript's speaker label on its own line ("В.Путин:", "JENS STOLTENBERG:"): kept, so
+the words on the next line have their speaker."""
 
 _STOP = {
     "that", "this", "with", "from", "have", "has", "will", "would", "said", "says", "were",
