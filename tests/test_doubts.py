@@ -868,3 +868,17 @@ def test_a_meeting_expected_on_a_day_is_ahead_across_the_new_year() -> None:
     )
     event = extract(text, published="2021-12-28")
     assert event.date == PartialDate(2021, 12, 28)
+
+
+def test_a_country_before_a_surname_is_not_a_given_name() -> None:
+    """"Prime Minister of Latvia Berzkalns": the country ends the office, and a surname alone
+    is no new person called "Latvia Berzkalns". Fiction in the house style of a government
+    press release; the names are invented."""
+    text = (
+        "Prime ministers call the alliance's chief\n\n"
+        "VILNIUS (Test Wire) - Prime Minister of Latvia Berzkalns and Prime Minister of Estonia "
+        "Kasemaa spoke with Jens Stoltenberg on Wednesday about the eastern flank.\n"
+    )
+    people = {p.id for p in extract(text, published="2022-06-08").people}
+    assert not any(key.startswith(("latvia-", "estonia-")) for key in people)
+    assert "jens-stoltenberg" in people

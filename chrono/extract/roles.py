@@ -242,8 +242,10 @@ def find_new_people(
             name_words.insert(0, (position, word))
         while name_words and name_words[0][1].lower() in NAME_PARTICLES:
             name_words.pop(0)
-        while len(name_words) > 2 and name_words[0][1].lower().rstrip(",") in REGION_NAMES:
-            name_words.pop(0)  # "Prime Minister of Lithuania Ingrida Simonyte": the country ends the role
+        while name_words and name_words[0][1].lower().rstrip(",") in REGION_NAMES:
+            # "Prime Minister of Lithuania Ingrida Simonyte": the country ends the role; and
+            # "Prime Minister of Latvia Karins" is a surname alone, not a person "Latvia Karins"
+            name_words.pop(0)
         full_words = [
             w for _, w in name_words if not _is_initials(w) and w.lower() not in NAME_PARTICLES
         ]
