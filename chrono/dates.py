@@ -119,6 +119,8 @@ _URL_DATES = (
     # /2010-10/03/ (year-month folder, then day folder)
     (re.compile(r"/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"), "day"),
     (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"), "day"),
+    # /New/Europe/19970527-814.html: the day opening the file name
+    (re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_.][^/]*$)"), "day"),
     # /2012/May-04/ and /2009/sep/19/
     (re.compile(r"/((?:19|20)\d\d)/((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[-_/](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE), "day"),
     # /2000.03.06.htm: a dotted date as a file or folder name

@@ -153,6 +153,9 @@ def test_a_date_in_a_body_sentence_is_not_a_stamp() -> None:
         ("https://example.org/archive/texts/2000.03.06.htm", "2000-03-06"),
         ("https://example.int/docu/speech/2007/s070614k.html", "2007-06-14"),
         ("https://example.int/docu/speech/2007/s120614k.html", None),  # 12 is not the folder's year
+        ("https://archives.example.gov/textonly/New/Europe/19970527-814.html", "1997-05-27"),
+        ("https://example.com/photos/19970527/", "1997-05-27"),
+        ("https://example.com/item/19971327-814.html", None),  # no 13th month
         ("https://example.com/about", None),
     ],
 )
