@@ -882,3 +882,40 @@ def test_a_country_before_a_surname_is_not_a_given_name() -> None:
     people = {p.id for p in extract(text, published="2022-06-08").people}
     assert not any(key.startswith(("latvia-", "estonia-")) for key in people)
     assert "jens-stoltenberg" in people
+
+
+def test_an_office_and_a_name_in_capitals_before_a_colon_is_no_dateline() -> None:
+    """A signing ceremony's transcript opens with the host's one turn, "PRESIDENT DUVAL:":
+    an office before a name is a speaker, so no place stub "President Duval" is made. Fiction
+    in the house style of a presidential archive's transcript; the president is invented."""
+    text = (
+        "Remarks at the signing ceremony\n\n"
+        "PRESIDENT DUVAL: Excellencies, Secretary General, ministers, welcome to Paris for the "
+        "signing of the act between the alliance and Russia.\n"
+    )
+    event = extract(text, published="1997-05-27")
+    assert event.place != "president-duval"
+
+
+def test_the_office_the_text_writes_narrows_the_guessed_year() -> None:
+    """A page with no year names "NATO Secretary General Jens Stoltenberg": the year is
+    guessed within that office, not within every post he held (he was Norway's prime minister
+    before). Fiction in the house style of a wire report."""
+    from dataclasses import replace as with_
+
+    stoltenberg = with_(
+        PEOPLE["jens-stoltenberg"],
+        roles=(
+            Role("Prime Minister of Norway", PartialDate(2005, 10, 17), PartialDate(2013, 10, 16)),
+            Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),
+        ),
+    )
+    catalog = Catalog(people={**PEOPLE, "jens-stoltenberg": stoltenberg}, places=CATALOG.places)
+    text = (
+        "Alliance chief calls for calm\n\n"
+        "NATO Secretary General Jens Stoltenberg called on Moscow to pull its troops back from "
+        "the border and to return to the talks.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, catalog).event
+    assert event.date.year >= 2014

@@ -579,15 +579,18 @@ def normalise_quote_marks(text: str) -> str:
 
 def _is_speaker_label(doc: Document, body: list[str]) -> bool:
     """A dateline that is no known place but a speaker: a known person's name ("BUSH: Moscow
-    is not a question of if"), or a label opening a transcript of labelled turns ("JUDY
-    WOODRUFF: Today, ...")."""
+    is not a question of if"), an office before a name ("PRESIDENT CHIRAC:"), or a label
+    opening a transcript of labelled turns ("JUDY WOODRUFF: Today, ...")."""
     assert doc.dateline is not None
     city = doc.dateline[0]
     if doc.place_id(city, stub=False) is not None:
         return False
     if any(form.kind == "person" for _, _, form in doc.known_names(fold_text(city.title()))):
         return True
-    return body[0][: doc.dateline[1]].rstrip().endswith(":") and sum(1 for p in body if _CAPITALS_LABEL.match(p)) >= 2
+    label = body[0][: doc.dateline[1]].rstrip()
+    if label.endswith(":") and city.split()[0].lower().rstrip(".") in TITLE_WORDS:
+        return True  # "PRESIDENT CHIRAC: Excellencies, ...": an office, so a speaker, not a city
+    return label.endswith(":") and sum(1 for p in body if _CAPITALS_LABEL.match(p)) >= 2
 
 
 _CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
