@@ -82,8 +82,11 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
         person = doc.catalog.people.get(form.id) if form.kind == "person" else None
         if person is None or person.name in in_office:
             continue
+        # The offices the text writes ("Secretary General"), when it writes any of them: not
+        # every post the person ever held (Stoltenberg was Norway's prime minister before).
+        written = [role for role in person.roles if role.start and _office_written(doc, role.title)]
         years = {
-            year for role in person.roles if role.start
+            year for role in (written or person.roles) if role.start
             for year in range(role.start.year, (role.end.year if role.end else this_year) + 1)
         }
         if years:
@@ -117,6 +120,17 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
         PartialDate(fitting[0], month, day if month else None),
         f"no year in the text; {fitting[0]}, the one year that fits {because}",
     )
+
+
+_OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "nato", "united", "states"}
+
+
+def _office_written(doc: Document, title: str) -> bool:
+    """The distinctive words of an office's title ("Secretary General" of "NATO Secretary
+    General") all written in the text."""
+    words = {w for w in re.findall(r"[a-z]+", fold_text(title).lower()) if w not in _OFFICE_NOISE}
+    text = doc.folded.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", text) for w in words)
 
 
 def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | None:
