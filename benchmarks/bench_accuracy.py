@@ -244,7 +244,7 @@ def _surname_key(surname: str) -> str:
     Baluevsky, Seleznyov and Seleznev), so two transliterations count as one name."""
     for variant, plain in _TRANSLITERATION_VARIANTS:
         surname = surname.replace(variant, plain)
-    return surname.replace("iov", "ev").replace("yov", "ev").replace("ov", "ev") if surname.endswith("ov") else surname
+    return surname[:-2] + "ev" if surname.endswith("ov") else surname  # Gorbachov, Gorbachev
 
 
 def same_person(truth_name: str, entry: dict[str, Any] | None) -> bool:

@@ -919,3 +919,13 @@ def test_the_office_the_text_writes_narrows_the_guessed_year() -> None:
     article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
     event = extract_article(article, catalog).event
     assert event.date.year >= 2014
+
+
+def test_a_capitals_dateline_with_a_day_is_no_turn_label() -> None:
+    """"NEW DELHI, MARCH 26:" opens a print story; "HARRY TRUMAN, President of the United
+    States:" opens a speaker's turn. Only the second is a transcript's label."""
+    from chrono.extract.cleanup import _CAPITALS_LABEL
+
+    assert _CAPITALS_LABEL.match("HARRY TRUMAN, President of the United States:")
+    assert _CAPITALS_LABEL.match("ДМИТРИЙ МЕДВЕДЕВ, Президент России: И здесь")
+    assert not _CAPITALS_LABEL.match("NEW DELHI, MARCH 26: India and Russia today agreed")

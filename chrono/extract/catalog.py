@@ -37,9 +37,6 @@ class Catalog:
     def place_names(self) -> dict[str, str]:
         """Every name and alias of a known place, as normalise_name writes it, to its id."""
         names: dict[str, str] = {}
-        for key, place in self.places.items():
-            for name in (place.name, *place.aliases):
-                names.setdefault(normalise_name(name), key)
         for key, place in self.venues.items():
             for name in (place.name, *place.aliases):
                 names.setdefault(normalise_name(name), key)

@@ -121,7 +121,10 @@ _WRAPPED_NEXT = re.compile(r"^\s*(?:[a-z(]|\d+\b(?![.:]))")
 
 _CUT_MID_SENTENCE = re.compile(r"(?:[a-zа-яё’',-]|\b(?:a|an|the|of|to|in|on|at|and|by|for|with))$")
 """How a line that a hard wrap cut mid-sentence ends: in a lower-case word or a comma."""
-_LABEL_OR_DATELINE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,}(?:,[^:]{1,80})?:|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s+[A-Z][a-z]{2,9}\.?\s+\d)")
+_CAPITALS_LABEL = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,40}(?:,[^:\n\d]{1,80})?:(?:\s|$)")
+"""A turn label in capitals, as long as a name with its office: "NICK SCHIFRIN: ...",
+"PRESIDENT OF RUSSIA DMITRY MEDVEDEV: ...", "HARRY TRUMAN, President of the United States:";
+no digits after the comma, which make it a dateline ("NEW DELHI, MARCH 26:")."""
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -158,7 +161,7 @@ def reflow_wrapped_lines(lines: list[str]) -> list[str]:
                 _WRAPPED_NEXT.match(line)
                 or (
                     wrapped and _CUT_MID_SENTENCE.search(previous)
-                    and not _LABEL_OR_DATELINE.match(line) and find_dateline(line.strip()) is None
+                    and not _CAPITALS_LABEL.match(line.strip()) and find_dateline(line.strip()) is None
                 )
             )
         ):
@@ -401,10 +404,18 @@ def strip_headline(
 def _is_turn_label(line: str, following: str, language: Language | None) -> bool:
     """A speaker's name alone with a colon ("В.Путин:", "JENS STOLTENBERG:"), whose words
     are the next paragraph."""
-    if not line.rstrip().endswith(":") or len(line.split()) > 6:
-        return False
-    turn = language.transcript_turn if language is not None and language.transcript_turn is not None else None
-    return bool(turn and turn.match(f"{line.rstrip()} {following}"))
+    return len(line.split()) <= 6 and language is not None and turn_on_next_line(line, following, language.transcript_turn) is not None
+
+
+def turn_on_next_line(line: str, following: str, turn: re.Pattern[str]) -> str | None:
+    """A transcript's label on a line of its own ("HARRY TRUMAN, President of the United
+    States:") and the words spoken on the next: the two as one turn, or None."""
+    label = line.rstrip()
+    if not label.endswith(":"):
+        return None
+    joined = f"{label} {following}"
+    match = turn.match(joined)
+    return joined if match and match.start("speech") > len(label) else None
 
 
 _LABEL_ALONE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][a-zа-яё-]+|[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){1,3}):$")
@@ -592,10 +603,6 @@ def _is_speaker_label(doc: Document, body: list[str]) -> bool:
         return True  # "PRESIDENT CHIRAC: Excellencies, ...": an office, so a speaker, not a city
     return label.endswith(":") and sum(1 for p in body if _CAPITALS_LABEL.match(p)) >= 2
 
-
-_CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
-"""A turn label in capitals, as long as a name with its office: "PRESIDENT OF RUSSIA DMITRY
-MEDVEDEV: ...", "NICK SCHIFRIN: ..."."""
 
 
 def read_document(article: Article, catalog: Catalog) -> Document:

@@ -112,12 +112,12 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
         # Several years fit: the draft is still written (its people, place and quotes do not
         # depend on the year), dated in the first of them, and the date doubted as a guess.
         return PublicationDate(
-            PartialDate(fitting[0], month, day if month else None),
+            PartialDate(fitting[0], month, day),
             f"no year in the text; {because} fit {len(fitting)} years ({fitting[0]} to {fitting[-1]}), "
             f"and the first was taken",
         )
     return PublicationDate(
-        PartialDate(fitting[0], month, day if month else None),
+        PartialDate(fitting[0], month, day),
         f"no year in the text; {fitting[0]}, the one year that fits {because}",
     )
 

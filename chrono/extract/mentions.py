@@ -95,14 +95,16 @@ def find_mentions(doc: Document) -> list[Mention]:
         said_before = re.search(rf"\b(?:{doc.lang.speech_verbs})\s+$", doc.body[max(0, start - 20) : start])
         # "In Stoltenberg's words", "as Lavrov put it": the surname is a speaker's.
         voiced = re.match(r"['’]s?\s+(?:words|remarks|comments|statement|view)\b|\s+put\s+it\b", doc.body[end : end + 20])
-        # A surname alone of a known person then in office ("spoke to Putin" in 2022) is theirs;
-        # not "the Obama administration", a "BUSH:" label or a "Cohen: ..." link above the text.
-        in_office = (
-            holder_then(doc, form.text) == form.id
-            and not doc.body[start:end].isupper()
-            and not _NOT_THE_PERSON_AFTER.match(doc.body[end : end + 30])
-        )
-        if form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced or in_office:
+        if (
+            form.inflected or form.id in full_people or role or speaks or said_before or honorific or voiced
+            # A surname alone of a known person then in office ("spoke to Putin" in 2022) is
+            # theirs; not "the Obama administration", a "BUSH:" label or a "Cohen: ..." link.
+            or (
+                not doc.body[start:end].isupper()
+                and not _NOT_THE_PERSON_AFTER.match(doc.body[end : end + 30])
+                and holder_then(doc, form.text) == form.id
+            )
+        ):
             mentions.append(
                 Mention(
                     start - (len(initials[0]) if initials else 0),

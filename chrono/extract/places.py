@@ -165,19 +165,18 @@ def place_in_first_sentence(doc: Document) -> str | None:
     return None
 
 
-_OPENING_IN = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Yesterday|Today|Earlier|Later|Meanwhile),?\s+)?[Ii]n\s+$")
+SCENE_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Yesterday|Today|Earlier|Later|Meanwhile),?\s+)?[Ii]n\s+$")
+"""What opens a sentence before the place that sets its scene: "In Washington, ..."."""
 
 
 def place_opening_a_sentence(doc: Document) -> str | None:
     """"In Washington, NATO's foreign ministers endorsed ...": a known place that opens a
-    sentence of the first three paragraphs sets the scene of what follows."""
-    if doc.lang.code != "en":
-        return None
+    sentence of the first three paragraphs, then a comma, sets the scene of what follows."""
     lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
     lead = doc.folded[:lead_end]
     for start, end, form in doc.known_names(lead):
         line_start = lead.rfind("\n", 0, start) + 1
-        if form.kind == "place" and lead[end : end + 1] == "," and _OPENING_IN.search(lead[line_start:start]):
+        if form.kind == "place" and lead[end : end + 1] == "," and doc.lang.scene_opening.search(lead[line_start:start]):
             return form.id
     return None
 

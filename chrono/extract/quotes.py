@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..model import Quote
 from .document import Document, Mention
-from .cleanup import ANSWER_TURN
+from .cleanup import ANSWER_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
 from .vocabulary import SPEECH_VERBS
@@ -245,14 +245,8 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     turns = []
     paragraphs = list(zip(doc.paragraph_starts, doc.paragraphs))
     for index, (start, paragraph) in enumerate(paragraphs):
-        if paragraph.rstrip().endswith(":") and index + 1 < len(paragraphs):
-            # "HARRY TRUMAN, President of the United States:" on a line of its own: the words
-            # spoken are the next line (read as one turn with the label).
-            following = paragraphs[index + 1][1]
-            joined = f"{paragraph.rstrip()} {following}"
-            turn = doc.lang.transcript_turn.match(joined)
-            if turn and turn.start("speech") >= len(paragraph.rstrip()):
-                paragraph = joined  # (positions in it stay those of the body, give or take a space)
+        if index + 1 < len(paragraphs) and (joined := turn_on_next_line(paragraph, paragraphs[index + 1][1], doc.lang.transcript_turn)):
+            paragraph = joined  # (positions in it stay those of the body, give or take a space)
         answer = ANSWER_TURN.match(paragraph)
         match = None if answer else doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
         if match:

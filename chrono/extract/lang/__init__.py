@@ -83,6 +83,8 @@ class Language:
     "генсек подчеркнул")."""
     place_adjectives: Callable[[str], frozenset[str]] | None = None
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
+    scene_opening: re.Pattern[str] = re.compile(r"(?!)")
+    """What opens a sentence before a place that sets its scene ("In Washington, ...")."""
     gathering_after: re.Pattern[str] = re.compile(r"(?!)")
     """Words after a place's adjective that make it a gathering there ("Мюнхенской конференции")."""
     venue_in_first_sentence: bool = False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ... import dates
 from .. import vocabulary
-from ..places import VENUE_BEFORE
+from ..places import SCENE_OPENING, VENUE_BEFORE
 from ..quotes import _FRAMING, TRANSCRIPT_TURN
 from . import Language
 
@@ -29,6 +29,7 @@ ENGLISH = Language(
     pronoun_speech=vocabulary.PRONOUN_SPEECH,
     capitals="A-Z0-9",
     venue_before=VENUE_BEFORE,
+    scene_opening=SCENE_OPENING,
     transcript_turn=TRANSCRIPT_TURN,
     framing=_FRAMING,
 )
