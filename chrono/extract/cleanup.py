@@ -578,9 +578,15 @@ _TEX_QUOTE = re.compile(r"``(?P<words>[^`\n]*?)(?:''|\"|”)")
 _DOUBLED_APOSTROPHES = re.compile(r"''(?P<words>[^'\n](?:[^\n]*?[^'\n])?)''")
 
 
+_DOUBLED_SINGLE_MARKS = re.compile(r"‘‘(?P<words>[^‘’\n](?:[^\n]*?[^‘\n])?)’’")
+
+
 def normalise_quote_marks(text: str) -> str:
     """Typewriter forms of quotation marks as the stages read them: wire archives converted
-    through TeX write ``words'' for “words”, and some newspaper archives ''words''."""
+    through TeX write ``words'' for “words”, some newspaper archives ''words'', and
+    typesetting that curled those apostrophes ‘‘words’’."""
+    if "‘‘" in text:
+        text = _DOUBLED_SINGLE_MARKS.sub(lambda m: f"“{m['words']}”", text)
     if "``" in text:
         return _TEX_QUOTE.sub(lambda m: f"“{m['words']}”", text)
     if text.count("''") >= 2:
