@@ -317,11 +317,53 @@ def test_quotes_in_doubled_apostrophes() -> None:
     assert [q.speaker for q in event.quotes] == ["yevgeny-primakov"]
 
 
+def test_quotes_in_doubled_curled_single_marks() -> None:
+    """Fiction in the style of a news site whose typesetting curled ''quotes'' into ‘‘quotes’’."""
+    text = (
+        "Minister backs closer ties\n‘‘We are ready to deepen our work with the alliance,’’ said "
+        "Russian Foreign Minister Igor Ivanov on Tuesday.\n‘‘Terrorism is a threat to every one of our countries,’’ he said.\n"
+    )
+    event = extract(text, published="2001-10-03")
+    assert [q.speaker for q in event.quotes] == ["igor-ivanov", "igor-ivanov"]
+    assert event.quotes[0].text.startswith("We are ready")
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 
     assert clean_headline("Status of NATO forces agreed / News / News agency Example", "Example") == "Status of NATO forces agreed"
     assert clean_headline(": Reuters: Putin warns Finland over NATO", None) == "Putin warns Finland over NATO"
+
+
+def test_a_page_with_no_date_is_dated_by_the_known_event_it_reports() -> None:
+    """Fiction in the style of a republished agency item that lost its date: no stamp, no year,
+    no date in its address. The chronology's event that shares its people, place and the words of
+    its title dates it; the date stays a doubted guess. An unrelated known event does not."""
+    from chrono.model import PersonRole
+
+    def known(day: str, title: str, people: tuple[str, ...], place: str) -> Event:
+        return Event(
+            id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
+            provenance="curated", status="reviewed", place=place,
+            people=tuple(PersonRole(p, None) for p in people),
+        )
+
+    chronology = (
+        known("2016-07-13", "NATO-Russia Council ambassadors meet after the Warsaw summit",
+              ("jens-stoltenberg", "alexander-grushko"), "brussels"),
+        known("2019-02-02", "The United States leaves the INF Treaty", ("mike-pompeo",), "washington"),
+    )
+    text = (
+        "Council meets after Warsaw summit\nNATO Secretary General Jens Stoltenberg said ambassadors of the "
+        "NATO-Russia Council met in Brussels to discuss the decisions of the Warsaw summit.\n"
+        "Russia's envoy Alexander Grushko told reporters the meeting was frank.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, CATALOG, known_events=chronology).event
+    assert event.date == PartialDate(2016, 7, 13)
+    assert "no publication date" in doubts_of(event)["date"]
+    alone = extract_article(article, CATALOG, known_events=chronology[1:]).event
+    assert alone.date.precision == "year"
 
 
 def test_an_undated_page_is_dated_by_its_latest_year_and_says_so() -> None:

@@ -41,6 +41,9 @@ def find_publication(doc: Document) -> PublicationDate:
             PublicationDate(PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year {where}")
             if years else year_from_offices(doc)
         )
+        if years:
+            # Published in that year or a few years after it.
+            doc.guess_years = tuple(range(max(years), min(max(years) + _YEARS_AFTER_LATEST, dt.date.today().year) + 1))
         if published is None:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
@@ -50,6 +53,10 @@ def find_publication(doc: Document) -> PublicationDate:
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
     return published
+
+
+_YEARS_AFTER_LATEST = 3
+"""A page with no date was published in the latest year it names or soon after."""
 
 
 _DAY_THEN_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
@@ -106,6 +113,7 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
     ]
     if not fitting:
         return None
+    doc.guess_years = tuple(fitting)
     names = ", ".join(name for name, years in in_office.items() if fitting[0] in years)
     because = f"the weekday the lead names and the offices of {names}" if weekday is not None and month else f"the offices of {names}"
     if len(fitting) > 1:
@@ -301,11 +309,23 @@ def pin_weekday(
 def best_known_event(doc: Document, start: dt.date, end: dt.date) -> Event | None:
     """The chronology's day-dated event in the window that shares most with the article:
     treaties, place, people, and words of its title."""
+    scored = _known_events_shared(doc, start, end)
+    return scored[0][1] if scored and scored[0][0] >= 3 else None
+
+
+def _known_events_shared(
+    doc: Document, start: dt.date, end: dt.date, *, lead_counts_twice: bool = False
+) -> list[tuple[int, Event]]:
+    """The chronology's day-dated events in the window, each with how much it shares with the
+    article, most first; with `lead_counts_twice`, a word of the event's title that the
+    headline or the lead write counts again (the news, not the background)."""
     treaties = set(doc.ids_of("treaty"))
     people = set(doc.ids_of("person"))
     places = set(doc.ids_of("place"))
     words = set(re.findall(r"[a-z]{4,}", doc.folded.lower()))
-    best: tuple[int, Event] | None = None
+    lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
+    lead_words = set(re.findall(r"[a-z]{4,}", fold_text(lead).lower())) if lead_counts_twice else set()
+    scored: list[tuple[int, Event]] = []
     for event in doc.known_events:
         if event.date.precision != "day" or not start <= event.date.first_day() <= end:
             continue
@@ -315,10 +335,48 @@ def best_known_event(doc: Document, start: dt.date, end: dt.date) -> Event | Non
             + 2 * len(people & {p.id for p in event.people})
             + (2 if event.place and event.place in places else 0)
             + len(title_words & words)
+            + len(title_words & lead_words)
         )
-        if score >= 3 and (best is None or score > best[0]):
-            best = (score, event)
-    return best[1] if best else None
+        scored.append((score, event))
+    scored.sort(key=lambda item: -item[0])
+    return scored
+
+
+def anchor_guessed_publication(doc: Document, published: PublicationDate) -> PublicationDate:
+    """A page with no publication date, whose year was only guessed (the latest year it names,
+    or the first year its people's offices fit): when one of the chronology's dated events
+    in the years it could be from clearly shares most with it (people, place, treaties, words
+    of its title), the page reports that event, and is dated by it: the lead's day and month
+    in that event's year, or the event's own day when the lead gives none. Still a guess: the
+    doubts stage marks it (`publication_guessed` stays set)."""
+    if not doc.publication_guessed or not doc.guess_years:
+        return published
+    first, last = min(doc.guess_years), max(doc.guess_years)
+    scored = [
+        (score, event) for score, event in _known_events_shared(doc, dt.date(first, 1, 1), dt.date(last, 12, 31), lead_counts_twice=True)
+        if event.date.first_day().year in doc.guess_years
+    ]
+    if not scored or scored[0][0] < _ANCHOR_SCORE or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return published
+    event = scored[0][1]
+    day = event.date.first_day()
+    guess = published.date
+    if guess.month is not None:
+        if make_date(day.year, guess.month, guess.day or 1) is None:
+            return published
+        date = PartialDate(day.year, guess.month, guess.day)
+    else:
+        date = PartialDate.from_date(day)
+    return PublicationDate(
+        date,
+        f"no publication date found; dated by {event.date.iso()} ({event.title}), the chronology's "
+        f"event in {first}–{last} that shares most with the text",
+    )
+
+
+_ANCHOR_SCORE = 5
+"""How much a known event must share with a page of unknown year to date it: two people and
+a word of its title, say; a shared person and the alliance's name are not enough."""
 
 
 def reported_date(

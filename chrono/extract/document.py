@@ -90,6 +90,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     published: PublicationDate | None = None
     publication_guessed: bool = False
+    guess_years: tuple[int, ...] = ()
+    """The years a page with no publication date could be from, when it was guessed."""
     """No publication date was found: the latest year the text names stands in for it."""
     mentions: list[Mention] = field(default_factory=list)
     main_position: int | None = None
