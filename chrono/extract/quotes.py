@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Quote
-from .document import Document, Mention
+from .document import Document, Mention, Sentence
 from .cleanup import ANSWER_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
@@ -114,6 +114,10 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # speaker when nobody else is named in between.
             speaker = last_speaker
             how = "a whole-sentence quote after the same speaker's"
+        if speaker is None and (pointed := speaker_of_next_sentence(doc, sentence, people)):
+            # "... – «уникальное событие». Об этом заявил журналистам Робертсон.": the sentence
+            # after points back to the quote and names its speaker.
+            speaker, how = pointed, "named by the sentence after"
         if speaker is None and _is_quote_paragraph(doc, start, end):
             speaker = speaker_of_previous_paragraph(doc, start, people)
             how = "quote paragraph: the voice of the paragraph before"
@@ -225,6 +229,19 @@ def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention
     named = [m for m in people if previous.start <= m.start < previous.end]
     subjects = [m for m in named if doc.lang.is_subject is None or doc.lang.is_subject(doc.body[m.start : m.end])]
     return (subjects or named)[0].id if named else None
+
+
+def speaker_of_next_sentence(doc: Document, sentence: Sentence | None, people: list[Mention]) -> str | None:
+    """The person named in the sentence right after `sentence`, in the same paragraph, when it
+    opens by pointing back to what was said ("Об этом заявил ... Робертсон")."""
+    if sentence is None:
+        return None
+    following = next((s for s in doc.sentences if s.start >= sentence.end), None)
+    if following is None or "\n" in doc.body[sentence.end : following.start]:
+        return None
+    if not doc.lang.attribution_after.match(doc.body[following.start : following.end]):
+        return None
+    return next((m.id for m in people if following.start <= m.start < following.end), None)
 
 
 def _is_quote_paragraph(doc: Document, start: int, end: int) -> bool:

@@ -75,6 +75,10 @@ class Language:
     speaker_in_previous_sentence: bool = False
     """A quote opening a sentence is often the words of the person speaking in the sentence
     before ("Макаров рассказал о ... . «Мы предложили ...»")."""
+    attribution_after: re.Pattern[str] = re.compile(r"(?!)")
+    """A sentence that opens by pointing back to what was just said and names who said it
+    ("Об этом заявил журналистам генсекретарь ..."): the quotes of the sentence before are
+    that speaker's."""
     framing: re.Pattern[str] = re.compile(r"(?!)")
     """Verbs that name what something is by a quoted word ('called it "a mistake"'), at the end
     of the text before the quote."""
