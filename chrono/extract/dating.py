@@ -374,9 +374,10 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
     )
 
 
-_ANCHOR_SCORE = 5
-"""How much a known event must share with a page of unknown year to date it: two people and
-a word of its title, say; a shared person and the alliance's name are not enough."""
+_ANCHOR_SCORE = 4
+"""How much a known event must share with a page of unknown year to date it: two of its people,
+or a person and its place (a text in another language than the titles shares no title words);
+one person and a word or two are not enough."""
 
 
 def reported_date(
