@@ -328,6 +328,19 @@ def test_quotes_in_doubled_curled_single_marks() -> None:
     assert event.quotes[0].text.startswith("We are ready")
 
 
+def test_more_verbs_of_speech_hand_a_quote_to_the_subject() -> None:
+    """Fiction in the style of an agency's English service: "He elaborated that ... "...""
+    and "..., adding that "..."" give the quote to the person speaking."""
+    text = (
+        "Minister outlines council plan\nMOSCOW (Test Wire) - Russian Foreign Minister Igor Ivanov said "
+        "on Tuesday the council would meet monthly.\nHe elaborated that the sides will \"exchange "
+        "information and hold joint exercises against terrorism\".\nIvanov spoke to reporters, adding "
+        "that \"the whole region is watching this work closely\".\n"
+    )
+    event = extract(text, published="2002-05-14")
+    assert [q.speaker for q in event.quotes] == ["igor-ivanov", "igor-ivanov"]
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

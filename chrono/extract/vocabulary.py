@@ -75,7 +75,9 @@ SPEECH_VERBS = (
     r"emphasi[sz]ed|announced|remarked|claimed|asserted|replied|recalled|wrote|continued|saying|"
     r"underlined|pointed\s+out|summed\s+up|commented|observed|acknowledged|admitted|conceded|"
     r"complained|tweeted|concluded|according\s+to|made\s+(?:it\s+)?clear|vowed|pledged|urged|praised|"
-    r"threatened|predicted|reiterated|repeated|affirmed|cautioned|promised"
+    r"threatened|predicted|reiterated|repeated|affirmed|cautioned|promised|"
+    r"elaborated|adding|asked|shouted|suggested|hinted|indicated|mentioned|assured|demanded|"
+    r"expressed\s+(?:\w+\s+)?(?:hope|concern|regret|confidence)"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_SPEECH = re.compile(
