@@ -341,6 +341,19 @@ def test_more_verbs_of_speech_hand_a_quote_to_the_subject() -> None:
     assert [q.speaker for q in event.quotes] == ["igor-ivanov", "igor-ivanov"]
 
 
+def test_a_surname_opening_a_line_after_a_capitalised_word_is_still_the_person() -> None:
+    """Fiction in the style of a radio service's web copy: a paragraph ends with "NATO." and the
+    next opens "Primakov said ...": no initials ("O.") and no given name ("NATO Primakov")."""
+    text = (
+        "Moscow and the alliance agree\nMoscow, 14 May 1997 (Test Radio) - Russian Foreign Minister "
+        "Yevgeny Primakov met the alliance's envoys on Wednesday.\nThe talks were the sixth round "
+        "between Russia and NATO.\nPrimakov said the agreement is \"a fair result for Russia and for "
+        "every country that wants peace.\"\n"
+    )
+    event = extract(text, published="1997-05-14")
+    assert [q.speaker for q in event.quotes] == ["yevgeny-primakov"]
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

@@ -63,8 +63,11 @@ def find_mentions(doc: Document) -> list[Mention]:
             and holder_then(doc, form.text) != form.id
         ):
             continue
-        previous = re.search(r"([A-Za-z][\w'-]*)\.?\s+$", doc.body[max(0, start - 30) : start])
-        initials = re.search(r"((?:[A-Z]\.\s?){1,3})$", doc.body[max(0, start - 8) : start])
+        # The word right before, on the same line and in the same sentence: "with NATO.
+        # Primakov said" is no "NATO Primakov".
+        previous = re.search(r"([A-Za-z][\w'-]*)[ \t]+$", doc.body[max(0, start - 30) : start])
+        # Initials before the surname ("A.V. Grushko"), not a word ending a sentence ("NATO.").
+        initials = re.search(r"(?<![\w.])((?:[A-Z]\.[ \t]?){1,3})$", doc.body[max(0, start - 8) : start])
         if initials:
             first = (
                 doc.catalog.people[form.id].name[:1].upper()
