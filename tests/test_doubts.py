@@ -354,6 +354,19 @@ def test_a_surname_opening_a_line_after_a_capitalised_word_is_still_the_person()
     assert [q.speaker for q in event.quotes] == ["yevgeny-primakov"]
 
 
+def test_in_his_words_anywhere_in_the_clause_is_the_last_speaker() -> None:
+    """Fiction in the style of a Russian agency's English service: "in his words" opens the
+    clause, the quoted words come later, and a whole quoted sentence follows in the same voice."""
+    text = (
+        "Moscow suspends mission\nMOSCOW, October 18 (Test Wire) - Russian Foreign Minister Sergey Lavrov said "
+        "on Monday that \"the decision was taken in response to the alliance's actions,\" Lavrov said.\n\n"
+        "At the same time, in his words, the step was of \"practically no surprise at all for Moscow\" because "
+        "the staff was cut twice. \"Since 2014, the alliance has curbed every contact with our mission.\"\n"
+    )
+    event = extract(text, published="2021-10-18")
+    assert [q.speaker for q in event.quotes] == ["sergey-lavrov"] * 3
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

@@ -75,7 +75,10 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
-        if speaker is None and last_speaker is not None and _AS_PRONOUN_PUT_IT.search(before) and _near(doc, last_at, start):
+        if (
+            speaker is None and last_speaker is not None and _near(doc, last_at, start)
+            and (_AS_PRONOUN_PUT_IT.search(before) or _IN_PRONOUN_WORDS.search(before))
+        ):
             # 'Moreover, as he put it, "..."': the pronoun is the last speaker.
             speaker, how = last_speaker, "pronoun"
         if speaker is None and (framing := doc.lang.framing.search(before)):
@@ -663,6 +666,8 @@ def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
 
 _IN_WORDS_OF = re.compile(r"\b(?:[Ii]n\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|[Aa]s\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
 _AS_PRONOUN_PUT_IT = re.compile(r"\b(?:[Aa]s\s+(?:he|she)\s+(?:put\s+it|said|noted|stressed|added|explained)|[Ii]n\s+(?:his|her)\s+words)\s*,?\s*$")
+_IN_PRONOUN_WORDS = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:words|view|opinion)\b")
+"""'In his words, the step was "no surprise"': anywhere in the clause before the quote."""
 _FRAMING = re.compile(
     r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
     r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
