@@ -367,6 +367,18 @@ def test_in_his_words_anywhere_in_the_clause_is_the_last_speaker() -> None:
     assert [q.speaker for q in event.quotes] == ["sergey-lavrov"] * 3
 
 
+def test_a_place_beside_a_doubted_date_is_doubted_too() -> None:
+    """Fiction in the style of a monthly archive: published only as March 1996, "met in Brussels
+    on Thursday". The Thursday cannot be placed, so the place written beside it is no surer."""
+    text = (
+        "Envoys meet\nNATO Secretary-General Javier Solana met Russian Foreign Minister Yevgeny "
+        "Primakov in Brussels on Thursday to discuss the alliance's plans.\n"
+    )
+    event = extract(text, published="1996-03", url="https://example.org/1996/3/envoys.html")
+    assert event.place == "brussels"
+    assert "date" in doubts_of(event) and "place" in doubts_of(event)
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

@@ -58,9 +58,9 @@ def find_doubts(
     date_reason = dict(doubts).get("date", "")
     if reason := place_doubt(doc, event.place, main_sentence):
         doubts.append(("place", reason))
-    elif event.place and doc.place_basis == "beside the date" and (
-        "before the publication" in date_reason or "after the publication" in date_reason
-    ):
+    elif event.place and doc.place_basis == "beside the date" and date_reason:
+        # A place read beside a date is as good as that date: a doubted date may be another
+        # event's, and so may its place.
         doubts.append(("place", "the place is written beside a date that may not be the news's (see the date's doubt)"))
     for index, person in enumerate(event.people):
         if reason := person_doubt(doc, person.id, person.role):
