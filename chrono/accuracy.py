@@ -81,6 +81,7 @@ def render_accuracy_section(results: dict[str, Any] | None, problem: str | None 
     ]
     if isinstance(blind.get("calibration"), dict):
         lines += ["", *render_calibration(blind, development)]
+    lines += _earlier_blind_lines((results or {}).get("earlier_blind"), "English")
     for code, splits in sorted(((results or {}).get("languages") or {}).items()):
         if isinstance(splits, dict):
             lines += ["", *_language_section(code, splits)]
@@ -160,6 +161,44 @@ def _language_section(code: str, splits: dict[str, Any]) -> list[str]:
         lines.append(f"| {label} | {_cell(blind, key)} | {_target(targets.get(key))} | {_cell(development, key)} |")
     if isinstance(blind.get("calibration"), dict) or isinstance(development.get("calibration"), dict):
         lines += ["", *render_calibration(blind, development, f"How the bets of the {name} drafts came out:")]
+    return lines + _earlier_blind_lines(splits.get("earlier_blind"), name)
+
+
+EARLIER_FIELDS = (
+    ("date_exact", "Date, exactly"),
+    ("place", "Place"),
+    ("people_f1", "People F1"),
+    ("quote_speaker", "Quote → speaker"),
+)
+
+
+def _earlier_blind_lines(earlier: Any, language: str) -> list[str]:
+    """Markdown lines: each earlier round's blind set, scored once and since moved to
+    development, so a reader sees how figures on unseen pages moved from round to round."""
+    rounds = [entry for entry in earlier if isinstance(entry, dict)] if isinstance(earlier, list) else []
+    if not rounds:
+        return []
+    lines = [
+        "",
+        f"Earlier {language} blind sets, each scored once at the end of its round and then moved to "
+        "development (oldest first):",
+        "",
+        f"| Blind set | Cases | {' | '.join(label for _, label in EARLIER_FIELDS)} | Right when sure / sure of, all four |",
+        "|---|---:|" + "---:|" * len(EARLIER_FIELDS) + "---:|",
+    ]
+    for entry in rounds:
+        note = entry.get("note") if isinstance(entry.get("note"), str) else "–"
+        cases = entry.get("cases") if isinstance(entry.get("cases"), int) else "–"
+        cells = [_cell(entry, key) for key, _ in EARLIER_FIELDS]
+        calibration = entry.get("calibration")
+        both = calibration.get("all") if isinstance(calibration, dict) else None
+        both = both if isinstance(both, dict) else {}
+        right, share = both.get("sure_precision"), both.get("sure_share")
+        sure = (
+            f"{right:.2f} / {share:.2f}"
+            if isinstance(right, (int, float)) and isinstance(share, (int, float)) else "–"
+        )
+        lines.append(f"| {note} | {cases} | {' | '.join(cells)} | {sure} |")
     return lines
 
 
