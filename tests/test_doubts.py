@@ -417,6 +417,18 @@ def test_a_page_with_no_date_is_dated_by_the_known_event_it_reports() -> None:
     assert alone.date.precision == "year"
 
 
+def test_an_undated_page_that_recalls_only_years_before_its_peoples_offices_is_dated_by_the_offices() -> None:
+    """Fiction in the style of a reposted agency item: no date anywhere, and the only year it
+    names (1997) is years before Secretary of State Hillary Clinton took office."""
+    text = (
+        "Clinton backs the council\nSecretary of State Hillary Clinton said the council created by the "
+        "1997 Founding Act should meet more often.\n"
+    )
+    event = extract(text)
+    assert event.date.year == 2009
+    assert "no publication date" in doubts_of(event)["date"]
+
+
 def test_an_undated_page_is_dated_by_its_latest_year_and_says_so() -> None:
     text = (
         "Alliance regrets Moscow's stance\nNATO member states voiced regret over Russia's stance on the "

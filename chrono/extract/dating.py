@@ -37,13 +37,17 @@ def find_publication(doc: Document) -> PublicationDate:
         if not years:
             years = [year for year in years_named(doc.raw_lines) if year in plausible]
             where = "the page names above or below the text"
-        published = (
-            PublicationDate(PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year {where}")
-            if years else year_from_offices(doc)
-        )
-        if years:
+        offices = year_from_offices(doc)
+        if years and not (offices is not None and max(years) < min(doc.guess_years)):
+            published = PublicationDate(
+                PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year {where}"
+            )
             # Published in that year or a few years after it.
             doc.guess_years = tuple(range(max(years), min(max(years) + _YEARS_AFTER_LATEST, dt.date.today().year) + 1))
+        else:
+            # No year named, or only years before the people named took the offices the text
+            # gives them (a 2006 report on Foreign Minister Lavrov that recalls 1992).
+            published = offices
         if published is None:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
