@@ -379,6 +379,18 @@ def test_a_place_beside_a_doubted_date_is_doubted_too() -> None:
     assert "date" in doubts_of(event) and "place" in doubts_of(event)
 
 
+def test_a_named_month_in_a_report_dated_to_the_day_is_not_the_news() -> None:
+    """Fiction in the style of a wire report: "agreed in April" is background; the report is
+    dated July 6 and its lead gives no day, so the draft takes the day of the report, doubted."""
+    text = (
+        "Council to meet\nBRUSSELS (Test Wire) - The NATO-Russia Council, whose envoys agreed in April "
+        "to keep talking, will meet again after the summit, alliance diplomats said.\n"
+    )
+    event = extract(text, published="2016-07-06")
+    assert event.date == PartialDate(2016, 7, 6)
+    assert "date" in doubts_of(event)
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

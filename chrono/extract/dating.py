@@ -198,7 +198,7 @@ def find_main_date(
         if sentence.start >= lead_end:
             break
         for kind, phrase, position in doc.phrases_in(sentence, skip_until=skip):
-            if kind == "period" and phrase.lower().split()[0] in ("this", "next"):
+            if kind == "period" and doc.lang.time_frame.match(phrase.strip()):
                 continue  # "this year", "next month": a time frame, not when it happened
             if _DOCUMENT_OF.search(doc.body[max(0, position - 40) : position]):
                 continue
@@ -245,6 +245,11 @@ def find_main_date(
                 resolved = pin_weekday(doc, phrase, published, resolved, tense)
             resolved = widen_to_span(doc, sentence, position, resolved)
             resolved = span_of_day_range(doc, position, phrase, resolved)
+            if kind in _VAGUE_KINDS and published.date.precision == "day" and resolved.date.precision != "day":
+                # "in February": in a report dated to the day, a named month is background
+                # or a plan; the news is on a day the lead gives later, or else
+                # on the day of the report (doubted: the lead gives no day).
+                continue
             doc.main_position = position
             return sentence, resolved
     if announced is not None:
@@ -256,6 +261,11 @@ def find_main_date(
             f"the publication ({published.basis})",
         )
     return first_sentence, None
+
+
+_VAGUE_KINDS = {"in_month", "month_year"}
+"""Date phrases that name a month by its name ("in April", «в мае»), not a day; "last month"
+in a lead still dates what it reports."""
 
 
 def pin_weekday(

@@ -79,6 +79,9 @@ class Language:
     """A sentence that opens by pointing back to what was just said and names who said it
     ("Об этом заявил журналистам генсекретарь ..."): the quotes of the sentence before are
     that speaker's."""
+    time_frame: re.Pattern[str] = re.compile(r"^(?:this|next)\b", re.IGNORECASE)
+    """A period phrase that frames a time rather than dates an event ("this year", "next
+    month", «в этом году»)."""
     framing: re.Pattern[str] = re.compile(r"(?!)")
     """Verbs that name what something is by a quoted word ('called it "a mistake"'), at the end
     of the text before the quote."""
