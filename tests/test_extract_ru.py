@@ -622,3 +622,24 @@ def test_this_year_and_a_named_month_do_not_date_a_report_of_the_day() -> None:
     )
     event = extract(text, published="2000-05-25").event
     assert event.date == PartialDate(2000, 5, 25)
+
+
+def test_an_office_after_the_verb_speaks_even_with_its_organization_and_a_reflexive_verb() -> None:
+    """«...», - отметил генсек НАТО: the office, not the alliance, speaks; «...», - высказался
+    he: a reflexive verb of speech. Fiction in the house style of a Moscow daily; no byline."""
+    text = (
+        "Генсек альянса о диалоге\n\n"
+        "МОСКВА, 17 февраля. Генеральный секретарь НАТО Йенс Столтенберг выступил в Мюнхене.\n\n"
+        '"Мы ведем диалог по контролю над вооружениями и по снижению рисков", - отметил генсек НАТО.\n\n'
+        "«На сегодняшний день у нас нет общей позитивной повестки дня», - высказался замминистра "
+        "иностранных дел России Александр Грушко.\n"
+    )
+    event = extract(text, published="2020-02-17").event
+    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg", "alexander-grushko"]
+
+
+def test_a_newspaper_dateline_with_a_date_and_no_agency() -> None:
+    """«МОСКВА, 17 февраля. ...»: a newspaper's dateline has no agency after the date; with no
+    date («Москва. ...») a line is no dateline."""
+    assert find_dateline("МОСКВА, 17 февраля. Генсек НАТО выступил в Мюнхене.", RUSSIAN) == ("МОСКВА", 20)
+    assert find_dateline("Москва. Генсек НАТО выступил в Мюнхене.", RUSSIAN) is None

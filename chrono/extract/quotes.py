@@ -520,12 +520,13 @@ def speaker_after(
         verb_at = position + verb.start()
         before_verb = [m for m in nearby if m.end <= verb_at]
         return _found(doc, "named", (before_verb[-1] if before_verb else nearby[0]).id)
+    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
+        # "..., – подчеркнул генсек.", "– отметил генсек НАТО": an office or a pronoun after
+        # the verb (the organization after the office is the office's, not the speaker)
+        return _found(doc, "office after the verb: the last person named", last_person_before(doc, position, people))
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
         return _found(doc, "organization named", orgs[0].id)
-    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
-        # "..., – подчеркнул генсек.": an office or a pronoun after the verb
-        return _found(doc, "office after the verb: the last person named", last_person_before(doc, position, people))
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
         return _found(doc, "office", titled)  # '"...," the alliance's secretary-general said'
     institution = re.search(
