@@ -391,6 +391,15 @@ def test_a_named_month_in_a_report_dated_to_the_day_is_not_the_news() -> None:
     assert "date" in doubts_of(event)
 
 
+def test_a_release_letterhead_is_furniture_not_a_title() -> None:
+    """Fiction in the style of a government release: its letterhead lines are not the headline."""
+    from chrono.extract.cleanup import is_furniture_line
+
+    assert is_furniture_line("Office of the Press Secretary")
+    assert is_furniture_line("For Immediate Release May 27, 1997")
+    assert not is_furniture_line("Office of the alliance opens in Moscow")
+
+
 def test_a_headline_loses_its_breadcrumb_and_its_agency_credit() -> None:
     from chrono.extract.cleanup import clean_headline
 

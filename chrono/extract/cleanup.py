@@ -52,6 +52,8 @@ _CHROME_LINE = re.compile(
     r"|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*\(@\w+\).{0,120}"
     r"|.{0,60}\b(?:published|posted|updated)\s+(?:on\s+)?(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?,?\s+\d{4}).{0,40}"
     r"|view\s+full\s+version\s*:.{0,200}"
+    # an official release's letterhead: "Office of the Press Secretary", "For Immediate Release May 27"
+    r"|(?:the\s+white\s+house\s+)?office\s+of\s+the\s+(?:press\s+secretary|spokesperson)|for\s+immediate\s+release\b.{0,60}"
     r"|ie\s*\d+\s+is\s+not\s+supported.{0,200}|.{0,40}\byour\s+browser\b.{0,40}\bnot\s+supported.{0,120}"
     r"|(?:please\s+)?enable\s+javascript.{0,120}|javascript\s+is\s+(?:disabled|required).{0,120}"
     r"|.{0,60}\bnotifications?\b.{0,60}\b(?:browser|preferences|enable|allow|up\s+to\s+date)\b.{0,60}"
