@@ -9,6 +9,7 @@ the build benchmark's results.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -183,11 +184,14 @@ def _earlier_blind_lines(earlier: Any, language: str) -> list[str]:
         f"Earlier {language} blind sets, each scored once at the end of its round and then moved to "
         "development (oldest first):",
         "",
-        f"| Blind set | Cases | {' | '.join(label for _, label in EARLIER_FIELDS)} | Right when sure / sure of, all four |",
-        "|---|---:|" + "---:|" * len(EARLIER_FIELDS) + "---:|",
+        f"| Blind set | Scored | Cases | {' | '.join(label for _, label in EARLIER_FIELDS)} | Right when sure / sure of, all four |",
+        "|---|---|---:|" + "---:|" * len(EARLIER_FIELDS) + "---:|",
     ]
     for entry in rounds:
-        note = entry.get("note") if isinstance(entry.get("note"), str) else "–"
+        note = entry.get("note") if isinstance(entry.get("note"), str) else ""
+        # "blind set 3 (31 English cases), scored once on 2026-12-06 ...": its name and day
+        name = re.split(r"\s*[(,]", note, maxsplit=1)[0].strip() or "–"
+        scored = re.search(r"\b\d{4}-\d{2}-\d{2}\b", note)
         cases = entry.get("cases") if isinstance(entry.get("cases"), int) else "–"
         cells = [_cell(entry, key) for key, _ in EARLIER_FIELDS]
         calibration = entry.get("calibration")
@@ -198,7 +202,7 @@ def _earlier_blind_lines(earlier: Any, language: str) -> list[str]:
             f"{right:.2f} / {share:.2f}"
             if isinstance(right, (int, float)) and isinstance(share, (int, float)) else "–"
         )
-        lines.append(f"| {note} | {cases} | {' | '.join(cells)} | {sure} |")
+        lines.append(f"| {name} | {scored[0] if scored else '–'} | {cases} | {' | '.join(cells)} | {sure} |")
     return lines
 
 

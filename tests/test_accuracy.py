@@ -172,7 +172,7 @@ def test_the_method_page_lists_earlier_blind_sets_of_each_language() -> None:
         "blind": {"cases": 32, "publishers": 31, "date_exact": 0.41},
         "development": {"cases": 217},
         "earlier_blind": [
-            {"note": "blind set 3 (31 cases)", "cases": 31, "date_exact": 0.548, "place": 0.484,
+            {"note": "blind set 3 (31 cases), scored once on 2026-12-06", "cases": 31, "date_exact": 0.548, "place": 0.484,
              "calibration": {"all": {"sure_precision": 0.9, "sure_share": 0.6}}},
             "not a mapping",
         ],
@@ -180,8 +180,8 @@ def test_the_method_page_lists_earlier_blind_sets_of_each_language() -> None:
     }
     page = render_accuracy_section(results)
     assert "Earlier English blind sets" in page
-    assert "| blind set 3 (31 cases) | 31 | 0.55 | 0.48 | – | – | 0.90 / 0.60 |" in page
-    assert "Earlier Russian blind sets" in page and "| ru-1 | 20 | – | – | – | 0.42 | – |" in page
+    assert "| blind set 3 | 2026-12-06 | 31 | 0.55 | 0.48 | – | – | 0.90 / 0.60 |" in page
+    assert "Earlier Russian blind sets" in page and "| ru-1 | – | 20 | – | – | – | 0.42 | – |" in page
     assert page.index("Earlier English") < page.index("Russian-language pages") < page.index("Earlier Russian")
     del results["earlier_blind"]
     assert "Earlier English" not in render_accuracy_section(results)
