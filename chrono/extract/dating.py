@@ -37,8 +37,8 @@ def find_publication(doc: Document) -> PublicationDate:
         if not years:
             years = [year for year in years_named(doc.raw_lines) if year in plausible]
             where = "the page names above or below the text"
-        offices = year_from_offices(doc)
-        if years and not (offices is not None and max(years) < min(doc.guess_years)):
+        offices, fitting = year_from_offices(doc) or (None, ())
+        if years and not (fitting and max(years) < min(fitting)):
             published = PublicationDate(
                 PartialDate(max(years)), f"no publication date found; {max(years)}, the latest year {where}"
             )
@@ -47,7 +47,7 @@ def find_publication(doc: Document) -> PublicationDate:
         else:
             # No year named, or only years before the people named took the offices the text
             # gives them (a 2006 report on Foreign Minister Lavrov that recalls 1992).
-            published = offices
+            published, doc.guess_years = offices, fitting
         if published is None:
             raise ExtractionError(
                 "no publication date: add `published` for it in seeds/sources.yml "
@@ -67,12 +67,12 @@ _DAY_THEN_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
 _MONTH_THEN_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?!\d)")
 
 
-def year_from_offices(doc: Document) -> PublicationDate | None:
+def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] | None:
     """A page that names no year ("Brussels, 28 September ... on Tuesday"): the first day and
     month of its lead, in the one year that best fits the time in office of the known people
     it names (their roles' dates in people.yml) and falls on the weekday the lead names (the
     year alone when the lead gives no day); when several years fit, the first of them (the
-    caller marks the date as a guess). None when none fits."""
+    caller marks the date as a guess), with all the years that fit. None when none fits."""
     lead = "\n".join(doc.paragraphs[:2])
     found = []
     for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
@@ -117,7 +117,6 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
     ]
     if not fitting:
         return None
-    doc.guess_years = tuple(fitting)
     names = ", ".join(name for name, years in in_office.items() if fitting[0] in years)
     because = f"the weekday the lead names and the offices of {names}" if weekday is not None and month else f"the offices of {names}"
     if len(fitting) > 1:
@@ -127,11 +126,11 @@ def year_from_offices(doc: Document) -> PublicationDate | None:
             PartialDate(fitting[0], month, day),
             f"no year in the text; {because} fit {len(fitting)} years ({fitting[0]} to {fitting[-1]}), "
             f"and the first was taken",
-        )
+        ), tuple(fitting)
     return PublicationDate(
         PartialDate(fitting[0], month, day),
         f"no year in the text; {fitting[0]}, the one year that fits {because}",
-    )
+    ), tuple(fitting)
 
 
 _OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "nato", "united", "states"}
@@ -337,8 +336,10 @@ def _known_events_shared(
     people = set(doc.ids_of("person"))
     places = set(doc.ids_of("place"))
     words = set(re.findall(r"[a-z]{4,}", doc.folded.lower()))
-    lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
-    lead_words = set(re.findall(r"[a-z]{4,}", fold_text(lead).lower())) if lead_counts_twice else set()
+    lead_words: set[str] = set()
+    if lead_counts_twice:
+        lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
+        lead_words = set(re.findall(r"[a-z]{4,}", fold_text(lead).lower()))
     scored: list[tuple[int, Event]] = []
     for event in doc.known_events:
         if event.date.precision != "day" or not start <= event.date.first_day() <= end:

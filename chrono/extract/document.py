@@ -90,9 +90,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     published: PublicationDate | None = None
     publication_guessed: bool = False
+    """No publication date was found: a guessed year (or day) stands in for it."""
     guess_years: tuple[int, ...] = ()
     """The years a page with no publication date could be from, when it was guessed."""
-    """No publication date was found: the latest year the text names stands in for it."""
     mentions: list[Mention] = field(default_factory=list)
     main_position: int | None = None
     """Where the main event's date phrase starts in the body."""

@@ -666,7 +666,7 @@ def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
 
 
 _IN_WORDS_OF = re.compile(r"\b(?:[Ii]n\s+(?P<who>[A-Z][^,\"“”]{1,60}?)['’]s?\s+words|[Aa]s\s+(?P<who2>[A-Z][^,\"“”]{1,60}?)\s+put\s+it)\s*,?\s*$")
-_AS_PRONOUN_PUT_IT = re.compile(r"\b(?:[Aa]s\s+(?:he|she)\s+(?:put\s+it|said|noted|stressed|added|explained)|[Ii]n\s+(?:his|her)\s+words)\s*,?\s*$")
+_AS_PRONOUN_PUT_IT = re.compile(r"\b[Aa]s\s+(?:he|she)\s+(?:put\s+it|said|noted|stressed|added|explained)\s*,?\s*$")
 _IN_PRONOUN_WORDS = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:words|view|opinion)\b")
 """'In his words, the step was "no surprise"': anywhere in the clause before the quote."""
 _FRAMING = re.compile(

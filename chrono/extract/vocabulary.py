@@ -139,7 +139,7 @@ COMMON_GIVEN_NAMES = frozenset(
     leonid maria mikhail nikolai oleg pavel pyotr roman sergei sergey svetlana tatiana valentina
     valery vasily viktor vladimir vladislav vyacheslav yelena elena yulia yuri yury olga natalia
     irina ekaterina yekaterina lyudmila galina nadezhda marina alla zakhar
-    adam alan albert alfred andrew angela anders barack benjamin bernard bill boris brian carl
+    adam alan albert alfred andrew angela anders barack benjamin bernard bill brian carl
     catherine charles christian christopher colin condoleezza daniel david dennis donald douglas
     edward emmanuel eric francois frank franz frederick gerhard george gordon hans harry helmut
     henry hillary jacques james jane janet jean jeffrey jens joe johannes john jonathan joseph
@@ -147,9 +147,9 @@ COMMON_GIVEN_NAMES = frozenset(
     michael michel mike nancy nicholas nicolas olaf pascal patrick paul peter philip pierre
     richard robert ronald samuel sarah silvio stephen steven susan theresa thomas timothy tony
     vaclav walter william wolfgang yves zbigniew
-    ahmet andrzej aleksander bronislaw donald dalia egils ivo jaap javier kersti lennart
-    petro viktor volodymyr yulia leonid mikheil eduard heydar ilham nursultan alyaksandr
-    recep mevlut jaroslaw lech radoslaw jozef milos slobodan vojislav zoran aleksandar
+    ahmet andrzej aleksander bronislaw dalia egils ivo jaap javier kersti lennart
+    petro volodymyr mikheil eduard heydar ilham nursultan alyaksandr
+    recep mevlut jaroslaw radoslaw jozef milos slobodan vojislav zoran aleksandar
     """.split()
 )
 """Given names common in this chronology's news ("Sergei", "Boris", "Madeleine"): before a
