@@ -1055,3 +1055,19 @@ def test_a_capitals_dateline_with_a_day_is_no_turn_label() -> None:
     assert _CAPITALS_LABEL.match("HARRY TRUMAN, President of the United States:")
     assert _CAPITALS_LABEL.match("ДМИТРИЙ МЕДВЕДЕВ, Президент России: И здесь")
     assert not _CAPITALS_LABEL.match("NEW DELHI, MARCH 26: India and Russia today agreed")
+
+
+def test_a_quote_after_he_speaks_in_the_sentence_before_is_his() -> None:
+    """"He warned, however, that ... . "..."": a quoted sentence with no attribution of its own,
+    after a sentence in the same paragraph whose subject is "he" speaking, is the last speaker's.
+    Fiction in the house style of a national daily's report of a council meeting."""
+    text = (
+        "Council opens a new chapter\n\n"
+        "ROME - The leaders of the alliance and Russia met on Tuesday at an air base near the capital.\n\n"
+        '"This meeting would have been unthinkable only a short time ago," said Mr Putin.\n'
+        "He warned, however, that the new council did not give the alliance a free hand. "
+        '"Our cooperation must rest on the firm foundations of international law and the United Nations Charter."\n'
+    )
+    event = extract(text, published="2002-05-29")
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("Our cooperat") == "vladimir-putin"

@@ -135,7 +135,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         if speaker is None and doc.lang.speaker_in_previous_sentence and not before.strip():
             # "Макаров рассказал о другом варианте. «Мы предложили ...»": the quote opens the
             # sentence after the one that has its speaker speaking.
-            speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            speaker = speaker_of_previous_sentence(
+                doc, sentence_start, people, last_speaker if _near(doc, last_at, start) else None
+            )
             how = "the speaker of the sentence before"
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
@@ -220,9 +222,13 @@ def organization_of_previous_paragraph(doc: Document, start: int, organizations:
     return named[-1].id if named else None
 
 
-def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention]) -> str | None:
+def speaker_of_previous_sentence(
+    doc: Document, start: int, people: list[Mention], last_speaker: str | None = None
+) -> str | None:
     """The person speaking in the sentence before `start`, in the same paragraph: named
-    before or after a speech verb ("Макаров рассказал", "заявил далее Столтенберг")."""
+    before or after a speech verb ("Макаров рассказал", "заявил далее Столтенберг"), or
+    written as "he" when it opens the sentence ("He warned, however, that ...": the last
+    speaker)."""
     previous = next((s for s in reversed(doc.sentences) if s.end <= start), None)
     if previous is None or "\n" in doc.body[previous.start : start]:
         return None
@@ -230,6 +236,8 @@ def speaker_of_previous_sentence(doc: Document, start: int, people: list[Mention
     if not doc.lang.speech().search(text):
         return None
     named = [m for m in people if previous.start <= m.start < previous.end]
+    if not named and last_speaker is not None and doc.lang.pronoun_speech.match(text):
+        return last_speaker
     subjects = [m for m in named if doc.lang.is_subject is None or doc.lang.is_subject(doc.body[m.start : m.end])]
     return (subjects or named)[0].id if named else None
 

@@ -32,4 +32,5 @@ ENGLISH = Language(
     scene_opening=SCENE_OPENING,
     transcript_turn=TRANSCRIPT_TURN,
     framing=_FRAMING,
+    speaker_in_previous_sentence=True,
 )
