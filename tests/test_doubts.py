@@ -1071,3 +1071,25 @@ def test_a_quote_after_he_speaks_in_the_sentence_before_is_his() -> None:
     event = extract(text, published="2002-05-29")
     speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
     assert speakers.get("Our cooperat") == "vladimir-putin"
+
+
+def test_a_transcript_turn_labelled_by_surname_is_the_person_the_heading_names() -> None:
+    """An official transcript names its speaker in full only in the heading ("Presenter: ...")
+    and labels the turns "SECRETARY EXAMPLE:"; the turn's words are that person's, and the
+    person joins the event. Fiction in the house style of a defence ministry's news
+    transcript; the secretary is invented."""
+    text = (
+        "News Transcript\n\n"
+        "Presenter: Secretary of Defense Jonathan Q. Example\n"
+        "February 10, 2006 12:00 PM EDT\n\n"
+        "Secretary of Defense Remarks at the Ministerial Press Conference in Taormina\n\n"
+        "              SECRETARY EXAMPLE:  -- this meeting in this fine setting, and I thank our hosts for it.\n\n"
+        "              We had good talks over the past two days with the Russian minister about the "
+        "alliance, its neighbours and the bases, and we told him plainly that the bases threaten nobody.\n\n"
+        "              Q: Mr. Secretary, what did the Russian side say about the bases in the east?\n\n"
+        "              SECRETARY EXAMPLE:  They listened, and they said they would study what we told them.\n"
+    )
+    event = extract(text)
+    assert "jonathan-q-example" in [person.id for person in event.people]
+    said = [quote.text for quote in event.quotes if quote.speaker == "jonathan-q-example"]
+    assert said and said[0].startswith("this meeting in this fine setting")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..dates import DATE_PHRASE, TIME as TIME_OF_DAY, as_stamp
@@ -368,7 +369,16 @@ def strip_headline(
     if len(paragraphs) < 2:
         return None, paragraphs
     # A dateline marks the lead even below a prose-like line (a forum title, a subhead).
-    lead = next((i for i, p in enumerate(paragraphs[:15]) if find_dateline(p, language) is not None), None)
+    # A label that opens two paragraphs or more is a transcript's speaker ("SECRETARY DOE:"),
+    # not a dateline ("NEW DELHI: ...").
+    openers = Counter(p.split(":", 1)[0] for p in paragraphs if ":" in p[:60])
+    lead = next(
+        (
+            i for i, p in enumerate(paragraphs[:15])
+            if find_dateline(p, language) is not None and openers[p.split(":", 1)[0]] < 2
+        ),
+        None,
+    )
     date_phrase = language.date_phrase if language is not None else DATE_PHRASE
     word = _CONTENT_WORD if language is None or language.lemmas is None else _ANY_CONTENT_WORD
     if lead is None:

@@ -10,7 +10,7 @@ from .document import Document, Mention, Sentence
 from .cleanup import ANSWER_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
-from .vocabulary import SPEECH_VERBS
+from .vocabulary import HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
@@ -288,12 +288,14 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
                 speaker = _by_surname(doc, match["name"], people)
             if speaker is None and match["name"].isupper():
                 speaker = _known_person_in_label(doc, start + match.start("name"), match["name"])
+            if speaker is None and match["name"].isupper():
+                speaker = _person_in_heading(doc, start + match.start("name"), match["name"])
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
         else:
             continue
-        speech = " ".join(speech.split())
+        speech = " ".join(speech.split()).lstrip("-–— ")  # "SECRETARY DOE:  -- this conference"
         if speaker and len(speech.split()) >= 2:  # a named turn is attributed even when short
             turns.append((start + at, speaker, speech))
     return turns
@@ -326,6 +328,32 @@ def _known_person_in_label(doc: Document, at: int, label: str) -> str | None:
             doc.mentions.append(Mention(at, at + len(label), "person", form.id))
             return form.id
     return None
+
+
+_NOT_GIVEN_NAMES = {word.lower() for word in TITLE_WORDS | NOT_NAME_WORDS | HONORIFICS}
+
+
+def _person_in_heading(doc: Document, at: int, label: str) -> str | None:
+    """An official transcript names its speaker in full only in the heading above the text
+    ("Presenter: Secretary of Defense Jane H. Doe"), then labels the turns "SECRETARY DOE:".
+    The one full name in the page's lines outside the turns that ends with the label's
+    surname is the speaker, and joins the people of the event as a new person."""
+    surname = re.split(r"[.\s]+", label.strip())[-1].capitalize()
+    if len(surname) < 3:
+        return None
+    full_name = re.compile(rf"\b((?:[A-Z][a-z]+\s+)(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)?){re.escape(surname)}\b")
+    names = {
+        " ".join(found.group(0).split())
+        for line in doc.raw_lines
+        if not doc.lang.transcript_turn.match(line.strip())
+        for found in full_name.finditer(line)
+        if found.group(1).split()[0].lower() not in _NOT_GIVEN_NAMES
+    }
+    if len(names) != 1:
+        return None
+    key = doc.add_new_person(names.pop())
+    doc.mentions.append(Mention(at, at + len(label), "person", key))
+    return key
 
 
 def _by_surname(doc: Document, label: str, people: list[Mention]) -> str | None:
