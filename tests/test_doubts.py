@@ -1093,3 +1093,45 @@ def test_a_transcript_turn_labelled_by_surname_is_the_person_the_heading_names()
     assert "jonathan-q-example" in [person.id for person in event.people]
     said = [quote.text for quote in event.quotes if quote.speaker == "jonathan-q-example"]
     assert said and said[0].startswith("this meeting in this fine setting")
+
+
+def test_an_office_written_with_its_country_or_body_is_the_person_who_held_it() -> None:
+    """"Russia's envoy to NATO warned", "Nato's secretary-general warned", "the Russian FM
+    said": the speaker is the one person people.yml gives that office on the day, not the
+    organization the office names. Fiction in the house style of a wire report; the envoy
+    and the minister are invented."""
+    people = {
+        "ivan-example": Person(
+            "ivan-example", "Ivan Example", ("Example",), side="russia",
+            roles=(Role("Permanent Representative of Russia to NATO", PartialDate(2008, 1, 10), PartialDate(2011, 12, 1)),),
+        ),
+        "petr-sample": Person(
+            "petr-sample", "Petr Sample", ("Sample",), side="russia",
+            roles=(Role("Foreign Minister of Russia", PartialDate(2004, 3, 9)),),
+        ),
+        "anna-probe": Person(
+            "anna-probe", "Anna Probe", ("Probe",), side="russia",
+            roles=(Role("Permanent Representative of Russia to the United Nations", PartialDate(2006, 1, 1)),),
+        ),
+        "jaap-de-hoop-scheffer": Person(
+            "jaap-de-hoop-scheffer", "Jaap de Hoop Scheffer", ("Scheffer",), side="nato",
+            roles=(Role("NATO Secretary General", PartialDate(2004, 1, 1), PartialDate(2009, 8, 1)),),
+        ),
+    }
+    catalog = Catalog(people=people, organizations=CATALOG.organizations, treaties={}, places=CATALOG.places)
+    text = (
+        "Envoy warns alliance over mandate\n\n"
+        "MOSCOW - Russia's envoy to NATO warned the alliance on Friday against overstepping its mandate in the "
+        'province and said Moscow might have to use "force to maintain respect for its word on the world scene."\n\n'
+        "Nato's secretary-general warned in turn that there would be \"grave consequences for the relationship "
+        'between the alliance and Moscow."\n\n'
+        '"We will answer every step of the alliance with a step of our own," the Russian FM said.\n\n'
+        'The army chief said his troops were "ready for any turn of events in the region this spring."\n'
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published="2008-02-22")
+    event = extract_article(article, catalog).event
+    speakers = {quote.text[:12]: quote.speaker for quote in event.quotes}
+    assert speakers.get("force to mai") == "ivan-example"
+    assert speakers.get("grave conseq") == "jaap-de-hoop-scheffer"
+    assert speakers.get("We will answ") == "petr-sample"
+    assert speakers.get("ready for an") is None  # a chief of what is not said is nobody's office

@@ -642,7 +642,10 @@ def speaker_before(
             return _found(doc, "described", person_by_description(doc, verb_at, described["adjective"], people))
     if doc.lang.subject_words.search(before[: verbs[-1].start()]):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, start + verbs[-1].start(), people))
-    if titled := person_by_title(doc, before[: verbs[-1].start()], start, people):
+    named_after_verb = any(verb_at <= m.start < position for m in people)
+    if not named_after_verb and (titled := person_by_title(doc, before[: verbs[-1].start()], start, people)):
+        # (not when someone is named between the verb and the quote: "the ambassador said
+        # ..., and Burns called the statement '...'")
         return _found(doc, "office", titled)
     orgs = [m for m in organizations if start <= m.start < verb_at]
     if orgs:
@@ -654,16 +657,21 @@ def person_by_title(doc: Document, text: str, position: int, people: list[Mentio
     """ "the Russian president said": the last person named before whose role, as
     written here or in people.yml, has that office word; when the article names nobody with
     it, the one person people.yml gives that office at the article's date."""
-    match = _TITLED_SUBJECT.search(text)
+    match = _TITLED_SUBJECT.search(text) or _OWNED_OFFICE.search(text)
     if not match:
         return None
     office = " ".join(match["office"].lower().replace("-", " ").split())
+    # "Russia's envoy to NATO", "the NATO chief", "the Russian FM": the office's name in people.yml
+    office, within = _OFFICE_NAMES.get((office, bool(match.groupdict().get("to_nato"))), (office, None))
+    if match["office"].lower() in ("chief", "head") and not re.search(r"\b(?:nato|alliance)", match["qualifiers"], re.IGNORECASE):
+        return None  # "the army chief said": only the alliance's chief is an office people.yml names
+    countries = _countries_in(match["qualifiers"])
     for mention in reversed([m for m in people if m.end <= position]):
         person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
         titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
-        if any(office in " ".join(title.lower().replace("-", " ").split()) for title in titles):
+        if any(_title_fits(title, office, countries, within) for title in titles):
             return mention.id
-    holder = holder_of_office(doc, match["qualifiers"], office)
+    holder = holder_of_office(doc, match["qualifiers"], office, within)
     if holder is not None:
         written = match["qualifiers"] + match["office"]
         at = position + match.start("office")
@@ -678,20 +686,33 @@ _COUNTRY_OF = (
 )
 
 
-def holder_of_office(doc: Document, qualifiers: str, office: str) -> str | None:
+def _countries_in(qualifiers: str) -> tuple[str, ...] | None:
+    """The country or body the words before an office name ("Russian", "NATO's")."""
+    return next((names for pattern, names in _COUNTRY_OF if pattern.search(qualifiers)), None)
+
+
+def _title_fits(title: str, office: str, countries: tuple[str, ...] | None, within: str | None) -> bool:
+    """The title names the office, of one of the countries and within the body when given."""
+    title = " ".join(title.lower().replace("-", " ").split()).replace("defence", "defense")
+    return (
+        office.replace("defence", "defense") in title
+        and (not countries or any(c in f" {title} " for c in countries))
+        and (within is None or within in title)
+    )
+
+
+def holder_of_office(doc: Document, qualifiers: str, office: str, within: str | None = None) -> str | None:
     """The person people.yml says held the office ("NATO Secretary General", "Foreign
-    Minister of Russia") on the publication date; None unless exactly one did."""
+    Minister of Russia", an office `within` a body such as NATO) on the publication date;
+    None unless exactly one did."""
     if doc.published is None:
         return None
     day = doc.published.date
-    countries = next((names for pattern, names in _COUNTRY_OF if pattern.search(qualifiers)), None)
+    countries = _countries_in(qualifiers)
     found = set()
     for person in doc.catalog.people.values():
         for role in person.roles:
-            title = " ".join(role.title.lower().replace("-", " ").split()).replace("defence", "defense")
-            if office.replace("defence", "defense") not in title:
-                continue
-            if countries and not any(c in f" {title} " for c in countries):
+            if not _title_fits(role.title, office, countries, within):
                 continue
             starts = role.start.first_day() if role.start else None
             ends = role.end.last_day() if role.end else None
@@ -760,6 +781,22 @@ _TITLED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
+_OWNED_OFFICE = re.compile(
+    r"(?:\b[Tt]he\s+|\b(?=[A-Z][\w.]*['’]s\s))(?P<qualifiers>(?:[A-Za-z.'’-]+\s+){0,2}?)"
+    r"(?P<office>envoy|ambassador|permanent\s+representative|representative|chief|head|secretary[\s-]general|FM)"
+    r"(?P<to_nato>\s+to\s+(?:the\s+)?(?:NATO|Nato|alliance|North\s+Atlantic\s+(?:Treaty\s+|Alliance)\w*))?"
+    r"(?:,\s*(?:[a-z]+\s*){1,2},)?\s*(?:$|[.,;]|" + SPEECH_VERBS + r")"
+)
+"""An office written with its country or body: "Russia's envoy to NATO", "Nato's
+secretary-general", "the NATO chief", "the U.S. ambassador to NATO, meanwhile, said"."""
+_OFFICE_NAMES = {
+    **{(office, True): ("permanent representative", "nato") for office in ("envoy", "ambassador", "representative", "permanent representative")},
+    ("chief", False): ("secretary general", "nato"),
+    ("head", False): ("secretary general", "nato"),
+    ("fm", False): ("foreign minister", None),
+}
+"""Offices as a news text writes them, and as people.yml names them (with the body the title
+must name)."""
 
 TRANSCRIPT_TURN = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){0,5}?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
