@@ -643,3 +643,19 @@ def test_a_newspaper_dateline_with_a_date_and_no_agency() -> None:
     date («Москва. ...») a line is no dateline."""
     assert find_dateline("МОСКВА, 17 февраля. Генсек НАТО выступил в Мюнхене.", RUSSIAN) == ("МОСКВА", 20)
     assert find_dateline("Москва. Генсек НАТО выступил в Мюнхене.", RUSSIAN) is None
+
+
+def test_straight_marks_nest_inside_straight_marks() -> None:
+    """"Считаем опасными попытки привнести "фактор НАТО", который ..." - заявил ...: a straight
+    mark after a space and before a word opens an inner quote inside the outer one, so the
+    outer quote keeps its words and its speaker. Fiction in the house style of Interfax; no
+    byline."""
+    text = (
+        "Грушко предостерег альянс\n\n"
+        "МОСКВА, 7 марта. Интерфакс - Замминистра иностранных дел Александр Грушко предостерег альянс.\n\n"
+        '"Считаем крайне опасными попытки привнести в сложную ситуацию "фактор НАТО", который создает '
+        'дополнительную напряженность в регионе", - заявил Грушко журналистам в четверг.\n'
+    )
+    event = extract(text, published="2014-03-07").event
+    assert [(q.speaker, q.text.split()[0]) for q in event.quotes] == [("alexander-grushko", "Считаем")]
+    assert '"фактор НАТО"' in event.quotes[0].text

@@ -429,6 +429,16 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                     depth -= 1
                     last_close = at
                 continue  # inside guillemets: the inner quote's marks
+            if opened is not None and char == '"' and doc.body[opened] == '"' and doc.lang.straight_marks_nest:
+                # "Считаем опасными попытки привнести "фактор НАТО", который ...": a straight
+                # mark after a space and before a word opens an inner quote, and the next closes it
+                preceding = paragraph[mark.start() - 1 : mark.start()] or " "
+                if preceding.isspace() and following.isalnum():
+                    depth += 1
+                    continue
+                if depth:
+                    depth -= 1
+                    continue
             if opened is None and (char in '"“«' or (char == "”" and following.isalnum())):
                 opened = at  # a closing mark right before a word opens a quote (said:”The NRC)
                 depth, last_close = 0, None

@@ -72,6 +72,9 @@ class Language:
     """The speaker is written after the speech verb as often as before it ("заявил Лавров")."""
     transcript_turn: re.Pattern[str] = re.compile(r"(?!)")
     """A transcript's turn: the speaker's name (group `name`), a colon, the words (`speech`)."""
+    straight_marks_nest: bool = False
+    """Straight marks nest inside straight marks ("... привнести "фактор НАТО", который ...");
+    in English an inner quote takes single marks."""
     speaker_in_previous_sentence: bool = False
     """A quote opening a sentence is often the words of the person speaking in the sentence
     before ("Макаров рассказал о ... . «Мы предложили ...»")."""

@@ -512,6 +512,7 @@ RUSSIAN = Language(
     ),
     speaker_follows_verb=True,
     speaker_in_previous_sentence=True,
+    straight_marks_nest=True,
     time_frame=re.compile(r"^(?:в|на|до)\s+(?:этом|этой|следующем|следующей|будущем|будущей|конца\s+этого)\b", re.IGNORECASE),
     attribution_after=re.compile(rf"^\W*Об\s+этом\s+(?:[\w,-]+\s+){{0,3}}?(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE),
     framing=re.compile(
