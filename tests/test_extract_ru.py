@@ -659,3 +659,34 @@ def test_straight_marks_nest_inside_straight_marks() -> None:
     event = extract(text, published="2014-03-07").event
     assert [(q.speaker, q.text.split()[0]) for q in event.quotes] == [("alexander-grushko", "Считаем")]
     assert '"фактор НАТО"' in event.quotes[0].text
+
+
+def test_a_kremlin_transcript_opening_with_a_greeting() -> None:
+    """«В.Путин: Уважаемый господин Генеральный секретарь!» on the first line, «Уважаемые
+    коллеги!» on the next: the greeting is the first words of Putin's turn, not a headline,
+    and goes on into the paragraph below; the place is read from the first paragraph of prose.
+    «Дж.Робертсон:» (a two-letter initial) labels a turn too. Fiction in the house style of a
+    Kremlin transcript."""
+    catalog = Catalog(
+        people={
+            **CATALOG.people,
+            "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", ("Putin", "Владимир Путин", "Путин")),
+            "george-robertson": Person("george-robertson", "George Robertson", ("Robertson", "Джордж Робертсон", "Робертсон")),
+        },
+        organizations=CATALOG.organizations,
+        treaties=CATALOG.treaties,
+        places=CATALOG.places,
+    )
+    text = (
+        "В.Путин: Уважаемый господин Генеральный секретарь!\n"
+        "Уважаемые коллеги!\n"
+        "Позвольте мне приветствовать вас в Москве. Отношения в рамках Совета Россия–НАТО развиваются, "
+        "и мы довольны тем, как идет эта работа в группах экспертов.\n"
+        "Дж.Робертсон: Спасибо, господин Президент, за теплый прием и за эту встречу в Кремле.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Президент России", published="2002-12-09")
+    event = extract_article(article, catalog).event
+    turns = [(q.speaker, " ".join(q.text.split()[:4])) for q in event.quotes]
+    assert turns[0] == ("vladimir-putin", "Уважаемый господин Генеральный секретарь!")
+    assert ("george-robertson", "Спасибо, господин Президент, за") in turns
+    assert event.place == "moscow"

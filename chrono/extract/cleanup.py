@@ -407,16 +407,25 @@ def strip_headline(
         # "В.Путин:" on its own line above the first words spoken (a greeting too short to
         # read as prose may come between): the body starts at the label.
         label = lead - back
-        if label >= 0 and chosen != label and _is_turn_label(paragraphs[label], paragraphs[label + 1], language):
-            lead = label
-            break
+        if label < 0 or not _is_turn_label(paragraphs[label], paragraphs[label + 1], language):
+            continue
+        if chosen == label:
+            if paragraphs[label].rstrip().endswith(":"):
+                continue
+            headline = None  # a turn's greeting shares words with the lead, but it is spoken
+        lead = label
+        break
     return headline, paragraphs[lead:]
 
 
 def _is_turn_label(line: str, following: str, language: Language | None) -> bool:
     """A speaker's name alone with a colon ("В.Путин:", "JENS STOLTENBERG:"), whose words
     are the next paragraph."""
-    return len(line.split()) <= 6 and language is not None and turn_on_next_line(line, following, language.transcript_turn) is not None
+    return len(line.split()) <= 6 and language is not None and (
+        turn_on_next_line(line, following, language.transcript_turn) is not None
+        # "В.Путин: Уважаемый господин Генеральный секретарь!": a greeting after the label
+        or (language.transcript_turn.match(line) is not None and not line.rstrip().endswith(":"))
+    )
 
 
 def turn_on_next_line(line: str, following: str, turn: re.Pattern[str]) -> str | None:

@@ -27,6 +27,9 @@ def _english() -> Language:
     return ENGLISH
 
 
+_LEAD_PARAGRAPH_WORDS = 6
+"""A paragraph of fewer words is a line (a greeting, a label), not a paragraph of the lead."""
+
 @dataclass(frozen=True)
 class Extraction:
     """What one article yields: its main event, the other dated events it states, and stubs
@@ -112,6 +115,23 @@ class Document:
     new_places: dict[str, Place] = field(default_factory=dict)
     lang: Language = field(default_factory=_english)
     """The language of the article: the words the stages read (chrono/extract/lang/)."""
+
+    def lead_start(self) -> int:
+        """Where the lead's first paragraph (not a line of a few words) starts."""
+        return next(
+            (start for start, paragraph in zip(self.paragraph_starts, self.paragraphs) if len(paragraph.split()) >= _LEAD_PARAGRAPH_WORDS),
+            0,
+        )
+
+    def lead_end(self, paragraphs: int) -> int:
+        """Where the lead's first `paragraphs` paragraphs end. A line of a few words (a
+        transcript's greeting, "(BEGIN VIDEO CLIP)") is not one of them."""
+        counted = 0
+        for index, paragraph in enumerate(self.paragraphs):
+            counted += len(paragraph.split()) >= _LEAD_PARAGRAPH_WORDS
+            if counted == paragraphs:
+                return self.paragraph_starts[index + 1] if index + 1 < len(self.paragraph_starts) else len(self.body)
+        return len(self.body)
 
     @cached_property
     def all_phrases(self) -> list[re.Match[str]]:

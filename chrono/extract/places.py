@@ -136,7 +136,7 @@ resort city of Sochi"."""
 def unknown_venue(doc: Document) -> str | None:
     """With no known place, a venue the lead writes after a gathering word becomes a new
     place stub (countries and regions are not venues). The doubts stage marks it."""
-    lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
+    lead_end = doc.lead_end(2)
     for match in _UNKNOWN_VENUE.finditer(doc.body[:lead_end]):
         name = match["where"]
         if name.lower() in REGION_NAMES or normalise_name(name) in NOT_VENUE_WORDS or is_month_word(name):
@@ -155,7 +155,8 @@ def place_in_first_sentence(doc: Document) -> str | None:
     "В ходе Мюнхенской конференции"), in a language whose leads name the venue that way."""
     if not doc.lang.venue_in_first_sentence or not doc.sentences:
         return None
-    first = doc.sentences[0]
+    lead_start = doc.lead_start()
+    first = next((s for s in doc.sentences if s.start >= lead_start), doc.sentences[0])
     text = doc.folded[first.start : first.end]
     for start, end, form in doc.known_names(text):
         if form.kind != "place":
@@ -172,7 +173,7 @@ SCENE_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Yesterday|Today|Earlier|Lat
 def place_opening_a_sentence(doc: Document) -> str | None:
     """"In Washington, NATO's foreign ministers endorsed ...": a known place that opens a
     sentence of the first three paragraphs, then a comma, sets the scene of what follows."""
-    lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
+    lead_end = doc.lead_end(3)
     lead = doc.folded[:lead_end]
     for start, end, form in doc.known_names(lead):
         line_start = lead.rfind("\n", 0, start) + 1
@@ -189,7 +190,7 @@ _NAMED_GATHERING = re.compile(
 def place_named_gathering(doc: Document) -> str | None:
     """"The Munich security conference", "the Bucharest summit": a gathering named after the
     city it meets in, in the lead."""
-    lead_end = doc.paragraph_starts[2] if len(doc.paragraph_starts) > 2 else len(doc.body)
+    lead_end = doc.lead_end(2)
     for start, end, form in doc.known_names(doc.folded[:lead_end]):
         if form.kind == "place" and _NAMED_GATHERING.match(doc.body[end : end + 40]):
             return form.id
@@ -246,7 +247,7 @@ def capital_of_speaker(doc: Document, sentence: Sentence | None) -> str | None:
 
 def place_of_statement(doc: Document) -> str | None:
     """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
-    lead_end = doc.paragraph_starts[3] if len(doc.paragraph_starts) > 3 else len(doc.body)
+    lead_end = doc.lead_end(3)
     lead = doc.folded[:lead_end]
     for start, _end, form in doc.known_names(lead):
         if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..model import Quote
 from .document import Document, Mention, Sentence
-from .cleanup import ANSWER_TURN, turn_on_next_line
+from .cleanup import ANSWER_TURN, QUESTION_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
 from .vocabulary import HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
@@ -296,6 +296,12 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         else:
             continue
         speech = " ".join(speech.split()).lstrip("-–— ")  # "SECRETARY DOE:  -- this conference"
+        for _next_start, following in paragraphs[index + 1 :]:
+            # A greeting on a line of its own ("В.Путин: Уважаемый господин Генеральный
+            # секретарь!") goes on in the paragraphs below it, up to the next turn.
+            if len(speech.split()) >= 8 or _starts_a_turn(doc, following):
+                break
+            speech = f"{speech} {' '.join(following.split())}"
         if speaker and len(speech.split()) >= 2:  # a named turn is attributed even when short
             turns.append((start + at, speaker, speech))
     return turns
@@ -331,6 +337,14 @@ def _known_person_in_label(doc: Document, at: int, label: str) -> str | None:
 
 
 _NOT_GIVEN_NAMES = {word.lower() for word in TITLE_WORDS | NOT_NAME_WORDS | HONORIFICS}
+
+
+def _starts_a_turn(doc: Document, paragraph: str) -> bool:
+    """The paragraph is a transcript's next turn: a speaker's label, a question or an answer."""
+    return bool(
+        doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
+        or QUESTION_TURN.match(paragraph) or ANSWER_TURN.match(paragraph) or paragraph.rstrip().endswith(":")
+    )
 
 
 def _person_in_heading(doc: Document, at: int, label: str) -> str | None:
