@@ -376,8 +376,11 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
 # ---------------------------------------------------------------- event dates
 
 
-def resolve_weekday(phrase: str, weekday: str, anchor: PartialDate, *, after_anchor: bool = False) -> ResolvedDate:
-    """The latest such weekday on or before the anchor (or the next one after it, for "next")."""
+def resolve_weekday(
+    phrase: str, weekday: str, anchor: PartialDate, *, after_anchor: bool = False, on_or_after_anchor: bool = False
+) -> ResolvedDate:
+    """The latest such weekday on or before the anchor (or the next one after it, for "next";
+    the first on or after it, for a weekday the text looks forward to)."""
     name = weekday.capitalize()
     if anchor.precision != "day":
         return ResolvedDate(
@@ -393,6 +396,9 @@ def resolve_weekday(phrase: str, weekday: str, anchor: PartialDate, *, after_anc
         delta = (target - base.weekday()) % 7 or 7
         day = base + dt.timedelta(days=delta)
         rule = f"first {name} after {describe_anchor(anchor)}"
+    elif on_or_after_anchor:
+        day = base + dt.timedelta(days=(target - base.weekday()) % 7)
+        rule = f"first {name} on or after {describe_anchor(anchor)} (the text looks forward to it)"
     else:
         day = base - dt.timedelta(days=(base.weekday() - target) % 7)
         rule = f"latest {name} on or before {describe_anchor(anchor)}"
@@ -400,7 +406,7 @@ def resolve_weekday(phrase: str, weekday: str, anchor: PartialDate, *, after_anc
 
 
 def resolve_day_offset(phrase: str, days: int, anchor: PartialDate, word: str) -> ResolvedDate:
-    """"today", "yesterday", "tonight", "last night": a fixed number of days back."""
+    """"today", "yesterday", "tonight", "last night": a fixed number of days back ("tomorrow": one on)."""
     if anchor.precision != "day":
         return ResolvedDate(
             anchor, phrase, f"'{word}' of {describe_anchor(anchor)}, known only to the {anchor.precision}",
@@ -408,7 +414,12 @@ def resolve_day_offset(phrase: str, days: int, anchor: PartialDate, word: str) -
             f"to the {anchor.precision} ({anchor.iso()})",
         )
     day = anchor.first_day() - dt.timedelta(days=days)
-    rule = f"{describe_anchor(anchor)}" if days == 0 else f"{days} day{'s' if days > 1 else ''} before {describe_anchor(anchor)}"
+    count = f"{abs(days)} day{'s' if abs(days) > 1 else ''}"
+    rule = (
+        f"{describe_anchor(anchor)}" if days == 0
+        else f"{count} after {describe_anchor(anchor)}" if days < 0
+        else f"{count} before {describe_anchor(anchor)}"
+    )
     return ResolvedDate(PartialDate.from_date(day), phrase, f"'{word}': {rule}")
 
 
@@ -505,7 +516,7 @@ DATE_PHRASE = re.compile(
     rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*[:.]\d))"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}\b)"
     rf"|(?P<weekday>\b(?:(?:last|next|this|on|early|late)\s+)?{_WEEKDAY}\b(?:\s+(?:morning|afternoon|evening|night))?)"
-    rf"|(?P<dayword>\b(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
+    rf"|(?P<dayword>\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
     rf"|(?P<period>\b{_RELATIVE_PERIOD}\b)"
     rf"|(?P<in_month>\b(?:in|since|until|by|last)\s+{_MONTH}\b(?!\s+\d))"
     r")",
@@ -559,10 +570,15 @@ def resolve_phrase(kind: str, phrase: str, anchor: PartialDate, *, tense: str | 
         return resolve_month_day(text, month, parse_day(match["day"]), anchor, tense=tense)
     if kind == "weekday":
         weekday = next(word for word in lower.split() if word in WEEKDAYS)
+        if tense == "future" and not lower.startswith(("last", "this")):
+            # "the ministers will meet on Friday": the Friday to come (the day itself if today)
+            return resolve_weekday(text, weekday, anchor, on_or_after_anchor=True)
         return resolve_weekday(text, weekday, anchor, after_anchor=lower.startswith("next"))
     if kind == "dayword":
         if "yesterday" in lower or "last night" in lower:
             return resolve_day_offset(text, 1, anchor, lower)
+        if "tomorrow" in lower:
+            return resolve_day_offset(text, -1, anchor, lower)
         return resolve_day_offset(text, 0, anchor, lower)
     if kind == "period":
         return resolve_relative_period(text, " ".join(lower.split()), anchor)

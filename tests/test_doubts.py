@@ -1135,3 +1135,25 @@ def test_an_office_written_with_its_country_or_body_is_the_person_who_held_it() 
     assert speakers.get("grave conseq") == "jaap-de-hoop-scheffer"
     assert speakers.get("We will answ") == "petr-sample"
     assert speakers.get("ready for an") is None  # a chief of what is not said is nobody's office
+
+
+def test_a_day_the_lead_looks_forward_to_is_in_the_future() -> None:
+    """"will meet on Friday" is the Friday to come, not the one before, so it neither dates a
+    report nor rivals its day; "tomorrow" is the day after the publication. Fiction in the
+    house style of an American daily's preview of a summit."""
+    announced = extract(
+        "Ministers to meet\n\n"
+        "WASHINGTON -- NATO said on Monday that its foreign ministers will meet in Brussels on Friday "
+        "to discuss the alliance and its ties with Moscow.\n",
+        published="1997-03-19",
+    )
+    assert announced.date == PartialDate(1997, 3, 17)
+    assert "date" not in doubts_of(announced)
+    preview = extract(
+        "Summit to open\n\n"
+        "WASHINGTON -- President Clinton and President Yeltsin meet in Helsinki tomorrow for a summit "
+        "that may chart the course of their ties for years.\n",
+        published="1997-03-19",
+    )
+    assert preview.date == PartialDate(1997, 3, 20)
+    assert "after the publication" in doubts_of(preview)["date"]

@@ -690,3 +690,21 @@ def test_a_kremlin_transcript_opening_with_a_greeting() -> None:
     assert turns[0] == ("vladimir-putin", "Уважаемый господин Генеральный секретарь!")
     assert ("george-robertson", "Спасибо, господин Президент, за") in turns
     assert event.place == "moscow"
+
+
+def test_a_day_the_lead_looks_forward_to_is_in_the_future() -> None:
+    """«встретятся в пятницу» is the Friday to come; «завтра» is the day after the publication.
+    Fiction in the house style of RIA Novosti; no byline."""
+    event = extract(
+        "Послы встретятся в пятницу\n\n"
+        "МОСКВА, 19 мар - РИА Новости. Послы России и стран НАТО встретятся в пятницу в Брюсселе, "
+        "сообщил в среду замминистра иностранных дел Александр Грушко.\n",
+        published="1997-03-19",
+    ).event
+    assert event.date == PartialDate(1997, 3, 19)  # the announcement, on Wednesday
+    tomorrow = extract(
+        "Послы встретятся завтра\n\n"
+        "Послы России и стран НАТО завтра проведут заседание Совета Россия-НАТО в Брюсселе.\n",
+        published="2019-03-19",
+    ).event
+    assert tomorrow.date == PartialDate(2019, 3, 20)

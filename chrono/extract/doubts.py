@@ -19,6 +19,7 @@ import sys
 from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word
 from ..model import Event
 from .document import Document, Sentence
+from .dating import tense_of
 from .normalise import fold_text, normalise_name
 from .vocabulary import REGION_NAMES
 
@@ -199,7 +200,8 @@ def competing_date(doc: Document, published: PublicationDate, resolved: Resolved
     for kind, phrase, position in doc.phrases_in(sentence):
         if position == doc.main_position or kind not in _RELATIVE_KINDS:
             continue
-        other = doc.lang.resolve_phrase(kind, phrase, published.date, tense="past")
+        # a day the sentence looks forward to ("will meet on Friday") is a plan, not a rival
+        other = doc.lang.resolve_phrase(kind, phrase, published.date, tense=tense_of(doc, sentence, position) or "past")
         if other is None or other.date == resolved.date:
             continue
         if other.date.precision == "day" and other.date.first_day() > published.date.last_day():

@@ -195,6 +195,9 @@ def resolve_by_words(
             return None
         english = _ENGLISH_WEEKDAYS[number]
         after = any(w in language_words.next_words for w in _words(lower))
+        if tense == "future" and not after:
+            # «министры встретятся в пятницу»: the Friday to come
+            return dates.resolve_weekday(text, english, anchor, on_or_after_anchor=True)
         return dates.resolve_weekday(text, english, anchor, after_anchor=after)
     if kind == "dayword":
         for word, (days, english) in language_words.day_words.items():

@@ -49,8 +49,11 @@ DAY_WORDS = {
     "вчера": (1, "yesterday"),
     "накануне": (1, "the day before"),
     "сегодня": (0, "today"),
+    "послезавтра": (-2, "the day after tomorrow"),
+    "завтра": (-1, "tomorrow"),
 }
-"""A relative day -> (days before publication, the English word the rule is written with)."""
+"""A relative day -> (days before publication, negative after it; the English word the rule is
+written with)."""
 PERIODS = {
     r"(?:прошл|минувш)\w*\s+недел": "last week",
     r"(?:эт|текущ)\w*\s+недел": "this week",
@@ -83,7 +86,7 @@ DATE_PHRASE = re.compile(
     rf"|(?P<month_year>(?:в\s+)?{_MONTH}\s+{_YEAR})"
     rf"|(?P<dm>{_RELATIVE_BEFORE_DATE}{_DAY}\s+{_MONTH})(?!\s*\d)"
     rf"|(?P<weekday>во?\s+(?:(?:прошл|минувш|эт|следующ|будущ|ближайш)\w*\s+)?{_WEEKDAY}{_PART_OF_DAY}(?![а-яё]))"
-    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне){_PART_OF_DAY}(?![а-яё]))"
+    rf"|(?P<dayword>(?:сегодня|вчера|позавчера|накануне|послезавтра|завтра){_PART_OF_DAY}(?![а-яё]))"
     rf"|(?P<period>(?:на|в)\s+(?:прошл|минувш|эт|текущ)\w*\s+(?:неделе|месяце|году)(?![а-яё]))"
     r"|(?P<in_month>в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d))"
     r")",
