@@ -1157,3 +1157,21 @@ def test_a_day_the_lead_looks_forward_to_is_in_the_future() -> None:
     )
     assert preview.date == PartialDate(1997, 3, 20)
     assert "after the publication" in doubts_of(preview)["date"]
+
+
+def test_a_new_person_with_a_party_in_brackets_before_the_verb_speaks() -> None:
+    """"Estonian MEP Jaan Example (Reform) said": a party in brackets between a new name and
+    its verb still makes the name a person who speaks, and the "he told" after it is his; an
+    acronym in brackets ("the Membership Action Plan (MAP), a first step, saying") does not.
+    Fiction in the house style of a public broadcaster's news site; the MEP is invented."""
+    text = (
+        "Demands are absurd, says MEP\n\n"
+        "Estonia's defence minister rejected Russia's demands on Friday.\n\n"
+        "Estonian MEP Jaan Example (Reform) said there was no room for talks on the demands.\n\n"
+        '"It is absurd in our view," he told a television programme on Friday evening.\n\n'
+        "The allies refused Georgia a Membership Action Plan (MAP), a first step to entry, saying it was not ready.\n"
+    )
+    event = extract(text, published="2021-12-17")
+    people = [person.id for person in event.people]
+    assert "jaan-example" in people and "membership-action-plan" not in people
+    assert [(q.speaker, q.text[:9]) for q in event.quotes] == [("jaan-example", "It is abs")]

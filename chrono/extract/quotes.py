@@ -174,8 +174,9 @@ def _near(doc: Document, earlier: int, later: int) -> bool:
 
 @lru_cache(maxsize=4)
 def _speaks_after(speech_verbs: str) -> re.Pattern[str]:
-    """A speech verb right after a name ("Scheffer, the alliance's chief, told")."""
-    return re.compile(rf"^\s*(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
+    """A speech verb right after a name ("Scheffer, the alliance's chief, told", "Paet
+    (Reform) said")."""
+    return re.compile(rf"^\s*(?:\([^()]{{1,40}}\))?\s*(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
