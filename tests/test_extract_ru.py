@@ -708,3 +708,21 @@ def test_a_day_the_lead_looks_forward_to_is_in_the_future() -> None:
         published="2019-03-19",
     ).event
     assert tomorrow.date == PartialDate(2019, 3, 20)
+
+
+def test_the_line_under_a_transcript_heading_gives_the_venue() -> None:
+    """«8 апреля 2004 года, Москва, Кремль» on a line of its own under the heading: the day and
+    the venue of the meeting the transcript records. Fiction in the house style of a Kremlin
+    transcript."""
+    text = (
+        "Президент России — официальный сайт\n\n"
+        "Выступления и стенограммы   /\n\n"
+        "Начало встречи с Генеральным секретарем НАТО\n\n"
+        "8 апреля 2004 года, Москва, Кремль\n\n"
+        "С.Лавров: Уважаемый господин Генеральный секретарь, мы рады снова видеть вас и обсудить "
+        "с вами работу Совета Россия-НАТО за прошедший год.\n\n"
+        "Надеюсь, что сегодняшняя встреча будет полезной для обеих сторон и для всей Европы.\n"
+    )
+    event = extract(text).event
+    assert event.date == PartialDate(2004, 4, 8)
+    assert event.place == "moscow"

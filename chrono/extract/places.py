@@ -34,7 +34,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
                 if _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
                     continue  # "regarded in Moscow as a threat": where people think so
                 places.append((sentence.start + start, sentence.start + end, form.id))
-    if (heading := place_before_date(doc)) is not None:
+    if (heading := place_before_date(doc) or place_under_heading(doc)) is not None:
         doc.place_basis = "beside the date"
         return heading
     if doc.main_position is not None:
@@ -120,6 +120,24 @@ def place_before_date(doc: Document) -> str | None:
             start == 0 or re.search(r"[,(]\s*$", before[:start])
         ):
             return form.id
+    return None
+
+
+_VENUE_AFTER_DATE = re.compile(r"\s*,\s*(?P<place>[^\d,;:.!?]{2,40}?)(?:,\s*[^\d,;:.!?]{2,40})?\s*")
+
+
+def place_under_heading(doc: Document) -> str | None:
+    """"3 октября 2001 года, Брюссель", "May 28, 2002, Rome": a line of its own above the text
+    with a full date and then a known place is how an official transcript gives the day and
+    the venue of what it records."""
+    for line in doc.raw_lines[:25]:
+        line = line.strip()
+        date = doc.lang.date_phrase.match(line)
+        if date is None or date.lastgroup not in ("full_md", "full_dm"):
+            continue
+        venue = _VENUE_AFTER_DATE.fullmatch(line[date.end() :])
+        if venue and (key := doc.place_id(venue["place"], stub=False)) is not None:
+            return key
     return None
 
 
