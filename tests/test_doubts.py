@@ -1175,3 +1175,33 @@ def test_a_new_person_with_a_party_in_brackets_before_the_verb_speaks() -> None:
     people = [person.id for person in event.people]
     assert "jaan-example" in people and "membership-action-plan" not in people
     assert [(q.speaker, q.text[:9]) for q in event.quotes] == [("jaan-example", "It is abs")]
+
+
+def test_a_weekday_of_a_month_only_page_is_pinned_to_the_nearest_day_of_the_known_event() -> None:
+    """A page dated only to its month ("/2021/12/" in the address) with "on Friday": when the
+    chronology's event the page names fell on a Friday, that is the day; else the Friday
+    nearest to it (a report of the day after). Fiction in the house style of a public
+    broadcaster's news site."""
+    from chrono.model import PersonRole
+
+    drafts = Event(
+        id="2021-12-17-known", title="Russia publishes draft security treaties for the US and NATO",
+        date=PartialDate(2021, 12, 17), summary="Drafts published.", provenance="curated",
+        status="reviewed", place="moscow", people=(PersonRole("sergey-lavrov", None),),
+    )
+    text = (
+        "Minister: Russian demands unacceptable\n\n"
+        "The defence minister said on Friday that the draft security treaties Foreign Minister "
+        "Sergey Lavrov's ministry published in Moscow were unacceptable to the alliance.\n"
+    )
+    url = "https://news.example.org/2021/12/minister-demands"
+    same_day = extract_article(
+        Article(file="case.txt", text=text, url=url, publisher="Test Wire", published=None),
+        CATALOG, known_events=(drafts,),
+    ).event
+    assert same_day.date == PartialDate(2021, 12, 17)
+    day_after = extract_article(
+        Article(file="case.txt", text=text.replace("on Friday", "on Saturday"), url=url, publisher="Test Wire", published=None),
+        CATALOG, known_events=(drafts,),
+    ).event
+    assert day_after.date == PartialDate(2021, 12, 18)

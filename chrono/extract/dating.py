@@ -288,18 +288,17 @@ def pin_weekday(
     anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
     if anchor is not None:
         day = anchor.date.first_day()
-        known_in_past = not re.search(
-            r"\b(?:will|would|is\s+to|are\s+to|due\s+to|set\s+to|scheduled|planned|expected)\b",
-            doc.body, re.IGNORECASE,
-        )
-        step = 1 if known_in_past else -1
-        target = day
-        for _ in range(7):
-            target += dt.timedelta(days=step)
-            if target.weekday() == WEEKDAYS[weekday]:
-                break
+        # The known event's own day when it falls on that weekday ("on Thursday" may be that
+        # very event), else the nearer of the weekday before and after it; at equal distance,
+        # before it when the weekday's sentence looks forward.
+        after = day + dt.timedelta(days=(WEEKDAYS[weekday] - day.weekday()) % 7)
+        before = day - dt.timedelta(days=(day.weekday() - WEEKDAYS[weekday]) % 7)
+        if (after - day) < (day - before) or ((after - day) == (day - before) and tense != "future"):
+            target = after
+        else:
+            target = before
         if first - dt.timedelta(days=7) <= target <= last + dt.timedelta(days=7):
-            side = "after" if step == 1 else "before"
+            side = "of" if target == day else "after" if target > day else "before"
             return ResolvedDate(
                 PartialDate.from_date(target),
                 phrase,
