@@ -1205,3 +1205,39 @@ def test_a_weekday_of_a_month_only_page_is_pinned_to_the_nearest_day_of_the_know
         CATALOG, known_events=(drafts,),
     ).event
     assert day_after.date == PartialDate(2021, 12, 18)
+
+
+def test_a_weekday_of_a_page_known_only_to_its_year_is_pinned_by_the_event_it_clearly_reports() -> None:
+    """A page that gives only its year ("Copyright 2002") and "on Tuesday": the chronology's
+    event of that year it clearly reports (people, place, the words of its title) pins the
+    day, even when a like event of a later year keeps the page itself from being dated by
+    one; without such an event the year stays. Fiction in the house style of a regional
+    daily's wire page."""
+    from chrono.model import PersonRole
+
+    reykjavik = Event(
+        id="2002-05-14-known", title="NATO and Russia agree in Reykjavik on a new council",
+        date=PartialDate(2002, 5, 14), summary="Agreed.", provenance="curated", status="reviewed",
+        place="reykjavik", people=(PersonRole("igor-ivanov", None),),
+    )
+    catalog = Catalog(
+        people=CATALOG.people, organizations=CATALOG.organizations, treaties={},
+        places={**CATALOG.places, "reykjavik": Place("reykjavik", "Reykjavik", country="Iceland")},
+    )
+    text = (
+        "NATO, Russia agree on new council\n\n"
+        "REYKJAVIK, Iceland -- NATO and Russia agreed on Tuesday to create a new council, Foreign "
+        "Minister Igor Ivanov and the alliance's ministers said after their meeting in Reykjavik.\n\n"
+        "Copyright 2002 Test Wire\n"
+    )
+    later = Event(
+        id="2003-05-13-known", title="NATO and Russia agree in Reykjavik on a new council",
+        date=PartialDate(2003, 5, 13), summary="Met.", provenance="curated", status="reviewed",
+        place="reykjavik", people=(PersonRole("igor-ivanov", None),),
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    pinned = extract_article(article, catalog, known_events=(reykjavik, later)).event
+    assert pinned.date == PartialDate(2002, 5, 14)
+    assert "date" in doubts_of(pinned)
+    alone = extract_article(article, catalog, known_events=()).event
+    assert alone.date.precision == "year"

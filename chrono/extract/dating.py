@@ -278,14 +278,24 @@ def pin_weekday(
     with the candidate days written down."""
     weekday = next((w for w in WEEKDAYS if w in phrase.lower()), None)
     month = published.date
-    if weekday is None or month.month is None:
+    if weekday is None:
         return resolved
-    first, last = month.first_day(), month.last_day()
+    if month.month is None:
+        # Known only to the year: only an event the article clearly reports pins the week
+        # (the same test as for a page with no date at all).
+        scored = _known_events_shared(doc, month.first_day(), month.last_day(), lead_counts_twice=True)
+        clear = scored and scored[0][0] >= _ANCHOR_SCORE and (len(scored) == 1 or scored[0][0] > scored[1][0])
+        if not clear:
+            return resolved
+        anchor = scored[0][1]
+        first = last = anchor.date.first_day()
+    else:
+        first, last = month.first_day(), month.last_day()
+        anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
     candidates = [
         first + dt.timedelta(days=i) for i in range((last - first).days + 1)
         if (first + dt.timedelta(days=i)).weekday() == WEEKDAYS[weekday]
     ]
-    anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
     if anchor is not None:
         day = anchor.date.first_day()
         # The known event's own day when it falls on that weekday ("on Thursday" may be that
@@ -304,7 +314,7 @@ def pin_weekday(
                 phrase,
                 f"the {weekday.capitalize()} {side} {anchor.date.iso()} ({anchor.title}), an "
                 f"event the article also names; the publication date is known only to the "
-                f"month ({month.iso()})",
+                f"{month.precision} ({month.iso()})",
             )
     days = ", ".join(str(d.day) for d in candidates)
     return ResolvedDate(
