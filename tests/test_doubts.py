@@ -1241,3 +1241,22 @@ def test_a_weekday_of_a_page_known_only_to_its_year_is_pinned_by_the_event_it_cl
     assert "date" in doubts_of(pinned)
     alone = extract_article(article, catalog, known_events=()).event
     assert alone.date.precision == "year"
+
+
+def test_a_read_more_box_inside_the_article_does_not_end_it() -> None:
+    """A bare "READ MORE" line between two paragraphs of the story (a box of links the page
+    put inside it) does not end the article when prose follows it; and "the daily
+    Nezavisimaya Gazeta, said" names a newspaper, not a person. Fiction in the house style of
+    an Irish national daily's website."""
+    text = (
+        "Russia attacks the alliance's role in the province\n\n"
+        "Russia said yesterday that the alliance's air war of a year ago had only deepened the crisis in the "
+        "province and accused the United Nations administration there of bias.\n\n"
+        "READ MORE\n\n"
+        "The Foreign Minister, Mr Igor Ivanov, in an article in the daily Nezavisimaya Gazeta, said: "
+        '"The operation only deepened the tensions between the communities of the province."\n'
+    )
+    event = extract(text, published="2000-03-24")
+    people = [person.id for person in event.people]
+    assert "igor-ivanov" in people and "nezavisimaya-gazeta" not in people
+    assert [q.speaker for q in event.quotes] == ["igor-ivanov"]

@@ -75,6 +75,7 @@ _CHROME_TAIL = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_BARE_READ_MORE = re.compile(r"^read\s+more\s*:?$", re.IGNORECASE)
 # Chrome glued to the end of a sentence on the same line ("... facing.Go to Forum >>0 Comments").
 _CHROME_SUFFIX = re.compile(
     r"\s*(?:Go to Forum\s*>>\s*\d*\s*Comments?|\d+\s+Comments?|Read more\s*(?:>>|»)|Adjust font size:?)\s*$",
@@ -240,13 +241,16 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
     lines = (text if unglued else unglue_lines(text)).split("\n")
     kept: list[str] = []
     body_started = False
-    for raw_line in lines:
+    for index, raw_line in enumerate(lines):
         line = _CHROME_SUFFIX.sub("", raw_line.strip().replace("\u00a0", " "))
         if not line:
             if kept and kept[-1]:
                 kept.append("")
             continue
         if body_started and _CHROME_TAIL.match(line):
+            following = next((n.strip() for n in lines[index + 1 :] if n.strip()), "")
+            if _BARE_READ_MORE.match(line) and len(following.split()) >= 12 and re.search(r"[.!?\"”]$", following):
+                continue  # a "READ MORE" box inside the article: the story goes on below it
             break
         if is_furniture_line(line, publisher):
             if _BARE_PHOTO_CREDIT.match(line) and kept and kept[-1] and _may_be_caption(kept[-1]):

@@ -223,6 +223,12 @@ def _runs_by_sentence(text: str) -> list[list[tuple[int, str]]]:
     return runs
 
 
+_PUBLICATION_BEFORE = re.compile(
+    r"\b(?:daily|newspaper|weekly|magazine|paper|tabloid|agency|broadcaster|channel|station|journal|website)\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_new_people(
     text: str, taken: list[tuple[int, int]], written: str | None = None
 ) -> list[tuple[int, int, str, str | None]]:
@@ -260,6 +266,8 @@ def find_new_people(
         if any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
+        if _PUBLICATION_BEFORE.search(original[max(0, start - 25) : start]):
+            continue  # "in the daily Nezavisimaya Gazeta, said": a newspaper, not a person
         role = find_role_before(original, start) or find_appositive_role(original, start, end)
         if role is None or {w.lower().rstrip(".") for w in role.split()} <= RANKS:
             role = find_role_after(original, end) or role
