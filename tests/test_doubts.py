@@ -1260,3 +1260,18 @@ def test_a_read_more_box_inside_the_article_does_not_end_it() -> None:
     people = [person.id for person in event.people]
     assert "igor-ivanov" in people and "nezavisimaya-gazeta" not in people
     assert [q.speaker for q in event.quotes] == ["igor-ivanov"]
+
+
+def test_an_attribution_after_a_sentences_last_quote_is_the_voice_of_its_quotes_before() -> None:
+    """'First there must be "an expert estimate of the threat"; then "there is a need for
+    monitoring," he said': the quotes of one sentence before its attribution share it.
+    Fiction in the house style of a Russian agency's English service."""
+    text = (
+        "General outlines missile defence plan\n\n"
+        "MOSCOW, April 6 (Test Wire) - Colonel-General Ivan Example of the Defence Ministry outlined "
+        "three stages of a European missile defence on Friday.\n\n"
+        'First it is necessary to conduct "a common expert estimate of the missile threat" to Europe; '
+        'then "there is a need for common monitoring of launches," he said.\n'
+    )
+    event = extract(text, published="2001-04-08")
+    assert [(q.speaker, q.text[:8]) for q in event.quotes] == [("ivan-example", "a common"), ("ivan-example", "there is")]

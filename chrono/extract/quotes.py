@@ -28,6 +28,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     # that voice (the news convention for a quote running over paragraphs).
     last_speaker: str | None = None
     last_at = 0
+    waiting: list[tuple[int, str, Sentence | None]] = []  # unattributed quotes of this sentence
     for start, end, raw, attribution in quote_spans(doc):
         inner = doc.lang.inner_attribution.search(raw) if attribution is None else None
         if inner is not None:
@@ -143,7 +144,22 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         if speaker is not None:
             last_speaker, last_at = speaker, start
             voiced.append((start, speaker))
-        if speaker is None or len(text.split()) < words_needed:
+        if waiting and (sentence is None or waiting[0][2] is not sentence):
+            waiting = []
+        if speaker is None:
+            # 'First it is necessary to conduct "a universal estimation ..."; i.e., "there is a
+            # need for monitoring," he said': the attribution after the sentence's last quote
+            # is also the voice of the quotes before it.
+            waiting.append((start, text, sentence))
+            continue
+        if how.startswith(("after:", "pronoun")):
+            for waiting_start, waiting_text, _ in waiting:
+                if len(waiting_text.split()) >= 3:
+                    quotes.append(Quote(speaker, waiting_text))
+                    positions.append(waiting_start)
+                    bases.append(how)  # as sure as the attribution they share
+        waiting = []
+        if len(text.split()) < words_needed:
             continue  # a word or two in quotation marks is a label, not a statement
         quotes.append(Quote(speaker, text))
         positions.append(start)
