@@ -570,7 +570,7 @@ def resolve_phrase(kind: str, phrase: str, anchor: PartialDate, *, tense: str | 
         return resolve_month_day(text, month, parse_day(match["day"]), anchor, tense=tense)
     if kind == "weekday":
         weekday = next(word for word in lower.split() if word in WEEKDAYS)
-        if tense == "future" and not lower.startswith(("last", "this")):
+        if tense == "future" and not lower.startswith(("last", "this", "next")):
             # "the ministers will meet on Friday": the Friday to come (the day itself if today)
             return resolve_weekday(text, weekday, anchor, on_or_after_anchor=True)
         return resolve_weekday(text, weekday, anchor, after_anchor=lower.startswith("next"))
