@@ -288,6 +288,7 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     ids = {m.id for m in people}
     answerer = answering_person(doc, people)
     turns = []
+    from_heading: dict[str, str | None] = {}
     paragraphs = list(zip(doc.paragraph_starts, doc.paragraphs))
     for index, (start, paragraph) in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and (joined := turn_on_next_line(paragraph, paragraphs[index + 1][1], doc.lang.transcript_turn)):
@@ -306,7 +307,9 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
             if speaker is None and match["name"].isupper():
                 speaker = _known_person_in_label(doc, start + match.start("name"), match["name"])
             if speaker is None and match["name"].isupper():
-                speaker = _person_in_heading(doc, start + match.start("name"), match["name"])
+                if match["name"] not in from_heading:  # read the heading once per label
+                    from_heading[match["name"]] = _person_in_heading(doc, start + match.start("name"), match["name"])
+                speaker = from_heading[match["name"]]
             at, speech = match.start("speech"), match["speech"]
         elif answer and answerer:
             speaker, at, speech = answerer, answer.start("speech"), answer["speech"]
