@@ -150,12 +150,34 @@ def search(tab: object, base_url: str, query: str) -> list[tuple[str, str]]:
     tab.keyboard.press("End")  # type: ignore[attr-defined]
     results = tab.locator(".md-search-result__item > a.md-search-result__link")  # type: ignore[attr-defined]
     results.first.wait_for(state="visible", timeout=15_000)
+    # Material renders the results of each prefix typed ("I", "IN", "INF") in turn, and a
+    # larger index answers later: the list is read until two readings agree.
+    previous: list[tuple[str, str]] | None = None
+    for _ in range(30):
+        found = _read_results(results)
+        if found and found == previous:
+            return found
+        previous = found
+        tab.wait_for_timeout(300)  # type: ignore[attr-defined]
+    raise AssertionError(f"the search results for {query!r} never settled: {previous}")
+
+
+def _read_results(results: object) -> list[tuple[str, str]] | None:
+    """(title, path) of each result shown, or None when the list changed while it was read."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     found = []
-    for i in range(results.count()):
-        link = results.nth(i)
-        title = link.locator("h1, h2").first.inner_text().strip()
-        # Material adds ?h=<query> (search highlighting); the page is the path.
-        found.append((title, urlsplit(str(link.get_attribute("href"))).path))
+    try:
+        for i in range(results.count()):  # type: ignore[attr-defined]
+            link = results.nth(i)  # type: ignore[attr-defined]
+            heading = link.locator("h1, h2").first
+            if heading.count() == 0:
+                return None
+            # Material adds ?h=<query> (search highlighting); the page is the path.
+            path = urlsplit(str(link.get_attribute("href", timeout=2_000))).path
+            found.append((heading.inner_text(timeout=2_000).strip(), path))
+    except PlaywrightTimeout:
+        return None
     return found
 
 
