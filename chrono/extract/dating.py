@@ -283,19 +283,13 @@ def pin_weekday(
     if month.month is None:
         # Known only to the year: only an event the article clearly reports pins the week
         # (the same test as for a page with no date at all).
-        scored = _known_events_shared(doc, month.first_day(), month.last_day(), lead_counts_twice=True)
-        clear = scored and scored[0][0] >= _ANCHOR_SCORE and (len(scored) == 1 or scored[0][0] > scored[1][0])
-        if not clear:
+        anchor = _clear_winner(_known_events_shared(doc, month.first_day(), month.last_day(), lead_counts_twice=True))
+        if anchor is None:
             return resolved
-        anchor = scored[0][1]
         first = last = anchor.date.first_day()
     else:
         first, last = month.first_day(), month.last_day()
         anchor = best_known_event(doc, first - dt.timedelta(days=7), last + dt.timedelta(days=7))
-    candidates = [
-        first + dt.timedelta(days=i) for i in range((last - first).days + 1)
-        if (first + dt.timedelta(days=i)).weekday() == WEEKDAYS[weekday]
-    ]
     if anchor is not None:
         day = anchor.date.first_day()
         # The known event's own day when it falls on that weekday ("on Thursday" may be that
@@ -316,6 +310,10 @@ def pin_weekday(
                 f"event the article also names; the publication date is known only to the "
                 f"{month.precision} ({month.iso()})",
             )
+    candidates = [
+        first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+        if (first + dt.timedelta(days=i)).weekday() == WEEKDAYS[weekday]
+    ]
     days = ", ".join(str(d.day) for d in candidates)
     return ResolvedDate(
         month,
@@ -380,9 +378,9 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
         (score, event) for score, event in _known_events_shared(doc, dt.date(first, 1, 1), dt.date(last, 12, 31), lead_counts_twice=True)
         if event.date.first_day().year in doc.guess_years
     ]
-    if not scored or scored[0][0] < _ANCHOR_SCORE or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+    event = _clear_winner(scored)
+    if event is None:
         return published
-    event = scored[0][1]
     day = event.date.first_day()
     guess = published.date
     if guess.month is not None:
@@ -402,6 +400,15 @@ _ANCHOR_SCORE = 4
 """How much a known event must share with a page of unknown year to date it: two of its people,
 or a person and its place (a text in another language than the titles shares no title words);
 one person and a word or two are not enough."""
+
+
+def _clear_winner(scored: list[tuple[int, Event]]) -> Event | None:
+    """The known event a page clearly reports: it shares at least `_ANCHOR_SCORE` with the
+    page and more than any other event in the window."""
+    if not scored or scored[0][0] < _ANCHOR_SCORE or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return scored[0][1]
+
 
 
 def reported_date(

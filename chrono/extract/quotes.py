@@ -10,7 +10,7 @@ from .document import Document, Mention, Sentence
 from .cleanup import ANSWER_TURN, QUESTION_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
-from .vocabulary import HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
+from .vocabulary import BRACKETED_ASIDE, HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
@@ -192,7 +192,7 @@ def _near(doc: Document, earlier: int, later: int) -> bool:
 def _speaks_after(speech_verbs: str) -> re.Pattern[str]:
     """A speech verb right after a name ("Scheffer, the alliance's chief, told", "Paet
     (Reform) said")."""
-    return re.compile(rf"^\s*(?:\([^()]{{1,40}}\))?\s*(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
+    return re.compile(rf"^\s*{BRACKETED_ASIDE}(?:,[^,]{{1,80}})?,?\s*(?:{speech_verbs})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ import re
 
 from .sentences import ABBREVIATIONS
 from .vocabulary import (
+    BRACKETED_ASIDE,
     COMMON_GIVEN_NAMES,
     REGION_NAMES,
     CONNECTORS,
@@ -272,9 +273,7 @@ def find_new_people(
         if role is None or {w.lower().rstrip(".") for w in role.split()} <= RANKS:
             role = find_role_after(original, end) or role
         after = text[end : end + 160]
-        # "Jane Doe (Reform) said": a party or country in brackets may come between (not an
-        # acronym: "the Membership Action Plan (MAP), a first step, saying")
-        speaks = re.match(rf"\s*(?:\((?![A-Z]{{2,6}}\))[^()]{{1,40}}\)\s*)?,?\s*(?:,[^,]{{1,120}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
+        speaks = re.match(rf"\s*{BRACKETED_ASIDE},?\s*(?:,[^,]{{1,120}},\s*)?(?:{SPEECH_VERBS})\b", after) is not None
         said_before = (
             re.search(rf"\b(?:{SPEECH_VERBS})\s+$", text[max(0, start - 20) : start]) is not None
         )

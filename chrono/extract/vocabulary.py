@@ -80,6 +80,10 @@ SPEECH_VERBS = (
     r"expressed\s+(?:\w+\s+)?(?:hope|concern|regret|confidence)"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
+"""A party or country in brackets between a name and its verb ("Jane Doe (Reform) said"); not
+an acronym ("the Membership Action Plan (MAP), a first step, saying"), in capitals even where
+the pattern it joins ignores case."""
 PRONOUN_SPEECH = re.compile(
     rf"^\W{{0,3}}(?:he|she)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})\b", re.IGNORECASE
 )
