@@ -302,6 +302,11 @@ def years_named(texts: Iterable[str]) -> list[int]:
     """Every year the texts name as a year ("1997", not "1990s", not inside "12/05/1997")."""
     return [int(year) for text in texts for year in _YEAR_WORD.findall(text)]
 
+
+def year_positions(text: str) -> list[tuple[int, int]]:
+    """Each year the text names, as `years_named` reads them, with where it is written."""
+    return [(int(match[1]), match.start()) for match in _YEAR_WORD.finditer(text)]
+
 _URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?!\d)")
 """A year in an address's path: between slashes there ("/1997/3/"), unlike in prose."""
 

@@ -1275,3 +1275,82 @@ def test_an_attribution_after_a_sentences_last_quote_is_the_voice_of_its_quotes_
     )
     event = extract(text, published="2001-04-08")
     assert [(q.speaker, q.text[:8]) for q in event.quotes] == [("ivan-example", "a common"), ("ivan-example", "there is")]
+
+
+# ---------------------------------------------------------------- publication dates a page gets wrong
+
+
+def test_a_stamp_years_after_every_office_the_text_gives_is_the_day_the_page_was_saved() -> None:
+    """An archive shows today's date above every story it holds: "Saturday, July 11, 2020"
+    above a report on President Clinton cannot be its publication date. The page is dated by
+    the years it names, and the guess is said. Fiction in the house style of a news archive."""
+    text = (
+        "Saturday, July 11, 2020\n"
+        " | Sign-Up | Contact Us | Bookmark\n\n"
+        "President backs the alliance's new members\n"
+        "President Bill Clinton said on Wednesday that the three countries invited in 1997 would "
+        "make the alliance stronger, not weaker.\n"
+    )
+    event = extract(text)
+    assert event.date.year == 1997
+    assert "July 11, 2020" in doubts_of(event)["date"] and "guess" in doubts_of(event)["date"]
+
+
+def test_a_stamp_within_the_offices_the_text_gives_stands() -> None:
+    text = (
+        "Saturday, July 11, 1998\n\n"
+        "President backs the alliance's new members\n"
+        "President Bill Clinton said on Wednesday that the three countries invited in 1997 would "
+        "make the alliance stronger, not weaker.\n"
+    )
+    assert extract(text).date == PartialDate(1998, 7, 8)
+
+
+def test_a_numeric_stamp_that_reads_either_way_follows_the_dateline() -> None:
+    """"08/10/2011" above "BRUSSELS, October 8": the day comes first. Fiction in the house
+    style of a Russian agency's English service."""
+    text = (
+        "Envoy says missile defence talks have stalled\n\n"
+        "13:27 08/10/2011\n\n"
+        "BRUSSELS, October 8 (Test Wire) - Russia's envoy to NATO said the talks on missile "
+        "defence had stalled.\n"
+    )
+    assert extract(text).date == PartialDate(2011, 10, 8)
+    american = text.replace("October 8", "August 10")
+    assert extract(american).date == PartialDate(2011, 8, 10)
+
+
+def test_a_year_the_page_looks_forward_to_does_not_date_it() -> None:
+    """A page with no date guesses the latest year it names, but not a year it expects: "By
+    May 31, 1999, Moscow will have to cut ..." was written before 1999. Fiction in the house
+    style of a research institute's weekly digest."""
+    text = (
+        "Flank deal reached\n\n"
+        "Negotiators agreed in 1996 on new limits for Russian forces in the flank zone. "
+        "By May 31, 1999, Moscow will have to cut its tanks in the region by a third.\n"
+    )
+    event = extract(text)
+    assert event.date.year == 1996
+    assert "1996, the latest year" in doubts_of(event)["date"]
+
+
+def test_a_full_date_in_the_page_around_the_text_is_no_day_for_a_page_without_a_year() -> None:
+    """A page with no year is dated by its people's offices, on the day and month its lead
+    gives: not the day of a dated link beside it ("(24 July 1923)"), which is no news of a page
+    from 2014 on either. Fiction in the house style of a news portal's digest."""
+    from dataclasses import replace as with_
+
+    stoltenberg = with_(
+        PEOPLE["jens-stoltenberg"],
+        roles=(Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),),
+    )
+    catalog = Catalog(people={**PEOPLE, "jens-stoltenberg": stoltenberg}, places=CATALOG.places)
+    text = (
+        "Alliance chief calls for calm\n\n"
+        "NATO Secretary General Jens Stoltenberg called on Moscow to pull its troops back from "
+        "the border.\n\n"
+        "Read the Convention Relating to the Regime of the Straits (24 July 1923)\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, catalog).event
+    assert event.date == PartialDate(2014)

@@ -726,3 +726,40 @@ def test_the_line_under_a_transcript_heading_gives_the_venue() -> None:
     event = extract(text).event
     assert event.date == PartialDate(2004, 4, 8)
     assert event.place == "moscow"
+
+
+def test_a_stamp_in_the_english_order_with_russian_month_names() -> None:
+    stamp = find_publication_date(None, ["Заголовок", "12:27 Янв. 5, 2022", "Текст."], None)
+    assert stamp is not None and stamp.date == PartialDate(2022, 1, 5)
+
+
+def test_a_page_without_a_year_is_dated_by_the_office_its_russian_text_writes() -> None:
+    """"генеральный секретарь НАТО Йенс Столтенберг" on a page with no year: the year is
+    guessed within that office (from 2014), not his years as Norway's prime minister; and
+    "Сергея Скрипаля" is no form of the surname of Igor Sergeyev, a defence minister of the
+    1990s, though the dictionary offers "Сергей" for both. Fiction in the house style of a
+    regional news agency."""
+    from chrono.model import Role
+
+    people = {
+        **CATALOG.people,
+        "jens-stoltenberg": Person(
+            "jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg", "Йенс Столтенберг", "Столтенберг"),
+            roles=(
+                Role("Prime Minister of Norway", PartialDate(2000, 3, 3), PartialDate(2001, 10, 19)),
+                Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),
+            ),
+        ),
+        "igor-sergeyev": Person(
+            "igor-sergeyev", "Igor Sergeyev", ("Sergeyev", "Игорь Сергеев"),
+            roles=(Role("Minister of Defence of Russia", PartialDate(1997, 5, 22), PartialDate(2001, 3, 28)),),
+        ),
+    }
+    catalog = Catalog(people=people, organizations=CATALOG.organizations, places=CATALOG.places)
+    text = (
+        "Рига, 29 марта, Тест-Информ. Альянс высылает семерых российских дипломатов из-за дела об "
+        "отравлении Сергея Скрипаля, заявил генеральный секретарь НАТО Йенс Столтенберг.\n"
+    )
+    event = extract_article(Article("case.txt", text, url=None, publisher="Test Wire", published=None), catalog).event
+    assert event.date.year >= 2014
+    assert "igor-sergeyev" not in {person.id for person in event.people}

@@ -319,7 +319,8 @@ class LemmaMatcher:
                     len(other) > len(words) and other[: len(words)] == words for other in own
                 )
                 entry = _LemmaForm(
-                    tuple(self.lemmas(w) for w in words), tuple(w[:1].isupper() for w in words), form, extended
+                    tuple(self._name_lemmas(w) if kind == "person" else self.lemmas(w) for w in words),
+                    tuple(w[:1].isupper() for w in words), form, extended,
                 )
                 for lemma in entry.lemmas[0]:
                     self.by_lemma.setdefault(lemma, []).append(entry)
@@ -328,6 +329,13 @@ class LemmaMatcher:
                     entry = _LemmaForm((adjectives(words[0]),), (False,), form)
                     for lemma in entry.lemmas[0]:
                         self.by_lemma.setdefault(lemma, []).append(entry)
+
+    def _name_lemmas(self, word: str) -> frozenset[str]:
+        """A word of a person's name, written in the dictionary form: that form alone when the
+        dictionary has it, not other words it could come from (the surname "Сергеев" is no
+        form of the given name "Сергей", which the dictionary also offers for it)."""
+        lemmas = self.lemmas(word)
+        return frozenset({word.lower()}) if word.lower() in lemmas else lemmas
 
     def find(self, text: str) -> list[tuple[int, int, Form]]:
         """Every known name in the text, the longest where two start at one word."""

@@ -13,7 +13,7 @@ from ..dates import (
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import WEEKDAYS, make_date, years_named
+from ..dates import WEEKDAYS, make_date, year_positions, years_named
 from ..model import Event, PartialDate
 from .document import Document, ExtractionError, Sentence
 from .normalise import fold_text
@@ -24,6 +24,9 @@ def find_publication(doc: Document) -> PublicationDate:
     else the address. Without it no relative date can be resolved."""
     article = doc.article
     published = doc.lang.find_publication_date(article.published, doc.raw_lines, article.url)
+    rejected = _stamp_after_offices(doc, published) if published and article.published is None else None
+    if rejected:
+        published = None
     if published is None:
         # No stamp, dateline or address dates the page: the latest year the text names stands
         # in, so the draft is written and its date is marked as a doubt (the doubts stage
@@ -32,7 +35,10 @@ def find_publication(doc: Document) -> PublicationDate:
         # The body first; a page whose body names no year may name it above the text (a
         # journal's "Issue No. 15, May 1997", a stamp in a language the readers do not know).
         plausible = range(1945, dt.date.today().year + 1)
-        years = [year for year in years_named([doc.body]) if year in plausible]
+        # A stamp set aside is no year of the article either.
+        stamp_year = doc.lang.find_publication_date(None, doc.raw_lines, None) if rejected else None
+        plausible = [year for year in plausible if not (stamp_year and year == stamp_year.date.year)]
+        years = [year for year in _years_looked_back_on(doc) if year in plausible]
         where = "the text names"
         if not years:
             years = [year for year in years_named(doc.raw_lines) if year in plausible]
@@ -54,13 +60,79 @@ def find_publication(doc: Document) -> PublicationDate:
                 "(none was found in the text or the URL)"
             )
         doc.publication_guessed = True
+        if rejected:
+            published = PublicationDate(published.date, f"{rejected}; {published.basis}")
+    published = _stamp_read_as_dateline(doc, published)
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
     return published
 
 
+_AMBIGUOUS_NUMERIC = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/-](?P<b>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)\b")
+
+
+def _stamp_read_as_dateline(doc: Document, published: PublicationDate) -> PublicationDate:
+    """A numeric stamp that reads either way ("08/10/2011") in the order the article's own
+    dateline gives ("BRUSSELS, October 8"): publishers outside the US write the day first."""
+    match = _AMBIGUOUS_NUMERIC.search(published.basis) if published.basis.startswith("text:") else None
+    if match is None or match["a"].lstrip("0") == match["b"].lstrip("0") or not doc.dateline or not doc.paragraphs:
+        return published
+    written = doc.lang.dateline_month_day(doc.paragraphs[0])
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if written is None or published.date.precision != "day" or (published.date.month, published.date.day) == written:
+        return published
+    other = (b, a) if (published.date.month, published.date.day) == (a, b) else (a, b)
+    if other != written:
+        return published
+    return PublicationDate(PartialDate(year, *other), f"{published.basis}, read in the order of the dateline")
+
+
+def _years_looked_back_on(doc: Document) -> list[int]:
+    """The years the body names, less those it looks forward to ("By May 31, 1999, Moscow
+    will ...", «состоится в январе 2009 года»): a page is written after the years it recalls,
+    and before the years it expects. All of them when every year named is a future one."""
+    named = year_positions(doc.body)
+    past = [year for year, position in named if not _looks_forward(doc, position)]
+    return past or [year for year, _ in named]
+
+
+_PERIOD_OF = re.compile(r"(?<![\w-])(?:for|за)\s+$", re.IGNORECASE)
+"""A year as the period something covers ("a review of the council's work за 2013 г."), which
+the page may look back on from the year's end."""
+
+
+def _looks_forward(doc: Document, position: int) -> bool:
+    sentence = doc.sentence_at(position)
+    if sentence is None or _PERIOD_OF.search(doc.body[max(0, position - 12) : position]):
+        return False
+    if tense_of(doc, sentence, position) == "future":
+        return True
+    # A date put first in its sentence, the verb after it: "By May 31, 1999, Moscow will ..."
+    before = doc.body[sentence.start : position]
+    after = doc.body[position : min(sentence.end, position + 40)]
+    return len(before.split()) <= 4 and bool(re.match(r"\d{4},", after)) and bool(doc.lang.future_context.search(after))
+
+
 _YEARS_AFTER_LATEST = 3
 """A page with no date was published in the latest year it names or soon after."""
+
+_YEARS_AFTER_OFFICES = 3
+"""A stamp this many years after every office the text gives its people had ended is the day
+the page was shown or saved (an archive's "Tuesday, 26 November 2024"), not its publication:
+news names people in the offices they hold."""
+
+
+def _stamp_after_offices(doc: Document, published: PublicationDate) -> str | None:
+    """Why a stamp in the text cannot be the publication date, or None when it can be."""
+    if not published.basis.startswith("text:"):
+        return None  # an address's date is the publisher's own
+    found = year_from_offices(doc)
+    if found is None or published.date.year < max(found[1]) + _YEARS_AFTER_OFFICES:
+        return None
+    return (
+        f"the stamp '{published.basis.removeprefix('text:').strip()}' is later than the offices of the "
+        f"people named allow ({min(found[1])} to {max(found[1])}): the day the page was shown or saved"
+    )
 
 
 _DAY_THEN_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
@@ -78,7 +150,9 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
     for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
         for match in pattern.finditer(lead):
             month = doc.lang.months.get(match["month"].lower().rstrip("."))
-            if month and 1 <= int(match["day"]) <= 31:
+            # "(24 July 1923)": a date with its own year is not the page's yearless day.
+            with_year = re.match(r",?\s*(?:19|20)\d\d\b", lead[match.end() :])
+            if month and 1 <= int(match["day"]) <= 31 and not with_year:
                 found.append((match.start(), month, int(match["day"])))
     # Without a day and month in the lead, the year alone is guessed from the offices.
     month, day = (min(found)[1], min(found)[2]) if found else (None, None)
@@ -139,9 +213,18 @@ _OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "na
 def _office_written(doc: Document, title: str) -> bool:
     """The distinctive words of an office's title ("Secretary General" of "NATO Secretary
     General") all written in the text."""
-    words = {w for w in re.findall(r"[a-z]+", fold_text(title).lower()) if w not in _OFFICE_NOISE}
+    words = _distinctive_words(title)
+    if doc.lang.offices_written is not None:
+        # A text in another language: the offices it writes, in English, against the title.
+        return bool(words) and any(
+            written and written <= words for written in map(_distinctive_words, doc.lang.offices_written(doc.body))
+        )
     text = doc.folded.lower()
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def _distinctive_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", fold_text(title).lower()) if w not in _OFFICE_NOISE}
 
 
 def dateline_day(doc: Document, published: PublicationDate) -> PartialDate | None:
@@ -224,7 +307,9 @@ def find_main_date(
                 )
             if resolved is None:
                 continue
-            if published.date.precision != "year" and (published.date.first_day() - resolved.date.last_day()).days > 365:
+            if (published.date.first_day() - resolved.date.last_day()).days > (
+                365 if published.date.precision != "year" else 366
+            ):
                 continue  # a date years before the report ("on Jan. 13, 1991, ..."): background
             if tense == "future" or resolved.date.first_day() > published.date.last_day():
                 # "X will happen from November 1, the minister announced on Monday": the

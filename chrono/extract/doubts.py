@@ -127,10 +127,11 @@ def date_doubt(
 ) -> str | None:
     """Why the main date may be wrong, or None when it rests on a reading worth a bet."""
     if doc.publication_guessed:
-        return (
-            f"no publication date was found in the text or the address: {published.basis}; "
-            f"add `published` for the article in seeds/sources.yml"
+        # A stamp set aside (`dating._stamp_after_offices`) says so in the basis.
+        found = "the publication date is a guess" if published.basis.startswith("the stamp") else (
+            "no publication date was found in the text or the address"
         )
+        return f"{found}: {published.basis}; add `published` for the article in seeds/sources.yml"
     if resolved.review:
         return resolved.review
     if resolved.phrase == "(no date in the text)":

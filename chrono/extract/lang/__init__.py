@@ -115,6 +115,9 @@ class Language:
     role_before: Callable[[str], str | None] | None = None
     """The office written before a name (the text before it given), in English; None where
     the shared English role rules read the text."""
+    offices_written: Callable[[str], frozenset[str]] | None = None
+    """The offices a text writes, as the English titles the chronology uses ("генсек НАТО" ->
+    "Secretary General"); None where the titles are written in English already."""
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None

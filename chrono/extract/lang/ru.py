@@ -168,6 +168,10 @@ DATELINE = re.compile(
 _MONTH_STAMP = re.compile(r"^date\s+((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![-\d])")
 """A page's metadata giving only the month: "date 2019-08 ..."."""
 _STAMP = re.compile(rf"(?<![\d-])(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_STAMP_MONTH_FIRST = re.compile(
+    rf"(?<![\w-])(?P<month>{_MONTH})\.?\s+(?P<day>{_DAY}),\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+""""Янв. 5, 2022": a site's template in the English order, with Russian month names."""
 _NOT_PUBLICATION = re.compile(r"(?:обновлено|изменено|обновлен|©)", re.IGNORECASE)
 
 
@@ -203,7 +207,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         head = line[: dateline.end()] if dateline else line
         if not dateline and len(line) > 80:
             continue
-        match = _STAMP.search(head)
+        match = _STAMP.search(head) or (None if dateline else _STAMP_MONTH_FIRST.search(head))
         month = _month_number(match["month"]) if match else None
         if match and month:
             date = dates.make_date(int(match["year"]), month, int(match["day"]))
@@ -274,6 +278,13 @@ OFFICES = (
 )
 """Offices as Russian writes them in any case -> the English title the chronology uses."""
 _OFFICE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OFFICES)), re.IGNORECASE)
+
+
+def offices_written(text: str) -> frozenset[str]:
+    """The offices the text writes, each as its English title ("генсеком" -> "Secretary General")."""
+    return frozenset(OFFICES[int((match.lastgroup or "o0")[1:])][1] for match in _OFFICE.finditer(text))
+
+
 _QUALIFIERS = (
     (r"Кремл\w*|президента\s+(?:России|РФ)", "Kremlin"),
     (r"(?:Росси[иия]|РФ|российск\w*)", "Russian"),
@@ -529,6 +540,7 @@ RUSSIAN = Language(
     is_subject=is_subject,
     unknown_word=unknown_word,
     role_before=role_before,
+    offices_written=offices_written,
     place_adjectives=place_adjectives,
     gathering_after=re.compile(
         r"^\s+(?:конференци|саммит|встреч|заседани|переговор|форум|совещани|дворц|зал)\w*", re.IGNORECASE
