@@ -763,3 +763,26 @@ def test_a_page_without_a_year_is_dated_by_the_office_its_russian_text_writes() 
     event = extract_article(Article("case.txt", text, url=None, publisher="Test Wire", published=None), catalog).event
     assert event.date.year >= 2014
     assert "igor-sergeyev" not in {person.id for person in event.people}
+
+
+def test_the_place_a_statement_was_made_or_a_meeting_held_in_a_later_sentence() -> None:
+    """No dateline, and the lead's first sentence names no place: "сказал генсек НАТО,
+    выступая в Брюсселе" says where he spoke; "на о.Корфу" (an island, abbreviated) where
+    the ministers met. Fiction in the house style of a Russian news portal."""
+    spoke = (
+        "Генсек НАТО разочарован решением Москвы\n\n"
+        "Генеральный секретарь НАТО Йенс Столтенберг назвал ошибкой решение России приостановить диалог. "
+        "«Это очень разочаровывает», - сказал генсек НАТО, выступая в Брюсселе.\n"
+    )
+    assert extract(spoke, published="2021-10-19").event.place == "brussels"
+    catalog = Catalog(
+        people=CATALOG.people, organizations=CATALOG.organizations,
+        places={**CATALOG.places, "corfu": Place("corfu", "Corfu", ("Корфу",))},
+    )
+    met = (
+        "Министры вернулись к диалогу\n\n"
+        "Министры иностранных дел России и стран НАТО впервые за год обсудили вопросы безопасности. "
+        "Заседание Совета Россия-НАТО прошло на о.Корфу.\n"
+    )
+    article = Article("case.txt", met, url=None, publisher="Test Wire", published="2009-06-27")
+    assert extract_article(article, catalog).event.place == "corfu"

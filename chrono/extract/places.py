@@ -267,8 +267,9 @@ def place_of_statement(doc: Document) -> str | None:
     """Without a dateline, where the lead's speaker spoke ("told reporters in Moscow")."""
     lead_end = doc.lead_end(3)
     lead = doc.folded[:lead_end]
+    venue = doc.lang.statement_venue or _STATEMENT_VENUE
     for start, _end, form in doc.known_names(lead):
-        if form.kind == "place" and _STATEMENT_VENUE.search(lead[max(0, start - 70) : start]):
+        if form.kind == "place" and venue.search(lead[max(0, start - 70) : start]):
             return form.id
     for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):
         # "After emergency talks in Brussels ... told reporters": the talks' venue.

@@ -95,6 +95,10 @@ class Language:
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
     scene_opening: re.Pattern[str] = re.compile(r"(?!)")
     """What opens a sentence before a place that sets its scene ("In Washington, ...")."""
+    statement_venue: re.Pattern[str] | None = None
+    """What stands before the place where something was said or met, at the end of the text
+    before it ("выступая в", "по телефону из", "заседания Совета ... в"); None where the
+    shared English rules read it ("told reporters in")."""
     gathering_after: re.Pattern[str] = re.compile(r"(?!)")
     """Words after a place's adjective that make it a gathering there ("Мюнхенской конференции")."""
     venue_in_first_sentence: bool = False

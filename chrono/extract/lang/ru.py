@@ -143,6 +143,15 @@ PRONOUN_SPEECH = re.compile(
     re.IGNORECASE,
 )
 
+STATEMENT_VENUE = re.compile(
+    rf"(?<![\w-])(?:{SPEECH_VERBS}|выступая|журналистам|прессе|на\s+пресс-конференции|по\s+телефону|"
+    r"(?:саммит|встреч|заседани|переговор|конференци|совещани|форум|штаб-квартир)\w*)"
+    r"(?:\s+[^\s.!?]+){0,6}?\s+(?:в|во|на|из)\s+(?:о\.\s*|остров[еа]?\s+)?$",
+    re.IGNORECASE,
+)
+"""What stands before the place where a statement was made or a meeting held: "сказал
+генсек, выступая в Брюсселе", "по телефону из Брюсселя", "саммита в Лиссабоне"."""
+
 SUBJECT_WORDS = re.compile(
     r"(?<![\w-])(?:он|она|генсек\w*|министр\w*|замминистра|глава|главы|президент\w*|премьер\w*|"
     r"пресс-секретар\w*|дипломат\w*|постпред\w*|посол|посла|представител\w*|"
@@ -510,7 +519,9 @@ RUSSIAN = Language(
     sentence_closers="\"”’'»“",
     abbreviations=frozenset({"г", "гг", "т", "е", "д", "им", "ул", "см", "тыс", "млн", "млрд", "руб", "англ", "ст", "пос"}),
     dateline=DATELINE,
-    venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+$", re.IGNORECASE),
+    # "на о.Корфу", "на острове Корфу": the island's name is the venue
+    venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:о\.\s*|остров[еа]?\s+)?$", re.IGNORECASE),
+    statement_venue=STATEMENT_VENUE,
     inner_attribution=re.compile(
         # the words after the verb may hold a hyphen ("на пресс-конференции"), not a spaced dash
         rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])(?:(?!\s[-–—]\s)[^«»\"]){{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
