@@ -786,3 +786,23 @@ def test_the_place_a_statement_was_made_or_a_meeting_held_in_a_later_sentence() 
     )
     article = Article("case.txt", met, url=None, publisher="Test Wire", published="2009-06-27")
     assert extract_article(article, catalog).event.place == "corfu"
+
+
+def test_a_quote_in_guillemets_runs_over_paragraphs_to_its_attribution() -> None:
+    """«... возрастает.\\n\\nНаращиваются ...», — сказал министр: the Russian convention for a
+    long quote opens the guillemet once and closes it in the last paragraph, before the
+    attribution. The quote after it is another speaker's. Fiction in the house style of a
+    Russian news site."""
+    text = (
+        "Министр: альянс наращивает силы у границ\n\n"
+        "Министр иностранных дел России Сергей Лавров выступил в среду в Государственной думе. "
+        "«Военная активность альянса вблизи наших границ с каждым годом возрастает.\n\n"
+        "Наращиваются наземные и морские группировки блока», — сказал Лавров.\n\n"
+        "Его заместитель Александр Грушко разъяснил, что Москва ждет ответа: \"Ни одна организация "
+        "не должна претендовать на монополию в вопросах безопасности\".\n"
+    )
+    event = extract(text, published="2021-10-20").event
+    assert [(q.speaker, q.text.split()[0], q.text.split()[-1]) for q in event.quotes] == [
+        ("sergey-lavrov", "Военная", "блока"),
+        ("alexander-grushko", "Ни", "безопасности"),
+    ]

@@ -443,12 +443,26 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
     mark merged with the inner one («... «...») closes at its last »."""
     pieces: list[tuple[int, int, str]] = []
     pending: tuple[int, str] | None = None
+    carried: tuple[int, int] | None = None  # a guillemet left open: where, and for how many paragraphs
     for start, paragraph in zip(doc.paragraph_starts, doc.paragraphs):
         opened: int | None = None
         depth = 0
         last_close: int | None = None
         if pending is not None and not re.match(r"\s*[\"“«]", paragraph):
             pending = None
+        if carried is not None:
+            # «Военная активность ... возрастает.\n\nНаращиваются ... блока», — сказал Шойгу:
+            # a quote in guillemets may run over paragraphs that open with no mark, and closes
+            # where its attribution follows.
+            close, reopen = paragraph.find("»"), paragraph.find("«")
+            if close != -1 and (reopen == -1 or reopen > close) and _ATTRIBUTION_DASH.match(paragraph[close + 1 :]):
+                if pieces and pieces[-1][0] == carried[0]:
+                    pieces.pop()
+                opened = carried[0]
+            elif close == -1 and reopen == -1 and carried[1] < _PARAGRAPHS_A_QUOTE_RUNS_OVER:
+                carried = (carried[0], carried[1] + 1)
+                continue
+            carried = None
         for mark in re.finditer(r"[\"“”«»]", paragraph):
             char, at = mark[0], start + mark.start()
             following = paragraph[mark.end() : mark.end() + 1]
@@ -478,6 +492,8 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 depth, last_close = 0, None
             elif opened is not None and char in '"”»':
                 body = doc.body[opened + 1 : at]
+                if opened < start:
+                    body = " ".join(body.split())  # a quote carried over paragraphs
                 if pending is not None:
                     pieces.append((pending[0], at + 1, f"{pending[1]} {body}"))
                     pending = None
@@ -486,6 +502,8 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
                 opened = None
             elif opened is not None and char in "“«":
                 opened = at
+        if opened is not None and opened >= start and doc.body[opened] == "«" and last_close is None:
+            carried = (opened, 1)
         if opened is not None and last_close is not None:
             pieces.append((opened, last_close + 1, doc.body[opened + 1 : last_close]))
             pending = None
@@ -524,6 +542,11 @@ def quote_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
         spans.append((start, end, text, None))
         index += 1
     return spans
+
+
+_ATTRIBUTION_DASH = re.compile(r"[,.!?…]?\s*[—–-]\s")
+"""A closing mark's attribution after a dash: "», — сказал Шойгу"."""
+_PARAGRAPHS_A_QUOTE_RUNS_OVER = 3
 
 
 _QUOTED_AS_SAYING = re.compile(
