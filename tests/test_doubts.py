@@ -1354,3 +1354,27 @@ def test_a_full_date_in_the_page_around_the_text_is_no_day_for_a_page_without_a_
     article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
     event = extract_article(article, catalog).event
     assert event.date == PartialDate(2014)
+
+
+def test_the_turns_of_a_public_papers_transcript() -> None:
+    """The US Public Papers label a transcript's turns with a title and a full stop: "Mr.
+    Example." is the interviewer the heading names in full; "The President." is the
+    president in office on the day. Fiction in the house style of the Public Papers."""
+    text = (
+        "[Public Papers of the Presidents of the United States: William J. Clinton (1998, Book I)]\n"
+        "[May 10, 1998]\n\n"
+        "Interview With Pavel Example of Russia's Test Television\n"
+        "May 10, 1998\n\n"
+        "    Mr. Example. Mr. President, thank you for finding the time for \n"
+        "this interview.\n"
+        "    The President. I am glad to be here, and glad to speak to your \n"
+        "viewers.\n"
+        "    Mr. Example. Many in Moscow still fear the alliance. What would you \n"
+        "say to them?\n"
+        "    The President. The alliance threatens no one, and the council we \n"
+        "created last year gives Russia a voice in it.\n"
+    )
+    event = extract(text, published="1998-05-10")
+    assert [(q.speaker, q.text.split()[0]) for q in event.quotes] == [
+        ("pavel-example", "Mr."), ("bill-clinton", "I"), ("pavel-example", "Many"), ("bill-clinton", "The"),
+    ]

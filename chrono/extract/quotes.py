@@ -294,7 +294,15 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         if index + 1 < len(paragraphs) and (joined := turn_on_next_line(paragraph, paragraphs[index + 1][1], doc.lang.transcript_turn)):
             paragraph = joined  # (positions in it stay those of the body, give or take a space)
         answer = ANSWER_TURN.match(paragraph)
-        match = None if answer else doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
+        match = None if answer else (
+            doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph) or _PAPERS_TURN.match(paragraph)
+        )
+        if match and match["name"] == "The President":
+            # The Public Papers' "The President." is the president whose papers they are.
+            speaker = _president_of_the_papers(doc)
+            if speaker:
+                turns.append((start + match.start("speech"), speaker, " ".join(match["speech"].split())))
+            continue
         if match:
             slug = make_slug(match["name"], max_words=6)
             speaker = next((i for i in ids if i == slug or i.endswith("-" + slug)), None)
@@ -306,7 +314,7 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
                 speaker = _by_surname(doc, match["name"], people)
             if speaker is None and match["name"].isupper():
                 speaker = _known_person_in_label(doc, start + match.start("name"), match["name"])
-            if speaker is None and match["name"].isupper():
+            if speaker is None and (match["name"].isupper() or match.re is _PAPERS_TURN):
                 if match["name"] not in from_heading:  # read the heading once per label
                     from_heading[match["name"]] = _person_in_heading(doc, start + match.start("name"), match["name"])
                 speaker = from_heading[match["name"]]
@@ -362,7 +370,7 @@ _NOT_GIVEN_NAMES = {word.lower() for word in TITLE_WORDS | NOT_NAME_WORDS | HONO
 def _starts_a_turn(doc: Document, paragraph: str) -> bool:
     """The paragraph is a transcript's next turn: a speaker's label, a question or an answer."""
     return bool(
-        doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph)
+        doc.lang.transcript_turn.match(paragraph) or _NAMED_TURN.match(paragraph) or _PAPERS_TURN.match(paragraph)
         or QUESTION_TURN.match(paragraph) or ANSWER_TURN.match(paragraph) or paragraph.rstrip().endswith(":")
     )
 
@@ -376,13 +384,16 @@ def _person_in_heading(doc: Document, at: int, label: str) -> str | None:
     if len(surname) < 3:
         return None
     full_name = re.compile(rf"\b((?:[A-Z][a-z]+\s+)(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)?){re.escape(surname)}\b")
-    names = {
-        " ".join(found.group(0).split())
-        for line in doc.raw_lines
-        if not doc.lang.transcript_turn.match(line.strip())
-        for found in full_name.finditer(line)
-        if found.group(1).split()[0].lower() not in _NOT_GIVEN_NAMES
-    }
+    names = set()
+    for line in doc.raw_lines:
+        if doc.lang.transcript_turn.match(line.strip()):
+            continue
+        for found in full_name.finditer(line):
+            words = found.group(0).split()
+            if words[0].lower() in _NOT_GIVEN_NAMES and len(words) == 3:
+                words = words[1:]  # "Interview With Yevgeniy Kiselev": the name after the word
+            if words[0].lower() not in _NOT_GIVEN_NAMES:
+                names.add(" ".join(words))
     if len(names) != 1:
         return None
     key = doc.add_new_person(names.pop())
@@ -414,6 +425,23 @@ _NAMED_TURN = re.compile(
 )
 """A transcript turn with the speaker's name in title case: "Sergey Lavrov: ...",
 "S. Lavrov: ..."; only a person the article names counts."""
+_PAPERS_TURN = re.compile(
+    r"^(?P<name>The\s+President|(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+    r"|(?:President|Prime\s+Minister|Chancellor|Secretary\s+General|Secretary|Foreign\s+Minister|Ambassador)\s+[A-Z][a-z'’-]+)"
+    r"\.\s+(?P<speech>[A-Z\"“].*)$"
+)
+"""A turn of the US Public Papers' transcripts: "Mr. Kiselev. Mr. President, hello ...",
+"The President. Thank you ...", "President Yeltsin. ..." (a title or honorific, a full stop)."""
+_PAPERS_OF = re.compile(r"\bPresidents?\s+of\s+the\s+United\s+States\b|\bWhite\s+House\b")
+
+
+def _president_of_the_papers(doc: Document) -> str | None:
+    """"The President." in a transcript of the US presidency: the president in office then."""
+    if not _PAPERS_OF.search("\n".join(doc.raw_lines[:40])):
+        return None
+    return holder_of_office(doc, "U.S.", "president")
+
+
 _ANSWERS_OF = re.compile(
     r"\b(?:answers?|remarks|replies|comments|interview|statement|speech|news\s+conference|press\s+conference|briefing)\b",
     re.IGNORECASE,
