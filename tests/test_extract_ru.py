@@ -806,3 +806,24 @@ def test_a_quote_in_guillemets_runs_over_paragraphs_to_its_attribution() -> None
         ("sergey-lavrov", "Военная", "блока"),
         ("alexander-grushko", "Ни", "безопасности"),
     ]
+
+
+def test_a_lead_that_looks_forward_is_dated_by_its_announcement() -> None:
+    """"На саммите 14 июня будет принята программа ..." and then "..., сообщил генсек" (or,
+    in the next paragraph, "Об этом заявили в альянсе"): the news is the announcement, on
+    the day of the report, not the summit to come. Fiction in the house style of a
+    broadcaster's Russian service."""
+    said = (
+        "Альянс примет новую программу\n\n"
+        "6 июня 2021 г.\n\n"
+        "На саммите альянса 14 июня будет принята программа до 2030 года. В отношении России альянс "
+        "намерен сочетать сдерживание и диалог, сообщил Йенс Столтенберг.\n"
+    )
+    assert extract(said).event.date == PartialDate(2021, 6, 6)
+    pointed_back = (
+        "Заседание продлится около трех часов\n\n"
+        "5 января 2022, 12:27\n\n"
+        "Встреча, запланированная на 12 января, пройдет в Брюсселе.\n\n"
+        "Об этом заявили в Североатлантическом альянсе.\n"
+    )
+    assert extract(pointed_back).event.date == PartialDate(2022, 1, 5)

@@ -322,6 +322,9 @@ def find_main_date(
                     # A later sentence of the lead that looks ahead ("The flags will be raised
                     # on June 7") is what the news leads to, not the news of the first one.
                     or sentence is not first_sentence
+                    # "На саммите 14 июня будет принята программа ... . ..., сообщил Столтенберг":
+                    # the sentence after it, in its paragraph, says who announced it.
+                    or _announced_in_next_sentence(doc, sentence)
                 ):
                     announced = announced or (sentence, phrase)
                     continue
@@ -345,6 +348,16 @@ def find_main_date(
             f"the publication ({published.basis})",
         )
     return first_sentence, None
+
+
+def _announced_in_next_sentence(doc: Document, sentence: Sentence) -> bool:
+    following = next((s for s in doc.sentences if s.start >= sentence.end), None)
+    if following is None:
+        return False
+    text = doc.body[following.start : following.end]
+    if doc.lang.attribution_after.match(text):
+        return True  # «Об этом заявили в альянсе»: pointing back, even from the next paragraph
+    return "\n" not in doc.body[sentence.end : following.start] and bool(doc.lang.speech().search(text))
 
 
 _VAGUE_KINDS = {"in_month", "month_year"}
