@@ -1378,3 +1378,21 @@ def test_the_turns_of_a_public_papers_transcript() -> None:
     assert [(q.speaker, q.text.split()[0]) for q in event.quotes] == [
         ("pavel-example", "Mr."), ("bill-clinton", "I"), ("pavel-example", "Many"), ("bill-clinton", "The"),
     ]
+
+
+def test_a_gathering_still_to_come_is_not_where_the_statement_was_made() -> None:
+    """"the alliance's July 8-9 summit in Madrid, where it plans ...", "the talks in Lisbon
+    on May 14": a gathering ahead of the report is not where the news happened. Fiction in
+    the house style of a wire report."""
+    summit = (
+        "Yeltsin warns the alliance\n\n"
+        "Russian President Boris Yeltsin warned on Wednesday that Moscow would answer any move east. "
+        "The alliance wants a deal before its July 8-9 summit in Madrid, where it plans to invite new members.\n"
+    )
+    assert extract(summit, published="1997-05-08").place != "madrid"
+    talks = (
+        "Envoy sees a new council\n\n"
+        "A new council of the alliance and Russia could be ready for the talks in Lisbon on May 14, "
+        "a Russian envoy said on Friday.\n"
+    )
+    assert extract(talks, published="2001-12-07").place is None

@@ -161,6 +161,8 @@ def unknown_venue(doc: Document) -> str | None:
             continue
         if re.search(r"['’]s\b", name):
             continue  # "talks in Russia's Black Sea resort of Sochi": the resort comes later
+        if _gathering_ahead(doc, match.start(), match.end()):
+            continue
         return doc.place_id(name, stub=True)
     return None
 
@@ -274,7 +276,7 @@ def place_of_statement(doc: Document) -> str | None:
     for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):
         # "After emergency talks in Brussels ... told reporters": the talks' venue.
         key = doc.place_id(gathering["where"], stub=False)
-        if key:
+        if key and not _gathering_ahead(doc, gathering.start(), gathering.end()):
             return key
     for headquarters in HEADQUARTERS.finditer(lead):
         # "made the announcement at NATO headquarters": Brussels.
@@ -283,6 +285,23 @@ def place_of_statement(doc: Document) -> str | None:
         ):
             return doc.place_id(HEADQUARTERS_CITY, stub=True)
     return None
+
+
+def _gathering_ahead(doc: Document, start: int, end: int) -> bool:
+    """A gathering still to come ("its July 8-9 summit in Madrid, where it plans to ...", "the
+    summit in Madrid in June"): where the statement was made is not there."""
+    sentence = doc.sentence_at(start)
+    if sentence is None or doc.published is None:
+        return False
+    window_start, window_end = max(sentence.start, start - 40), min(sentence.end, end + 40)
+    if doc.lang.future_context.search(doc.body[window_start:window_end]):
+        return True
+    for kind, phrase, position in doc.phrases_in(sentence):
+        if window_start <= position < window_end:
+            resolved = doc.lang.resolve_phrase(kind, phrase, doc.published.date, tense="future")
+            if resolved is not None and resolved.date.first_day() > doc.published.date.last_day():
+                return True
+    return False
 
 
 _GATHERING_IN = re.compile(
