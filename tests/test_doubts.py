@@ -1383,7 +1383,8 @@ def test_the_turns_of_a_public_papers_transcript() -> None:
 def test_a_gathering_still_to_come_is_not_where_the_statement_was_made() -> None:
     """"the alliance's July 8-9 summit in Madrid, where it plans ...", "the talks in Lisbon
     on May 14": a gathering ahead of the report is not where the news happened. Fiction in
-    the house style of a wire report."""
+    the house style of a wire report. (A lead that opens with the gathering reports it:
+    `test_a_possessive_before_the_venue_is_not_the_venue`.)"""
     summit = (
         "Yeltsin warns the alliance\n\n"
         "Russian President Boris Yeltsin warned on Wednesday that Moscow would answer any move east. "
@@ -1392,7 +1393,7 @@ def test_a_gathering_still_to_come_is_not_where_the_statement_was_made() -> None
     assert extract(summit, published="1997-05-08").place != "madrid"
     talks = (
         "Envoy sees a new council\n\n"
-        "A new council of the alliance and Russia could be ready for the talks in Lisbon on May 14, "
-        "a Russian envoy said on Friday.\n"
+        "A Russian envoy said on Friday that the two sides were close to a deal. A new council of the "
+        "alliance and Russia could be ready for the talks in Lisbon on May 14, he said.\n"
     )
     assert extract(talks, published="2001-12-07").place is None

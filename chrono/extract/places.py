@@ -288,10 +288,13 @@ def place_of_statement(doc: Document) -> str | None:
 
 
 def _gathering_ahead(doc: Document, start: int, end: int) -> bool:
-    """A gathering still to come ("its July 8-9 summit in Madrid, where it plans to ...", "the
-    summit in Madrid in June"): where the statement was made is not there."""
+    """A gathering still to come, beside the news ("its July 8-9 summit in Madrid, where it
+    plans to ...", "in time to attend the summit in Madrid"): where the statement was made
+    is not there. A lead that opens with the gathering ("will hold talks in Sochi") reports it."""
     sentence = doc.sentence_at(start)
-    if sentence is None or doc.published is None:
+    lead_start = doc.lead_start()
+    first = next((s for s in doc.sentences if s.start >= lead_start), None)
+    if sentence is None or sentence is first or doc.published is None:
         return False
     window_start, window_end = max(sentence.start, start - 40), min(sentence.end, end + 40)
     if doc.lang.future_context.search(doc.body[window_start:window_end]):
