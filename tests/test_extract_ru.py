@@ -827,3 +827,8 @@ def test_a_lead_that_looks_forward_is_dated_by_its_announcement() -> None:
         "Об этом заявили в Североатлантическом альянсе.\n"
     )
     assert extract(pointed_back).event.date == PartialDate(2022, 1, 5)
+
+
+def test_a_numeric_stamp_on_a_russian_page_is_read_day_first() -> None:
+    stamp = find_publication_date(None, ["Заголовок", "06/10/2021 - 17:32 (по МСК)", "Текст."], None)
+    assert stamp is not None and stamp.date == PartialDate(2021, 10, 6)
