@@ -25,6 +25,7 @@ def find_publication(doc: Document) -> PublicationDate:
     article = doc.article
     published = doc.lang.find_publication_date(article.published, doc.raw_lines, article.url)
     rejected = _stamp_after_offices(doc, published) if published and article.published is None else None
+    stamp_year = published.date.year if published and rejected else None
     if rejected:
         published = None
     if published is None:
@@ -34,10 +35,8 @@ def find_publication(doc: Document) -> PublicationDate:
         # A text that names no year may still fit one year only (`year_from_offices`).
         # The body first; a page whose body names no year may name it above the text (a
         # journal's "Issue No. 15, May 1997", a stamp in a language the readers do not know).
-        plausible = range(1945, dt.date.today().year + 1)
-        # A stamp set aside is no year of the article either.
-        stamp_year = doc.lang.find_publication_date(None, doc.raw_lines, None) if rejected else None
-        plausible = [year for year in plausible if not (stamp_year and year == stamp_year.date.year)]
+        # (A stamp set aside is no year of the article either.)
+        plausible = [year for year in range(1945, dt.date.today().year + 1) if year != stamp_year]
         years = [year for year in _years_looked_back_on(doc) if year in plausible]
         where = "the text names"
         if not years:
