@@ -168,8 +168,9 @@ _URL_DAY_FIRST = re.compile(r"(?<=/)(\d\d)-(\d\d)-((?:19|20)\d\d)(?=/)")
 """A folder named for the day, day first: "/07-12-2001/"."""
 
 
-def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
-    """The first full date (day precision) written in `text`, with the words as written."""
+def _stamp_date(text: str, *, slashes_day_first: bool = False) -> tuple[PartialDate, str] | None:
+    """The first full date (day precision) written in `text`, with the words as written.
+    "06/10/2021" reads month first unless the page's language writes the day first."""
     found: list[tuple[int, PartialDate, str]] = []
     for match in ISO_DATE.finditer(text):
         date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -179,7 +180,7 @@ def _stamp_date(text: str) -> tuple[PartialDate, str] | None:
         date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match[0]))
-    for pattern, month_first in ((NUMERIC_DATE, True), (DASHED_DATE, False)):
+    for pattern, month_first in ((NUMERIC_DATE, not slashes_day_first), (DASHED_DATE, False)):
         for match in pattern.finditer(text):
             a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
             orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
@@ -228,7 +229,7 @@ def as_stamp(line: str) -> str:
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
 
 
-def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate | None:
+def find_text_date(lines: list[str], *, head_lines: int = 40, slashes_day_first: bool = False) -> PublicationDate | None:
     """A publication stamp or dateline near the top of the text, or None.
 
     Only the head of the article is read, and only stamp-like places count: a short line
@@ -283,7 +284,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         if len(line) <= 80 and (TIME.search(line) or words_without_date <= 4):
             candidates.append(line)
         for candidate in candidates:
-            stamp = _stamp_date(candidate)
+            stamp = _stamp_date(candidate, slashes_day_first=slashes_day_first)
             if stamp:
                 return PublicationDate(stamp[0], f"text: {stamp[1]}")
     return None
@@ -360,10 +361,12 @@ def find_edit_stamp(lines: list[str], *, head_lines: int = 40) -> PublicationDat
     return PublicationDate(stamp[0], f"edit stamp: {stamp[1]}")
 
 
-def find_publication_date(published: str | None, lines: list[str], url: str | None) -> PublicationDate | None:
+def find_publication_date(
+    published: str | None, lines: list[str], url: str | None, *, slashes_day_first: bool = False
+) -> PublicationDate | None:
     """From sources.yml first, else a stamp or dateline in the text, else a day in the URL,
     else a dateline's day with the year found elsewhere, else the URL's month, else an edit
-    stamp."""
+    stamp. `slashes_day_first`: the page's language writes "06/10/2021" day first."""
     if published:
         try:
             return PublicationDate(PartialDate.parse(published), "sources.yml")
@@ -371,11 +374,11 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
             pass
     from_url = find_url_date(url)
     if from_url and from_url.date.precision == "day":
-        return find_text_date(lines) or from_url
+        return find_text_date(lines, slashes_day_first=slashes_day_first) or from_url
     dateline = find_dateline_day(lines, url)
     if from_url and dateline and (dateline.date.year, dateline.date.month) == (from_url.date.year, from_url.date.month):
         return dateline  # the address's month, and the dateline's day in it
-    return find_text_date(lines) or dateline or from_url or find_edit_stamp(lines)
+    return find_text_date(lines, slashes_day_first=slashes_day_first) or dateline or from_url or find_edit_stamp(lines)
 
 
 # ---------------------------------------------------------------- event dates

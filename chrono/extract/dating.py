@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 
 from ..dates import (
+    DASHED_DATE,
     NUMBER_WORDS,
+    NUMERIC_DATE,
     PublicationDate,
     ResolvedDate,
     resolve_span,
@@ -67,23 +69,19 @@ def find_publication(doc: Document) -> PublicationDate:
     return published
 
 
-_AMBIGUOUS_NUMERIC = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/-](?P<b>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)\b")
-
-
 def _stamp_read_as_dateline(doc: Document, published: PublicationDate) -> PublicationDate:
     """A numeric stamp that reads either way ("08/10/2011") in the order the article's own
     dateline gives ("BRUSSELS, October 8"): publishers outside the US write the day first."""
-    match = _AMBIGUOUS_NUMERIC.search(published.basis) if published.basis.startswith("text:") else None
-    if match is None or match["a"].lstrip("0") == match["b"].lstrip("0") or not doc.dateline or not doc.paragraphs:
+    if not published.basis.startswith("text:") or not doc.dateline or not doc.paragraphs:
         return published
+    match = NUMERIC_DATE.search(published.basis) or DASHED_DATE.search(published.basis)
+    a, b, year = (int(match["a"]), int(match["b"]), int(match["year"])) if match else (0, 0, 0)
+    if not (1 <= a <= 12 and 1 <= b <= 12) or a == b:
+        return published  # no numeric stamp, or one that reads only one way
     written = doc.lang.dateline_month_day(doc.paragraphs[0])
-    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if written is None or published.date.precision != "day" or (published.date.month, published.date.day) == written:
+    if written not in ((a, b), (b, a)) or written == (published.date.month, published.date.day):
         return published
-    other = (b, a) if (published.date.month, published.date.day) == (a, b) else (a, b)
-    if other != written:
-        return published
-    return PublicationDate(PartialDate(year, *other), f"{published.basis}, read in the order of the dateline")
+    return PublicationDate(PartialDate(year, *written), f"{published.basis}, read in the order of the dateline")
 
 
 def _years_looked_back_on(doc: Document) -> list[int]:
@@ -350,7 +348,7 @@ def find_main_date(
 
 
 def _announced_in_next_sentence(doc: Document, sentence: Sentence) -> bool:
-    following = next((s for s in doc.sentences if s.start >= sentence.end), None)
+    following = doc.sentence_after(sentence)
     if following is None:
         return False
     text = doc.body[following.start : following.end]

@@ -162,6 +162,14 @@ class Document:
     def sentence_at(self, position: int) -> Sentence | None:
         return next((s for s in self.sentences if s.start <= position < s.end + 1), None)
 
+    def sentence_after(self, sentence: Sentence) -> Sentence | None:
+        return next((s for s in self.sentences if s.start >= sentence.end), None)
+
+    def first_lead_sentence(self) -> Sentence | None:
+        """The first sentence of the lead's first paragraph (`lead_start`)."""
+        lead_start = self.lead_start()
+        return next((s for s in self.sentences if s.start >= lead_start), None)
+
     def ids_of(self, kind: str, mentions: list[Mention] | None = None) -> tuple[str, ...]:
         """Ids of one kind of entity in order of first mention."""
         seen: dict[str, None] = {}

@@ -175,8 +175,7 @@ def place_in_first_sentence(doc: Document) -> str | None:
     "В ходе Мюнхенской конференции"), in a language whose leads name the venue that way."""
     if not doc.lang.venue_in_first_sentence or not doc.sentences:
         return None
-    lead_start = doc.lead_start()
-    first = next((s for s in doc.sentences if s.start >= lead_start), doc.sentences[0])
+    first = doc.first_lead_sentence() or doc.sentences[0]
     text = doc.folded[first.start : first.end]
     for start, end, form in doc.known_names(text):
         if form.kind != "place":
@@ -292,9 +291,7 @@ def _gathering_ahead(doc: Document, start: int, end: int) -> bool:
     plans to ...", "in time to attend the summit in Madrid"): where the statement was made
     is not there. A lead that opens with the gathering ("will hold talks in Sochi") reports it."""
     sentence = doc.sentence_at(start)
-    lead_start = doc.lead_start()
-    first = next((s for s in doc.sentences if s.start >= lead_start), None)
-    if sentence is None or sentence is first or doc.published is None:
+    if sentence is None or sentence is doc.first_lead_sentence() or doc.published is None:
         return False
     window_start, window_end = max(sentence.start, start - 40), min(sentence.end, end + 40)
     if doc.lang.future_context.search(doc.body[window_start:window_end]):

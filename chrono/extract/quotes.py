@@ -264,7 +264,7 @@ def speaker_of_next_sentence(doc: Document, sentence: Sentence | None, people: l
     opens by pointing back to what was said ("Об этом заявил ... Робертсон")."""
     if sentence is None:
         return None
-    following = next((s for s in doc.sentences if s.start >= sentence.end), None)
+    following = doc.sentence_after(sentence)
     if following is None or "\n" in doc.body[sentence.end : following.start]:
         return None
     if not doc.lang.attribution_after.match(doc.body[following.start : following.end]):
@@ -288,7 +288,7 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
     ids = {m.id for m in people}
     answerer = answering_person(doc, people)
     turns = []
-    from_heading: dict[str, str | None] = {}
+    from_heading: dict[str, str | None] = {}  # each label's speaker, read from the page once
     paragraphs = list(zip(doc.paragraph_starts, doc.paragraphs))
     for index, (start, paragraph) in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and (joined := turn_on_next_line(paragraph, paragraphs[index + 1][1], doc.lang.transcript_turn)):
@@ -299,8 +299,9 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
         )
         if match and match["name"] == "The President":
             # The Public Papers' "The President." is the president whose papers they are.
-            speaker = _president_of_the_papers(doc)
-            if speaker:
+            if match["name"] not in from_heading:
+                from_heading[match["name"]] = _president_of_the_papers(doc)
+            if speaker := from_heading[match["name"]]:
                 turns.append((start + match.start("speech"), speaker, " ".join(match["speech"].split())))
             continue
         if match:

@@ -181,11 +181,6 @@ _STAMP_MONTH_FIRST = re.compile(
     rf"(?<![\w-])(?P<month>{_MONTH})\.?\s+(?P<day>{_DAY}),\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
 """"Янв. 5, 2022": a site's template in the English order, with Russian month names."""
-_NUMERIC_DAY_FIRST = re.compile(
-    r"^\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?:\s*[-–—,]?\s*\d{1,2}:\d\d)?(?:\s*\([^()]{1,20}\))?\s*$"
-)
-""""06/10/2021 - 17:32 (по МСК)": a Russian page's numeric stamp, on a line of its own, is
-written day first."""
 _NOT_PUBLICATION = re.compile(r"(?:обновлено|изменено|обновлен|©)", re.IGNORECASE)
 
 
@@ -221,10 +216,6 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
         head = line[: dateline.end()] if dateline else line
         if not dateline and len(line) > 80:
             continue
-        if not dateline and (numeric := _NUMERIC_DAY_FIRST.search(line)):
-            date = dates.make_date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
-            if date:
-                return PublicationDate(date, f"text: {numeric[0]}")
         match = _STAMP.search(head) or (None if dateline else _STAMP_MONTH_FIRST.search(head))
         month = _month_number(match["month"]) if match else None
         if match and month:
@@ -246,7 +237,8 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
     dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day)
     if dateline and not (from_url and from_url.date.precision == "day"):
         return dateline
-    return dates.find_publication_date(None, lines, url) or dateline or from_url
+    # "06/10/2021 - 17:32 (по МСК)": Russian writes a numeric date day first.
+    return dates.find_publication_date(None, lines, url, slashes_day_first=True) or dateline or from_url
 
 
 _URL_DAY_FIRST = (
