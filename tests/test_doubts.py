@@ -1397,3 +1397,46 @@ def test_a_gathering_still_to_come_is_not_where_the_statement_was_made() -> None
         "alliance and Russia could be ready for the talks in Lisbon on May 14, he said.\n"
     )
     assert extract(talks, published="2001-12-07").place is None
+
+
+def test_a_dateline_glued_to_the_headline_line_is_read() -> None:
+    """A news portal's copy of an agency story that lost the break between the headline and
+    the dateline ("... treaty =(Video)= Brussels, May 22, 2020 (Test Wire) - Allies ..."): the
+    city, the day and the credit start the story. Fiction in the house style of such a portal."""
+    text = (
+        "Allies press Moscow on the treaty =(Video)= Brussels, May 22, 2020 (Test Wire) - NATO "
+        "allies urged Russia on Friday to keep to the treaty, hoping to change Washington's mind.\n"
+    )
+    event = extract(text)
+    assert event.place == "brussels"
+    assert event.date == PartialDate(2020, 5, 22)
+    assert event.title.startswith("Allies press Moscow")
+
+
+def test_a_dateline_with_a_day_alone_on_its_line_gives_the_city() -> None:
+    """A mailing list's copy of a wire story: "BRUSSELS, June 14 (Test Wire) -" on a line of its
+    own above a hard-wrapped text. Fiction in the house style of such an archive."""
+    text = (
+        "A reader's comment on the story below.\n\n"
+        "Thursday June 14, 8:31 PM\n"
+        "Alliance keeps the door open for next year\n"
+        "BRUSSELS, June 14 (Test Wire) - \n"
+        "The alliance's leaders sent a clear signal to the states hoping\n"
+        "to join that their invitations would come next year, the secretary\n"
+        "general told reporters after the summit.\n"
+    )
+    assert extract(text, published="2001-06-14").place == "brussels"
+
+
+def test_a_dateline_in_capitals_glued_to_a_headline_in_capitals_is_split_at_a_known_city() -> None:
+    """A portal's copy of an agency story: "... AS ALLIANCE ENVOYMOSCOW, January 10 (Test Wire)
+    -". Fiction in the house style of such a copy."""
+    text = (
+        "Site menu\n"
+        "KREMLIN NAMES OUTSPOKEN EX-LAWMAKER AS ALLIANCE ENVOYMOSCOW, January 10 (Test Wire) - "
+        "President Vladimir Putin signed a decree naming a former lawmaker as Russia's envoy to "
+        "NATO, the Kremlin said on Thursday.\n"
+    )
+    event = extract(text, published="2008-01-10")
+    assert event.place == "moscow"
+    assert event.title.lower().endswith("alliance envoy")

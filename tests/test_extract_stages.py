@@ -323,6 +323,26 @@ def test_places_the_lead_or_headline_names_in_other_ways() -> None:
     assert extract(text, published="2004-03-29").place == "moscow"
 
 
+def test_a_venue_beside_the_events_day_in_a_later_paragraph() -> None:
+    lead = (
+        "No deal at the table\n\nThe two sides talk on as fears of a war in Europe grow.\n\n"
+        "January 12, 2022\n\nAnother round of talks between Russia and the "
+        "Western allies ended without a breakthrough, with both sides still far apart over Moscow's "
+        "demands.\n\n"
+    )
+    text = lead + (
+        "Russian diplomats met envoys of the 30 allies at the alliance's headquarters in Brussels "
+        "on Wednesday, the second of three meetings this week.\n"
+    )
+    assert extract(text).place == "brussels"
+    # A venue beside another day is where that other meeting was.
+    text = lead + (
+        "Russian diplomats had met American envoys in Geneva on Monday, the first of three "
+        "meetings this week.\n"
+    )
+    assert extract(text).place is None
+
+
 def test_without_a_headline_the_title_says_who_did_what() -> None:
     text = (
         "MOSCOW (Test Wire) - Russian Foreign Minister Sergey Lavrov said on Monday that Moscow "

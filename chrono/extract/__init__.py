@@ -109,7 +109,7 @@ def extract_article(
         review.append("the lead gives no date; the publication date was used")
     if resolved.review:
         review.append(resolved.review)
-    place = find_place(doc, main_sentence)
+    place = find_place(doc, main_sentence, resolved.date)
     # Quotes before people: a speaker named only by office joins the people of the event.
     quotes = find_quotes(doc, doc.mentions)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -104,8 +104,40 @@ _GLUED_MONTH = re.compile(
     r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)"
 )
 """A section label glued to a date stamp: "NewsNovember 24, 2001"."""
+_GLUED_DATELINE = re.compile(
+    r"(?<=[^\s,])[ \t]+(?=[A-Z][a-z']+,\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
+    r"\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—]))"
+)
+"""A dateline glued to the headline before it: "... 'Open Skies' treaty =(Video)= Brussels, May
+22, 2020 (AFP) - NATO allies urged ...": a city, a day and an agency's credit start the story.
+One word only, so a headline in title case keeps its last words. A city in capitals glued to a
+headline in capitals ("NATO ENVOYMOSCOW, January 10") is split by `unglue_capitals_dateline`,
+which knows the places."""
 _GLUED_CREDIT = re.compile(r"(?<=[a-z.!?])(?=[A-Z]{2,}(?:/[A-Za-z]+)?\s*\|)")
 """A credit line glued to the headline: "... after US departurePTI | Moscow | Updated: ..."."""
+
+
+_CAPITALS_BEFORE_DATELINE = re.compile(
+    r"(?<=[A-Z])(?P<word>[A-Z]{4,})(?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+(?:19|20)\d\d)?\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—]))"
+)
+
+
+def unglue_capitals_dateline(text: str, catalog: Catalog) -> str:
+    """"... AS RUSSIA'S NATO ENVOYMOSCOW, January 10 (RIA Novosti) - President ...": a headline
+    in capitals glued to a dateline in capitals; the city is the longest known place that ends
+    the glued word, and the line breaks before it."""
+    head = text[:2000]
+
+    def split(match: re.Match[str]) -> str:
+        word = match["word"]
+        for cut in range(1, len(word) - 2):
+            if normalise_name(word[cut:]) in catalog.place_names:
+                return f"{word[:cut]}\n{word[cut:]}"
+        return word
+
+    return _CAPITALS_BEFORE_DATELINE.sub(split, head) + text[2000:]
 
 
 def unglue_lines(text: str) -> str:
@@ -116,6 +148,7 @@ def unglue_lines(text: str) -> str:
     text = _GLUED_STAMP.sub(lambda m: m[1] + "\n", text)
     text = _GLUED_YEAR.sub("\n", text)
     text = _GLUED_CREDIT.sub("\n", text)
+    text = _GLUED_DATELINE.sub("\n", text)
     text = _GLUED_MONTH.sub("\n", text)
     return "\n".join(reflow_wrapped_lines(text.split("\n")))
 
@@ -545,10 +578,11 @@ def clean_headline(headline: str, publisher: str | None) -> str:
 
 
 _DATELINE_LINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'-]{2,}(?:[ -][A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*\((?P<credit>[A-Za-z/ -]{2,30})\)"
+    r"^(?P<city>[A-Z][A-Z.'-]{2,}(?:[ -][A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}(?:,?\s+\d{4})?)?)?\s*\((?P<credit>[A-Za-z/ -]{2,30})\)"
     r"\s*(?:[-–—,]?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*[-–—]?\s*$"
 )
-"""A dateline alone on its line, perhaps with the date: "BRUSSELS (AFP) Apr 02, 2004"."""
+"""A dateline alone on its line, perhaps with the date: "BRUSSELS (AFP) Apr 02, 2004",
+"BRUSSELS, June 14 (AFP) -"."""
 
 
 _HEADER_FIELD = re.compile(
@@ -641,7 +675,7 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     headline and the dateline set apart, the body split into paragraphs and sentences with
     offsets."""
     language = detect_language(article.text, article.language)
-    raw = unglue_lines(article.text)
+    raw = unglue_capitals_dateline(unglue_lines(article.text), catalog)
     header, kept = read_archive_header(raw.split("\n"))
     cleaned = clean_article_text(normalise_quote_marks("\n".join(kept)), article.publisher, unglued=True)
     lines = [p for p in cleaned.split("\n") if p.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import is_month_word
+from ..dates import PartialDate, is_month_word
 from .document import Document, Sentence
 from .normalise import normalise_name
 from .vocabulary import (
@@ -16,7 +16,7 @@ from .vocabulary import (
 )
 
 
-def find_place(doc: Document, sentence: Sentence | None) -> str | None:
+def find_place(doc: Document, sentence: Sentence | None, event_date: PartialDate | None = None) -> str | None:
     """Where the main event happened, in this order: "in <known place>" right beside the
     date phrase ("held on January 12 in Brussels", "met in Paris on Tuesday"), then
     elsewhere in the main sentence; NATO headquarters (Brussels); the dateline city. A
@@ -84,6 +84,7 @@ def find_place(doc: Document, sentence: Sentence | None) -> str | None:
         return doc.place_id(doc.dateline[0], stub=True)
     for how, finder in (
         ("a place line in the page's heading", lambda: place_line_in_heading(doc)),
+        ("a venue beside the event's day later in the lead", lambda: place_beside_event_day(doc, sentence, event_date)),
         ("where the statement was made", lambda: place_of_statement(doc)),
         ("headline", lambda: place_in_headline(doc)),
         ("a gathering named after its city", lambda: place_named_gathering(doc)),
@@ -105,6 +106,39 @@ _SEAT_AS_VENUE = re.compile(
 )
 """A seat of government written as where something happened, not as who spoke."""
 _SEAT_CITIES = {"kremlin": "Moscow", "kremlin_ru": "Moscow", "white_house": "Washington", "elysee": "Paris"}
+
+
+def place_beside_event_day(doc: Document, main: Sentence | None, event_date: PartialDate | None) -> str | None:
+    """"Russia met with NATO's 30 allies at the alliance's headquarters in Brussels on
+    Wednesday" a paragraph after a lead that names no place: a venue written beside another
+    date phrase of the event's own day is where that day's news happened."""
+    if event_date is None or event_date.day is None or doc.published is None:
+        return None
+    lead_end = doc.lead_end(4)
+    for sentence in doc.sentences:
+        if sentence.end > lead_end:
+            break
+        if main is not None and sentence.start <= main.start:
+            continue
+        phrases = [
+            position
+            for kind, phrase, position in doc.phrases_in(sentence)
+            if (found := doc.lang.resolve_phrase(kind, phrase, doc.published.date, tense="past")) is not None
+            and found.date == event_date
+        ]
+        if not phrases:
+            continue
+        text = doc.folded[sentence.start : sentence.end]
+        for start, end, form in doc.known_names(text):
+            before = text[max(0, start - 50) : start]
+            if form.kind != "place" or not doc.lang.venue_before.search(before):
+                continue
+            if _SEAT_OF.search(before) or _VIEWPOINT_IN.search(text[max(0, start - 30) : start]):
+                continue
+            at, until = sentence.start + start, sentence.start + end
+            if any(at - 45 <= p <= until + 45 for p in phrases):
+                return form.id
+    return None
 
 
 def place_before_date(doc: Document) -> str | None:
