@@ -556,8 +556,12 @@ def score_case(case: Case, result: dict[str, Any], scores: Scores) -> list[str]:
         found = quotes[index] if index is not None else None
         speaker = found.get("speaker") if found else None
         entry = entities["people"].get(speaker) or entities["organizations"].get(speaker)
+        # A Russian case's speaker is the same person the people score accepts: by the
+        # Cyrillic name too ("Оана Лунгеску" for a stub the transliteration names otherwise).
+        person = next((p for p in truth.get("people") or () if p.get("name") == quote["speaker"]), None)
         ok = found is not None and (
-            same_person(quote["speaker"], entities["people"].get(speaker))
+            (same_person_in(person, entities["people"].get(speaker)) if person and not english
+             else same_person(quote["speaker"], entities["people"].get(speaker)))
             or same_entity(quote["speaker"], entities["organizations"].get(speaker))
         )
         scores.quote_speaker.add(ok)

@@ -221,6 +221,36 @@ def test_a_russian_case_is_scored_by_its_own_words(tmp_path: Path) -> None:
     assert summary["title_not_furniture"] == 1.0
 
 
+def test_a_russian_quote_speaker_counts_by_the_cyrillic_name_as_people_do(tmp_path: Path) -> None:
+    """A stub the transliteration names "Robert Pshel" is the case's Robert Pszczel by his
+    Cyrillic name, for his quote as for the people score. Fiction for the test."""
+    truth = {
+        "date": "2011-06-08", "precision": "day", "end_date": None, "place": None,
+        "people": [{"name": "Robert Pszczel", "name_ru": "Роберт Пшель", "role": None}],
+        "organizations": [], "organizations_en": [], "treaties": [],
+        "quotes": [{"speaker": "Robert Pszczel", "starts": "Это полная правда"}],
+        "title": None, "furniture": [],
+    }
+    case = _case(tmp_path, truth, "Роберт Пшель: «Это полная правда».")
+    case.data["language"] = "ru"
+    result = {
+        "event": {
+            "date": "2011-06-08", "place": None, "title": "Пшель о правде",
+            "people": [{"id": "robert-pshel", "role": None}], "organizations": [], "treaties": [],
+            "quotes": [{"speaker": "robert-pshel", "text": "Это полная правда", "lang": "ru"}],
+        },
+        "entities": {
+            "people": {"robert-pshel": {"name": "Robert Pshel", "aliases": ["Pshel", "Роберт Пшель", "Пшель"]}},
+            "organizations": {}, "treaties": {}, "places": {},
+        },
+        "stderr": "",
+    }
+    scores = bench.Scores()
+    assert bench.score_case(case, result, scores) == []
+    summary = scores.summary()
+    assert summary["quote_speaker"] == summary["people_recall"] == 1.0
+
+
 def test_a_hand_edited_calibration_row_shows_a_dash_not_a_failed_build(tmp_path: Path) -> None:
     """The results file is the benchmark's, but a person may edit it or a run may write a
     field as text: a calibration value that is not a number shows "–", as the main table does,
