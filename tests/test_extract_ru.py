@@ -832,3 +832,17 @@ def test_a_lead_that_looks_forward_is_dated_by_its_announcement() -> None:
 def test_a_numeric_stamp_on_a_russian_page_is_read_day_first() -> None:
     stamp = find_publication_date(None, ["Заголовок", "06/10/2021 - 17:32 (по МСК)", "Текст."], None)
     assert stamp is not None and stamp.date == PartialDate(2021, 10, 6)
+
+
+def test_a_foreign_name_after_an_office_in_the_nominative_stands_as_written() -> None:
+    """"заявила официальный представитель альянса Оана Лунгеску": the name is in apposition to
+    an office in the nominative, so "Оана" is her name, not "Оан" in the genitive. Fiction in
+    the house style of a Russian agency's feed."""
+    text = (
+        "В НАТО ответили Москве\n\n"
+        "БРЮССЕЛЬ, 18 окт – РИА Новости. Альянс сожалеет о решении России, заявила "
+        "официальный представитель альянса Оана Лунгеску.\n"
+    )
+    extraction = extract(text, published="2021-10-18")
+    names = {person.id: person for person in extraction.people}
+    assert "oana-lungesku" in names and "Оана Лунгеску" in names["oana-lungesku"].aliases

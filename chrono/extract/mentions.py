@@ -226,6 +226,14 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             len(run) >= 2 and "Name" in kinds and kinds[-1] == "Surn"
             and not any(s < end and start < e for s, e in taken)
         ):
+            unknown = doc.lang.unknown_word
+            if (
+                unknown is not None and doc.lang.in_apposition_nominative is not None
+                and any(kind != "Patr" and unknown(match[0]) for match, kind, _ in run)
+                and doc.lang.in_apposition_nominative(doc.body[max(0, start - 120) : start])
+            ):
+                # a foreign name after an office in the nominative is written in its nominative
+                run = [(match, kind, match[0]) for match, kind, _ in run]
             written = " ".join(form for _, _, form in run)
             surname = run[-1][2]
             english = transliterate(f"{run[0][2]} {surname}")

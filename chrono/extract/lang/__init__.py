@@ -116,6 +116,9 @@ class Language:
     """The dictionary form guessed for a word the language's dictionary does not hold, or None."""
     is_subject: Callable[[str], bool] | None = None
     """A name as written can be the subject of its sentence (the nominative), where names inflect."""
+    in_apposition_nominative: Callable[[str], bool] | None = None
+    """The office right before a name (the text before it given) is in the nominative, so the
+    name beside it is too, and stands as written; None where names do not inflect."""
     role_before: Callable[[str], str | None] | None = None
     """The office written before a name (the text before it given), in English; None where
     the shared English role rules read the text."""

@@ -330,6 +330,21 @@ def role_before(text: str) -> str | None:
     return f"{qualifier} {title}" if qualifier else title
 
 
+def in_apposition_nominative(before: str) -> bool:
+    """"... заявила официальный представитель НАТО Оана Лунгеску": a name in apposition to an
+    office takes its case, so after an office in the nominative a foreign name the dictionary
+    does not hold is its own nominative as written (not "Оан", a man's name in the genitive)."""
+    text = re.split(r"[.;:!?«»\"“”(),]", before)[-1]
+    office = next((m for m in _OFFICE.finditer(text) if len(text[m.end() :].split()) <= 5), None)
+    if office is None:
+        return False
+    for word in re.findall(r"[А-ЯЁа-яё-]+", office[0]):
+        nouns = [p for p in _analyzer().parse(word.lower()) if p.tag.POS == "NOUN"]
+        if nouns:
+            return all(p.tag.case == "nomn" for p in nouns)
+    return False
+
+
 # ---------------------------------------------------------------- morphology
 
 
@@ -552,6 +567,7 @@ RUSSIAN = Language(
     is_subject=is_subject,
     unknown_word=unknown_word,
     role_before=role_before,
+    in_apposition_nominative=in_apposition_nominative,
     offices_written=offices_written,
     place_adjectives=place_adjectives,
     gathering_after=re.compile(
