@@ -122,6 +122,10 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # "... – «уникальное событие». Об этом заявил журналистам Робертсон.": the sentence
             # after points back to the quote and names its speaker.
             speaker, how = pointed, "named by the sentence after"
+        if speaker is None and (body := document_speaking(doc, sentence, start, organizations)):
+            # "В заявлении МИДа говорится, что ... «...»": the body whose document it is.
+            speaker, how = body, "a body's document"
+            words_needed = 3
         if speaker is None and _is_quote_paragraph(doc, start, end):
             speaker = speaker_of_previous_paragraph(doc, start, people)
             how = "quote paragraph: the voice of the paragraph before"
@@ -257,6 +261,35 @@ def speaker_of_previous_sentence(
         return last_speaker
     subjects = [m for m in named if doc.lang.is_subject is None or doc.lang.is_subject(doc.body[m.start : m.end])]
     return (subjects or named)[0].id if named else None
+
+
+def document_speaking(
+    doc: Document, sentence: Sentence | None, start: int, organizations: list[Mention]
+) -> str | None:
+    """The body whose document speaks in the quote's sentence before the quote, or in the
+    sentence before it in the same paragraph when the quote opens its own: the organization
+    named beside the document ("заявлении МИДа"), else the last one named before it in the
+    paragraph or the one before ("заявление Думы ... В документе говорится")."""
+    if sentence is None:
+        return None
+    spans = [(sentence.start, start)]
+    if not doc.body[sentence.start : start].strip(" \"“”«»'"):
+        previous = next((s for s in reversed(doc.sentences) if s.end <= sentence.start), None)
+        if previous is not None and "\n" not in doc.body[previous.end : sentence.start]:
+            spans.append((previous.start, previous.end))
+    for span_start, span_end in spans:
+        match = doc.lang.document_says.search(doc.body[span_start:span_end])
+        if match is None:
+            continue
+        at, until = span_start + match.start(), span_start + match.end()
+        named = [m for m in organizations if at <= m.start < until]
+        if named:
+            return named[0].id
+        paragraph_start = doc.body.rfind("\n", 0, at) + 1
+        earlier_start = doc.body.rfind("\n", 0, max(0, paragraph_start - 1)) + 1
+        earlier = [m for m in organizations if earlier_start <= m.start < at]
+        return earlier[-1].id if earlier else None
+    return None
 
 
 def speaker_of_next_sentence(doc: Document, sentence: Sentence | None, people: list[Mention]) -> str | None:

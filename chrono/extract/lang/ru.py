@@ -345,6 +345,17 @@ def in_apposition_nominative(before: str) -> bool:
     return False
 
 
+_DOCUMENT = r"(?:заявлени|сообщени|документ|коммюнике|декларац|резолюц|обращени|нот|комментари|ответ)\w*"
+_SAYS = r"(?:говорится|указывается|отмечается|подчеркивается|подчёркивается|сказано|заявляется|утверждается)"
+DOCUMENT_SAYS = re.compile(
+    rf"(?<![\w-])(?:в|во)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT}(?P<words>[^.!?\n]{{0,120}}?)\s{_SAYS}(?![\w-])"
+    rf"|(?<![\w-]){_SAYS}\s+в\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT}(?P<whose>[^.!?\n]{{0,80}})",
+    re.IGNORECASE,
+)
+"""A body's document as the speaker: "В заявлении МИДа говорится", "В документе, принятом
+вчера, говорится", "говорится в опубликованном в пятницу заявлении Североатлантического совета"."""
+
+
 # ---------------------------------------------------------------- morphology
 
 
@@ -553,6 +564,7 @@ RUSSIAN = Language(
     ),
     speaker_follows_verb=True,
     speaker_in_previous_sentence=True,
+    document_says=DOCUMENT_SAYS,
     straight_marks_nest=True,
     time_frame=re.compile(r"^(?:в|на|до)\s+(?:этом|этой|следующем|следующей|будущем|будущей|конца\s+этого)\b", re.IGNORECASE),
     attribution_after=re.compile(rf"^\W*Об\s+этом\s+(?:[\w,-]+\s+){{0,3}}?(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE),
