@@ -1440,3 +1440,40 @@ def test_a_dateline_in_capitals_glued_to_a_headline_in_capitals_is_split_at_a_kn
     event = extract(text, published="2008-01-10")
     assert event.place == "moscow"
     assert event.title.lower().endswith("alliance envoy")
+
+
+def test_fragments_quoted_inside_reported_speech_are_the_subjects() -> None:
+    """Short quotes inside a sentence of reported speech, with the verbs and frames English
+    wire copy uses for them. Fiction in the house style of a wire service."""
+    text = (
+        "Envoys trade words\n\n"
+        "MOSCOW, Feb 9 (Test Wire) - Sergey Lavrov described the two countries' bids to join the "
+        "alliance as \"their sovereign choice\" on Thursday.\n\n"
+        "Yevgeny Primakov once accused NATO of acting like \"a bull in a china shop\" in the east.\n\n"
+        "Vladimir Putin expressed hopes that the alliance would offer \"a real partnership\" soon.\n\n"
+        "Javier Solana spoke after the talks, telling reporters that he wanted \"a lasting and fair "
+        "settlement\" with Moscow.\n\n"
+        "Russian Foreign Minister Igor Ivanov met the envoy. The Russian minister also said that Moscow would answer "
+        "\"on the basis of the treaty\" and nothing else.\n"
+    )
+    speakers = [(quote.speaker, quote.text) for quote in extract(text, published="2006-02-09").quotes]
+    assert speakers == [
+        ("sergey-lavrov", "their sovereign choice"),
+        ("yevgeny-primakov", "a bull in a china shop"),
+        ("vladimir-putin", "a real partnership"),
+        ("javier-solana", "a lasting and fair settlement"),
+        ("igor-ivanov", "on the basis of the treaty"),
+    ]
+
+
+def test_a_participle_in_the_next_sentence_is_no_attribution() -> None:
+    """'... a higher "level of mutual understanding." Clinton echoed the view, telling
+    reporters ...': the quote ended its sentence; the next one is not its attribution.
+    Fiction in the house style of a news magazine."""
+    text = (
+        "Summit opens\n\n"
+        "HELSINKI, March 20 (Test Wire) - Aides said the two presidents would aim for a higher "
+        "\"level of mutual trust between them.\" Bill Clinton echoed the view, telling reporters "
+        "that he would go step by step.\n"
+    )
+    assert [q.speaker for q in extract(text, published="1997-03-20").quotes if q.text.startswith("level")] != ["bill-clinton"]

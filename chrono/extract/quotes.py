@@ -676,6 +676,9 @@ def speaker_after(
         not verb
         or verb.start() > 100
         or re.search(r"\b(?:but|and|that|which|because)\b", after[: verb.start()])
+        # '"...". Clinton echoed the view, telling reporters': a participle after a clause of
+        # its own is another sentence's, not the attribution
+        or (verb[0].lower() in ("telling", "saying", "adding") and "," in after[: verb.start()])
     ):
         return None
     window_end = position + min(len(after), verb.end() + 120)
@@ -857,10 +860,12 @@ _IN_PRONOUN_WORDS = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:words|view|opinion)\
 """'In his words, the step was "no surprise"': anywhere in the clause before the quote."""
 _FRAMING = re.compile(
     r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
-    r"(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?(?:an?\s+|the\s+)?$",
+    r"(?:(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?"
+    r"|\s+[\w'’-]+(?:\s+[\w'’-]+){0,7}?\s+as\s+)(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
-"""A quote that names what something is: 'Lavrov called the move "a mistake"'."""
+"""A quote that names what something is: 'Lavrov called the move "a mistake"', 'Ivanov
+described the two countries' bids to join as "their right"'."""
 
 
 def speaker_in_words_of(
@@ -906,7 +911,7 @@ def last_organization_like(
 _TITLED_SUBJECT = re.compile(
     r"\bthe\s+(?P<qualifiers>(?:[A-Za-z.'’-]+\s+){0,2})(?P<office>president|prime\s+minister|foreign\s+minister|"
     r"defen[cs]e\s+minister|minister|secretary\s+general|secretary-general|chancellor|premier|spokes(?:man|woman)|"
-    r"ambassador|envoy)\b(?:,\s*)?\s*(?:$|[.,;]|" + SPEECH_VERBS + r")",
+    r"ambassador|envoy)\b(?:,\s*)?\s*(?:(?:also|later|then|further|again)\s+)?(?:$|[.,;]|" + SPEECH_VERBS + r")",
     re.IGNORECASE,
 )
 """A person named by office alone as the speaker: "the Russian president said"."""

@@ -77,7 +77,7 @@ SPEECH_VERBS = (
     r"complained|tweeted|concluded|according\s+to|made\s+(?:it\s+)?clear|vowed|pledged|urged|praised|"
     r"threatened|predicted|reiterated|repeated|affirmed|cautioned|promised|"
     r"elaborated|adding|asked|shouted|suggested|hinted|indicated|mentioned|assured|demanded|"
-    r"expressed\s+(?:\w+\s+)?(?:hope|concern|regret|confidence)"
+    r"telling|accused|expressed\s+(?:\w+\s+)?(?:hopes?|concerns?|regrets?|confidence)"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
