@@ -323,6 +323,17 @@ def test_places_the_lead_or_headline_names_in_other_ways() -> None:
     assert extract(text, published="2004-03-29").place == "moscow"
 
 
+def test_a_country_taking_a_stand_is_not_placed_in_its_capital() -> None:
+    """"Russia has warned NATO ..." reports the country's stand, not a statement made in
+    Moscow; "Moscow said" and "Russia's Foreign Ministry said" are."""
+    text = (
+        "Warning over air patrols\n\nRussia has warned the alliance against patrolling the air "
+        "space of the three Baltic states once they join next week.\n"
+    )
+    assert extract(text, published="2004-03-24").place is None
+    assert extract(text.replace("Russia has warned", "Moscow has warned"), published="2004-03-24").place == "moscow"
+
+
 def test_a_venue_beside_the_events_day_in_a_later_paragraph() -> None:
     lead = (
         "No deal at the table\n\nThe two sides talk on as fears of a war in Europe grow.\n\n"
