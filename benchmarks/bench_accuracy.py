@@ -321,6 +321,8 @@ def is_furniture(title: str | None, case: Case) -> bool:
         return True
     if re.fullmatch(r"[\d\s]+|(?:[^\W\d_]+ )?\d{1,2} [^\W\d_]+ \d{4}.*|[^\W\d_]+ \d{1,2} \d{4}.*", words):
         return True  # a date stamp
+    if words == normalised(case.truth.get("title")):
+        return False  # the headline itself, though a listed line (a breadcrumb) also holds it
     lines = [*(case.truth.get("furniture") or ()), case.data.get("publisher")]
     for line in lines:
         other = normalised(line)

@@ -57,6 +57,10 @@ def test_a_title_that_is_a_masthead_stamp_or_listed_furniture_is_furniture(tmp_p
     assert bench.is_furniture("Wednesday, 16 February, 2000, 17:21 GMT", case)
     assert not bench.is_furniture("Russia and NATO restore severed ties", case)
     assert bench.is_furniture(None, case)
+    # The headline itself is no furniture, though a breadcrumb listed as furniture holds it.
+    crumbs = _case(tmp_path, {"title": "Allies answer Moscow", "furniture": ["Home > World > Allies answer Moscow"]})
+    assert not bench.is_furniture("Allies answer Moscow", crumbs)
+    assert bench.is_furniture("Home > World > Allies answer Moscow", crumbs)
 
 
 def test_a_case_is_scored_field_by_field(tmp_path: Path) -> None:
