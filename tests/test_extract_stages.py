@@ -95,11 +95,21 @@ def test_furniture_lines_of_a_print_page_are_dropped() -> None:
         "Anna Example (@annaexample) Published January 11, 2022 | 03:43 PM",
         "DATELINE=MOSCOW",
         "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+        "Россия и НАТО. Фото: Example.Ru",
+        "Президент России — официальный сайт",
     ]
     assert [line for line in lines if not is_furniture_line(line)] == []
     # A sentence of the story that happens to name a newspaper is kept.
     assert not is_furniture_line("The Washington Post reported on Monday that talks had stalled in Vienna.")
     assert is_furniture_line("Daily Example", publisher="Daily Example (AFP)")
+
+
+def test_a_breadcrumb_above_the_story_leaves_the_headline() -> None:
+    text = (
+        "Главная > Мир > Альянс ответил на решение Москвы закрыть миссию\n\n"
+        "БРЮССЕЛЬ, 18 окт – РИА Новости. Альянс сожалеет о решении России, заявил генсек НАТО.\n"
+    )
+    assert extract(text, published="2021-10-18").title == "Альянс ответил на решение Москвы закрыть миссию"
 
 
 def test_text_the_page_glued_together_is_split_and_wrapped_lines_joined() -> None:

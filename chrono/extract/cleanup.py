@@ -29,6 +29,9 @@ _CHROME_LINE = re.compile(
     r"|go\s+to\s+forum.{0,20}|\d+\s+comments?|comments?\s*\(?\d*\)?|view\s+comments"
     r"|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|cookies?\b.{0,120}"
     r"|(?:photo|image|file\s+photo|picture)\s*:.{0,120}|editor\s*:.{0,40}"
+    # a caption closed by its credit ("Россия и НАТО. Фото: Yakn.Ru"); a site's own name
+    r"|.{1,200}?(?:\.\s*|\s|(?<=[a-zа-яё]))(?-i:Фото|Photo|ФОТО|PHOTO)\s*:\s*[^!?]{0,58}[^.!?\s]"
+    r"|.{0,60}\s[—–-]\s(?:официальный\s+(?:сайт|портал)|official\s+(?:web\s*)?site)\b.{0,40}"
     r"|(?:source|publication\s+date)\s*:.{0,80}"
     r"|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|\([^)]{1,30}\))){0,4}(?:\s*[,|]\s*.{0,80})?"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
@@ -75,6 +78,9 @@ _CHROME_TAIL = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_BREADCRUMB = re.compile(r"^(?:[^<>›\n]{1,40}\s[>›]\s){2,}(?=(?:\S+\s+){3}\S)")
+"""The site's path above the headline, on its line ("Главная > Россия > В НАТО отреагировали
+..."): the headline is its last part."""
 _BARE_READ_MORE = re.compile(r"^read\s+more\s*:?$", re.IGNORECASE)
 # Chrome glued to the end of a sentence on the same line ("... facing.Go to Forum >>0 Comments").
 _CHROME_SUFFIX = re.compile(
@@ -293,6 +299,8 @@ def clean_article_text(text: str, publisher: str | None = None, *, unglued: bool
             continue
         if ":" in line:
             line = _SCRIPT_LABEL.sub("", line)
+        if ">" in line or "›" in line:
+            line = _BREADCRUMB.sub("", line)
         if "http" in line:
             line = re.sub(r"\s*\(https?://[^)\s]*\)?", "", line)  # "Headline (http://...)"
         if not line:
