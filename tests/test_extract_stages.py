@@ -97,6 +97,8 @@ def test_furniture_lines_of_a_print_page_are_dropped() -> None:
         "IE 11 is not supported. For an optimal experience visit our site on another browser.",
         "Россия и НАТО. Фото: Example.Ru",
         "Президент России — официальный сайт",
+        "Publication: Weekly Digest Volume: 3 Issue: 49",
+        "Russia NATO treaty talks 22 May 2020 - 21:01",
     ]
     assert [line for line in lines if not is_furniture_line(line)] == []
     # A sentence of the story that happens to name a newspaper is kept.
@@ -376,3 +378,4 @@ def test_without_a_headline_the_title_says_who_did_what() -> None:
 def test_clean_text_keeps_the_story() -> None:
     page = "Front Page\nAll news\nThe ministers agreed on Tuesday to meet again in Brussels next month, officials said.\nRelated Items\nAnother story"
     assert clean_article_text(page) == "The ministers agreed on Tuesday to meet again in Brussels next month, officials said."
+

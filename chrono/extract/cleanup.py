@@ -33,6 +33,10 @@ _CHROME_LINE = re.compile(
     r"|.{1,200}?(?:\.\s*|\s|(?<=[a-zа-яё]))(?-i:Фото|Photo|ФОТО|PHOTO)\s*:\s*[^!?]{0,58}[^.!?\s]"
     r"|.{0,60}\s[—–-]\s(?:официальный\s+(?:сайт|портал)|official\s+(?:web\s*)?site)\b.{0,40}"
     r"|(?:source|publication\s+date)\s*:.{0,80}"
+    # a periodical's issue line ("Publication: Monitor Volume: 3 Issue: 49"); topic tags then a
+    # stamp ("US Russia NATO military treaty 22 May 2020 - 21:01")
+    r"|publication\s*:.{0,40}\b(?:volume|issue)\s*:.{0,40}|(?:volume|issue)\s*:\s*\d+.{0,40}"
+    r"|(?:[\w-]+\s+){0,6}\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*[-–—,|]?\s*\d{1,2}:\d\d"
     r"|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|\([^)]{1,30}\))){0,4}(?:\s*[,|]\s*.{0,80})?"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}|.{0,80}\bcookie\s+(?:policy|settings|consent)\b.{0,120}"
     r"|(?:[^|.!?\n]{1,40}\|)+[^|.!?\n]{1,40}"
