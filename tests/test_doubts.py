@@ -1477,3 +1477,16 @@ def test_a_participle_in_the_next_sentence_is_no_attribution() -> None:
         "that he would go step by step.\n"
     )
     assert [q.speaker for q in extract(text, published="1997-03-20").quotes if q.text.startswith("level")] != ["bill-clinton"]
+
+
+def test_a_dateline_without_a_year_leaves_the_year_in_doubt() -> None:
+    """"MOSCOW, December 4. /Test Wire/." and no year but one the text recalls: the day is the
+    dateline's, the year a stand-in. Fiction in the house style of a Russian agency's English
+    service."""
+    text = (
+        "Council unlikely to meet soon, envoy says\n\n"
+        "MOSCOW, December 4. /Test Wire/. A meeting of the council is unlikely soon, Russia's envoy "
+        "to NATO Alexander Grushko said on Friday. The council last met in June 2014.\n"
+    )
+    event = extract(text)
+    assert "gives the day but not the year" in doubts_of(event)["date"]
