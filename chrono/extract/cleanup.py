@@ -114,11 +114,12 @@ _GLUED_MONTH = re.compile(
     r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)"
 )
 """A section label glued to a date stamp: "NewsNovember 24, 2001"."""
-_GLUED_DATELINE = re.compile(
-    r"(?<=[^\s,])[ \t]+(?=[A-Z][a-z']+,\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
-    r"\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—]))"
+_DAY_AND_CREDIT = (
+    r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
+    r"\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—])"
 )
+"""What follows a dateline's city: ", May 22, 2020 (AFP) -"."""
+_GLUED_DATELINE = re.compile(rf"(?<=[^\s,])[ \t]+(?=[A-Z][a-z']+{_DAY_AND_CREDIT})")
 """A dateline glued to the headline before it: "... 'Open Skies' treaty =(Video)= Brussels, May
 22, 2020 (AFP) - NATO allies urged ...": a city, a day and an agency's credit start the story.
 One word only, so a headline in title case keeps its last words. A city in capitals glued to a
@@ -128,10 +129,7 @@ _GLUED_CREDIT = re.compile(r"(?<=[a-z.!?])(?=[A-Z]{2,}(?:/[A-Za-z]+)?\s*\|)")
 """A credit line glued to the headline: "... after US departurePTI | Moscow | Updated: ..."."""
 
 
-_CAPITALS_BEFORE_DATELINE = re.compile(
-    r"(?<=[A-Z])(?P<word>[A-Z]{4,})(?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,?\s+(?:19|20)\d\d)?\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—]))"
-)
+_CAPITALS_BEFORE_DATELINE = re.compile(rf"(?<=[A-Z])(?P<word>[A-Z]{{4,}})(?={_DAY_AND_CREDIT})")
 
 
 def unglue_capitals_dateline(text: str, catalog: Catalog) -> str:

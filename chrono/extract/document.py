@@ -165,6 +165,10 @@ class Document:
     def sentence_after(self, sentence: Sentence) -> Sentence | None:
         return next((s for s in self.sentences if s.start >= sentence.end), None)
 
+    def sentence_before(self, position: int) -> Sentence | None:
+        """The last sentence that ends at or before `position`."""
+        return next((s for s in reversed(self.sentences) if s.end <= position), None)
+
     def first_lead_sentence(self) -> Sentence | None:
         """The first sentence of the lead's first paragraph (`lead_start`)."""
         lead_start = self.lead_start()

@@ -250,7 +250,7 @@ def speaker_of_previous_sentence(
     before or after a speech verb ("Макаров рассказал", "заявил далее Столтенберг"), or
     written as "he" when it opens the sentence ("He warned, however, that ...": the last
     speaker)."""
-    previous = next((s for s in reversed(doc.sentences) if s.end <= start), None)
+    previous = doc.sentence_before(start)
     if previous is None or "\n" in doc.body[previous.start : start]:
         return None
     text = doc.body[previous.start : previous.end]
@@ -274,7 +274,7 @@ def document_speaking(
         return None
     spans = [(sentence.start, start)]
     if not doc.body[sentence.start : start].strip(" \"“”«»'"):
-        previous = next((s for s in reversed(doc.sentences) if s.end <= sentence.start), None)
+        previous = doc.sentence_before(sentence.start)
         if previous is not None and "\n" not in doc.body[previous.end : sentence.start]:
             spans.append((previous.start, previous.end))
     for span_start, span_end in spans:

@@ -76,11 +76,11 @@ class Language:
     """Straight marks nest inside straight marks ("... привнести "фактор НАТО", который ...");
     in English an inner quote takes single marks."""
     speaker_in_previous_sentence: bool = False
+    """A quote opening a sentence is often the words of the person speaking in the sentence
+    before ("Макаров рассказал о ... . «Мы предложили ...»")."""
     document_says: re.Pattern[str] = re.compile(r"(?!)")
     """A body's document speaking ("В заявлении МИДа говорится, что", "указывается в
     заявлении Совета"): the quote in that sentence, or opening the next, is the body's."""
-    """A quote opening a sentence is often the words of the person speaking in the sentence
-    before ("Макаров рассказал о ... . «Мы предложили ...»")."""
     attribution_after: re.Pattern[str] = re.compile(r"(?!)")
     """A sentence that opens by pointing back to what was just said and names who said it
     ("Об этом заявил журналистам генсекретарь ..."): the quotes of the sentence before are
