@@ -296,7 +296,8 @@ _DATELINE_DAY = re.compile(
 )
 """A dateline that gives the day but not the year: "MOSCOW, August 2. /TASS/.", "MOSCOW. July
 23 (Interfax) -"."""
-_YEAR_WORD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-]|s\b)")
+_YEAR_WORD = re.compile(r"(?<![\d/.])(?<!\d-)((?:19|20)\d\d)(?![\d/-]|s\b)")
+"""A year, also as part of a name ("Zapad-2017"), but not in a numeric date ("12-05-1997")."""
 
 
 def years_named(texts: Iterable[str]) -> list[int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from build_chronology import main
@@ -1490,3 +1491,41 @@ def test_a_dateline_without_a_year_leaves_the_year_in_doubt() -> None:
     )
     event = extract(text)
     assert "gives the day but not the year" in doubts_of(event)["date"]
+
+
+def test_a_page_that_names_no_year_at_all_is_dated_by_the_known_event_it_reports() -> None:
+    """Fiction in the style of an agency item copied without its year: the dateline gives the
+    day and month only, the body names no year, and its one known person held no office the
+    catalog dates. The chronology's event that shares its person and place gives the year; with
+    no such event the page is refused with the error that asks for its publication date."""
+    from chrono.extract import ExtractionError
+    from chrono.model import PersonRole
+
+    council = Event(
+        id="2016-04-20-council", title="The NATO-Russia Council meets again", date=PartialDate(2016, 4, 20),
+        summary="The council meets.", provenance="curated", status="reviewed", place="brussels",
+        people=(PersonRole("alexander-grushko", None),),
+    )
+    text = (
+        "Envoy sees no breakthrough\nBRUSSELS, April 21 (Test Wire) - Russia's envoy Alexander Grushko "
+        "said in Brussels that the council had met without agreeing on anything.\n"
+        "\"The dialogue is frozen,\" Grushko told reporters.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, CATALOG, known_events=(council,)).event
+    assert event.date == PartialDate(2016, 4, 21)
+    assert "no publication date" in doubts_of(event)["date"]
+    with pytest.raises(ExtractionError, match="no publication date"):
+        extract_article(article, CATALOG, known_events=())
+
+
+def test_a_year_written_in_an_exercise_name_dates_an_undated_page() -> None:
+    """Fiction in the style of an agency item with a yearless dateline: the only year is in the
+    name of the exercise ("Zapad-2017"), which still says when the page was written."""
+    text = (
+        "Observers for the drills\nBRUSSELS, August 30 (Test Wire) - NATO will send two experts to "
+        "watch the Zapad-2017 exercise, an alliance spokeswoman said on Wednesday.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2017, 8, 30)
+    assert "date" in doubts_of(event)

@@ -56,17 +56,39 @@ def find_publication(doc: Document) -> PublicationDate:
             # gives them (a 2006 report on Foreign Minister Lavrov that recalls 1992).
             published, doc.guess_years = offices, fitting
         if published is None:
-            raise ExtractionError(
-                "no publication date: add `published` for it in seeds/sources.yml "
-                "(none was found in the text or the URL)"
-            )
+            # No year at all: only a known event the page clearly reports can date it
+            # (`anchor_guessed_publication`), in any year the chronology covers.
+            published, doc.guess_years = _year_unknown(doc)
         doc.publication_guessed = True
         if rejected:
             published = PublicationDate(published.date, f"{rejected}; {published.basis}")
     published = _stamp_read_as_dateline(doc, published)
+    if doc.year_unknown:
+        return published  # a stand-in year: nothing may be resolved against it
     doc.published = published
     doc.dateline_day = dateline_day(doc, published)
     return published
+
+
+_NO_PUBLICATION_DATE = (
+    "no publication date: add `published` for it in seeds/sources.yml "
+    "(none was found in the text or the URL)"
+)
+
+
+def _year_unknown(doc: Document) -> tuple[PublicationDate, tuple[int, ...]]:
+    """A page that names no year and whose people's offices fit none: the lead's day and
+    month in a stand-in year, to be replaced by the year of the known event it reports;
+    every year of the chronology's events is possible."""
+    years = sorted({event.date.first_day().year for event in doc.known_events})
+    if not years:
+        raise ExtractionError(_NO_PUBLICATION_DATE)
+    doc.year_unknown = True
+    month, day = _lead_month_day(doc)
+    # A leap year, so that any day and month stand in it.
+    return PublicationDate(
+        PartialDate(2000, month, day), "no year in the text, and none that its people's offices fit"
+    ), tuple(range(years[0], years[-1] + 1))
 
 
 def _stamp_read_as_dateline(doc: Document, published: PublicationDate) -> PublicationDate:
@@ -143,16 +165,8 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
     year alone when the lead gives no day); when several years fit, the first of them (the
     caller marks the date as a guess), with all the years that fit. None when none fits."""
     lead = "\n".join(doc.paragraphs[:2])
-    found = []
-    for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
-        for match in pattern.finditer(lead):
-            month = doc.lang.months.get(match["month"].lower().rstrip("."))
-            # "(24 July 1923)": a date with its own year is not the page's yearless day.
-            with_year = re.match(r",?\s*(?:19|20)\d\d\b", lead[match.end() :])
-            if month and 1 <= int(match["day"]) <= 31 and not with_year:
-                found.append((match.start(), month, int(match["day"])))
     # Without a day and month in the lead, the year alone is guessed from the offices.
-    month, day = (min(found)[1], min(found)[2]) if found else (None, None)
+    month, day = _lead_month_day(doc)
     folded_lead = fold_text(lead).lower()
     weekday = next(
         (number for word, number in doc.lang.weekdays.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead)),
@@ -202,6 +216,20 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
         PartialDate(fitting[0], month, day),
         f"no year in the text; {fitting[0]}, the one year that fits {because}",
     ), tuple(fitting)
+
+
+def _lead_month_day(doc: Document) -> tuple[int | None, int | None]:
+    """The first day and month the lead writes without a year ("Brussels, 28 September")."""
+    lead = "\n".join(doc.paragraphs[:2])
+    found = []
+    for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
+        for match in pattern.finditer(lead):
+            month = doc.lang.months.get(match["month"].lower().rstrip("."))
+            # "(24 July 1923)": a date with its own year is not the page's yearless day.
+            with_year = re.match(r",?\s*(?:19|20)\d\d\b", lead[match.end() :])
+            if month and 1 <= int(match["day"]) <= 31 and not with_year:
+                found.append((match.start(), month, int(match["day"])))
+    return (min(found)[1], min(found)[2]) if found else (None, None)
 
 
 _OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "nato", "united", "states"}
@@ -475,20 +503,25 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
     ]
     event = _clear_winner(scored)
     if event is None:
+        if doc.year_unknown:
+            raise ExtractionError(_NO_PUBLICATION_DATE)
         return published
     day = event.date.first_day()
     guess = published.date
-    if guess.month is not None:
-        if make_date(day.year, guess.month, guess.day or 1) is None:
-            return published
+    if guess.month is not None and make_date(day.year, guess.month, guess.day or 1) is not None:
         date = PartialDate(day.year, guess.month, guess.day)
+    elif guess.month is not None and not doc.year_unknown:
+        return published
     else:
         date = PartialDate.from_date(day)
-    return PublicationDate(
+    anchored = PublicationDate(
         date,
         f"no publication date found; dated by {event.date.iso()} ({event.title}), the chronology's "
         f"event in {first}–{last} that shares most with the text",
     )
+    if doc.year_unknown:
+        doc.dateline_day = dateline_day(doc, anchored)
+    return anchored
 
 
 _ANCHOR_SCORE = 4

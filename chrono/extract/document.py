@@ -96,6 +96,9 @@ class Document:
     """No publication date was found: a guessed year (or day) stands in for it."""
     guess_years: tuple[int, ...] = ()
     """The years a page with no publication date could be from, when it was guessed."""
+    year_unknown: bool = False
+    """Not even a year was found: the publication stands in a placeholder year until a known
+    event the page reports dates it."""
     mentions: list[Mention] = field(default_factory=list)
     main_position: int | None = None
     """Where the main event's date phrase starts in the body."""
