@@ -1307,6 +1307,31 @@ def test_a_stamp_within_the_offices_the_text_gives_stands() -> None:
     assert extract(text).date == PartialDate(1998, 7, 8)
 
 
+def test_a_stamp_stands_while_one_person_named_still_holds_the_office_written() -> None:
+    """A 2006 page recalls what Bill Clinton, "who was President at the time", said in 2000
+    next to President Vladimir Putin: both held office together only in 2000 and 2001, but Putin
+    still held his in 2006, so the stamp is the page's date. Fiction in the house style of a
+    think tank's news digest."""
+    from dataclasses import replace
+
+    putin = replace(
+        PEOPLE["vladimir-putin"],
+        roles=(Role("President of Russia", PartialDate(2000, 5, 7), PartialDate(2008, 5, 7)),),
+    )
+    catalog = replace(CATALOG, people={**PEOPLE, "vladimir-putin": putin})
+    text = (
+        "Tuesday, October 17, 2006\n\n"
+        "Russia and the alliance hold a staff exercise\n"
+        "President Vladimir Putin said on Monday that a joint staff exercise with NATO officers "
+        "had begun in Moscow.\n"
+        "Bill Clinton, who was President at the time, had proposed such drills in June 2000.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, catalog).event
+    assert event.date == PartialDate(2006, 10, 16)
+    assert "date" not in doubts_of(event)
+
+
 def test_a_numeric_stamp_that_reads_either_way_follows_the_dateline() -> None:
     """"08/10/2011" above "BRUSSELS, October 8": the day comes first. Fiction in the house
     style of a Russian agency's English service."""

@@ -148,6 +148,10 @@ def _stamp_after_offices(doc: Document, published: PublicationDate) -> str | Non
     found = year_from_offices(doc)
     if found is None or published.date.year < max(found[1]) + _YEARS_AFTER_OFFICES:
         return None
+    # A page may recall a past office ("Robertson, who was Secretary General at that time"):
+    # the stamp stands while any person it names still held the office it writes.
+    if any(published.date.year in years for years in _office_years(doc).values()):
+        return None
     return (
         f"the stamp '{published.basis.removeprefix('text:').strip()}' is later than the offices of the "
         f"people named allow ({min(found[1])} to {max(found[1])}): the day the page was shown or saved"
@@ -173,20 +177,7 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
         None,
     )
     this_year = dt.date.today().year
-    in_office: dict[str, set[int]] = {}
-    for _start, _end, form in doc.known_names(doc.folded):
-        person = doc.catalog.people.get(form.id) if form.kind == "person" else None
-        if person is None or person.name in in_office:
-            continue
-        # The offices the text writes ("Secretary General"), when it writes any of them: not
-        # every post the person ever held (Stoltenberg was Norway's prime minister before).
-        written = [role for role in person.roles if role.start and _office_written(doc, role.title)]
-        years = {
-            year for role in (written or person.roles) if role.start
-            for year in range(role.start.year, (role.end.year if role.end else this_year) + 1)
-        }
-        if years:
-            in_office[person.name] = years
+    in_office = _office_years(doc)
     if not in_office:
         return None
     # the years most of the people named were in office (a name matched to the wrong
@@ -230,6 +221,27 @@ def _lead_month_day(doc: Document) -> tuple[int | None, int | None]:
             if month and 1 <= int(match["day"]) <= 31 and not with_year:
                 found.append((match.start(), month, int(match["day"])))
     return (min(found)[1], min(found)[2]) if found else (None, None)
+
+
+def _office_years(doc: Document) -> dict[str, set[int]]:
+    """The years each known person the text names held the office it writes (any office of
+    theirs when it writes none)."""
+    this_year = dt.date.today().year
+    in_office: dict[str, set[int]] = {}
+    for _start, _end, form in doc.known_names(doc.folded):
+        person = doc.catalog.people.get(form.id) if form.kind == "person" else None
+        if person is None or person.name in in_office:
+            continue
+        # The offices the text writes ("Secretary General"), when it writes any of them: not
+        # every post the person ever held (Stoltenberg was Norway's prime minister before).
+        written = [role for role in person.roles if role.start and _office_written(doc, role.title)]
+        years = {
+            year for role in (written or person.roles) if role.start
+            for year in range(role.start.year, (role.end.year if role.end else this_year) + 1)
+        }
+        if years:
+            in_office[person.name] = years
+    return in_office
 
 
 _OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "nato", "united", "states"}
