@@ -68,7 +68,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             if speaker not in {m.id for m in people}:
                 how = "pronoun: no person named before"
         else:
-            speaker = speaker_after(doc, after_at, after, people, organizations)
+            speaker = speaker_after(doc, after_at, after, people, organizations, quote_start=start)
             how = f"after: {doc.speaker_basis}"
         # A name written at the attribution ('"defence and dialogue", Stoltenberg stressed')
         # makes even a short quote a statement; a pronoun or an institution needs a sentence.
@@ -651,9 +651,12 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
 
 
 def speaker_after(
-    doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention]
+    doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention],
+    quote_start: int | None = None,
 ) -> str | None:
-    """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`."""
+    """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`.
+    An office after the verb stands for the last person named before the quote (`quote_start`),
+    not one named inside it."""
     doc.speaker_basis = "none"
     if doc.lang.pronoun_speech.match(after):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, position, people))
@@ -688,10 +691,11 @@ def speaker_after(
         verb_at = position + verb.start()
         before_verb = [m for m in nearby if m.end <= verb_at]
         return _found(doc, "named", (before_verb[-1] if before_verb else nearby[0]).id)
-    if doc.lang.speaker_follows_verb and doc.lang.subject_words.match(after[verb.end() :].lstrip()):
+    if doc.lang.speaker_follows_verb and _office_after_verb(doc, after[verb.end() :]):
         # "..., – подчеркнул генсек.", "– отметил генсек НАТО": an office or a pronoun after
         # the verb (the organization after the office is the office's, not the speaker)
-        return _found(doc, "office after the verb: the last person named", last_person_before(doc, position, people))
+        named_before = last_person_before(doc, position if quote_start is None else quote_start, people)
+        return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
         return _found(doc, "organization named", orgs[0].id)
@@ -725,6 +729,18 @@ def speaker_after(
         # "said the senior diplomat"
         return _found(doc, "a description: the last person named", last_person_before(doc, position, people))
     return None
+
+
+def _office_after_verb(doc: Document, text: str) -> bool:
+    """An office or a pronoun right after a speech verb, or after a word or two in lower case
+    before it: "подчеркнул генсек", "заявил вчера президент", "сказал российский постпред"."""
+    words = text.split(maxsplit=3)
+    for skip in range(3):
+        if doc.lang.subject_words.match(" ".join(words[skip:])):
+            return True
+        if skip >= len(words) or not (words[skip].isalpha() and words[skip].islower()):
+            return False
+    return False
 
 
 def speaker_before(
