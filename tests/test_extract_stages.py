@@ -379,3 +379,23 @@ def test_clean_text_keeps_the_story() -> None:
     page = "Front Page\nAll news\nThe ministers agreed on Tuesday to meet again in Brussels next month, officials said.\nRelated Items\nAnother story"
     assert clean_article_text(page) == "The ministers agreed on Tuesday to meet again in Brussels next month, officials said."
 
+
+
+def test_a_fragment_quoted_inside_a_sentence_that_he_said_closes_is_the_speakers() -> None:
+    """'NATO growing would "not bring stability" to Europe, he said.': the sentence is the
+    last person's statement, and the fragment in it is quoted from him, even when it is short.
+    A two-word label in such a sentence is still no quote. Fiction in the house style of a
+    news aggregator's summary."""
+    text = (
+        "Kremlin warns Nordic states\n\n"
+        "MOSCOW, April 11 (Test Wire) - The alliance is a tool of confrontation, Kremlin spokesman "
+        "Dmitry Peskov told reporters on Monday.\n\n"
+        "Two more members would \"not bring stability\" to northern Europe, he said. The missile "
+        "shield could make them targets for \"hypothetical missile attacks,\" he added.\n\n"
+        "The so-called \"security architecture\" of the region would change, he said.\n"
+    )
+    event = extract(text, published="2022-04-11")
+    assert [(q.speaker, q.text) for q in event.quotes] == [
+        ("dmitry-peskov", "not bring stability"),
+        ("dmitry-peskov", "hypothetical missile attacks"),
+    ]

@@ -71,8 +71,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             speaker = speaker_after(doc, after_at, after, people, organizations, quote_start=start)
             how = f"after: {doc.speaker_basis}"
         # A name written at the attribution ('"defence and dialogue", Stoltenberg stressed')
-        # makes even a short quote a statement; a pronoun or an institution needs a sentence.
-        words_needed = 2 if how == "after: named" else 5
+        # makes even a short quote a statement; a pronoun or an institution needs a sentence
+        # (a fragment inside the sentence a pronoun closes needs three words).
+        words_needed = 2 if how == "after: named" else 3 if _fragment_closed_by_pronoun(how, before) else 5
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
@@ -660,6 +661,10 @@ def speaker_after(
     doc.speaker_basis = "none"
     if doc.lang.pronoun_speech.match(after):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, position, people))
+    if quote_start is not None and _PRONOUN_CLOSING.match(after):
+        # 'NATO would "not bring stability" to Europe, he said.': the sentence that quotes a
+        # fragment is the last person's statement.
+        return _found(doc, "pronoun closing the sentence: the last person named", last_person_before(doc, quote_start, people))
     if re.match(rf"^\W{{0,3}}it\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", after, re.IGNORECASE):
         # '"...," it said': the ministry, alliance or government written last before.
         earlier = [m for m in organizations if m.end <= position]
@@ -729,6 +734,16 @@ def speaker_after(
         # "said the senior diplomat"
         return _found(doc, "a description: the last person named", last_person_before(doc, position, people))
     return None
+
+
+_PRONOUN_CLOSING = re.compile(rf"^[^\"“”«»,;:]{{1,80}},\s+(?:he|she)\s+(?:{SPEECH_VERBS})\b[^\"“”«»]*$")
+"""The rest of a sentence after a quoted fragment, closed by "he said" (English)."""
+
+
+def _fragment_closed_by_pronoun(how: str, before: str) -> bool:
+    """A quoted fragment inside a sentence that "he said" closes ('could make them targets for
+    "hypothetical missile attacks," he said'): a statement, though a short one."""
+    return how.startswith(("after: pronoun", "pronoun")) and bool(re.search(r"\w", before))
 
 
 def _office_after_verb(doc: Document, text: str) -> bool:
