@@ -399,3 +399,17 @@ def test_a_fragment_quoted_inside_a_sentence_that_he_said_closes_is_the_speakers
         ("dmitry-peskov", "not bring stability"),
         ("dmitry-peskov", "hypothetical missile attacks"),
     ]
+
+
+def test_he_was_quoted_as_saying_is_a_pronoun_attribution() -> None:
+    """'"...," he was quoted by the agency as saying.' Fiction in the house style of a wire
+    service's brief."""
+    text = (
+        "Alliance chief rules out joint shield\n\n"
+        "MOSCOW, March 28 (Test Wire) - NATO Secretary-General Anders Fogh Rasmussen told Russian "
+        "leaders on Thursday that a single missile shield was not feasible.\n\n"
+        "\"I do not think one integrated system would be the most efficient way,\" he was quoted by "
+        "a Russian news agency as saying.\n"
+    )
+    event = extract(text, published="2013-03-28")
+    assert [(q.speaker, q.text[:12]) for q in event.quotes] == [("anders-fogh-rasmussen", "I do not thi")]

@@ -85,8 +85,10 @@ BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
 an acronym ("the Membership Action Plan (MAP), a first step, saying"), in capitals even where
 the pattern it joins ignores case."""
 PRONOUN_SPEECH = re.compile(
-    rf"^\W{{0,3}}(?:he|she)\s+(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})\b", re.IGNORECASE
+    rf"^\W{{0,3}}(?:he|she)\s+(?:(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})|(?:was|is|has\s+been)\s+(?:quoted|cited))\b",
+    re.IGNORECASE,
 )
+"""'"...," he said', '"...," she told reporters', '"...," he was quoted by Interfax as saying'."""
 TREATY_WORDS = re.compile(
     r"\b(?:treaty|agreement|accord|convention|pact|protocol|charter|act|memorandum)\b",
     re.IGNORECASE,
