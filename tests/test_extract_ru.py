@@ -901,3 +901,16 @@ def test_an_office_after_the_verb_may_follow_an_adverb_or_an_adjective() -> None
         ("sergey-lavrov", "Уступок "),
         ("sergey-lavrov", "Решения "),
     ]
+
+
+def test_a_correspondent_named_in_the_dateline_is_no_person_of_the_event() -> None:
+    """"БРЮССЕЛЬ, 30 авг – РИА Новости, Иван Примеров." credits the agency's correspondent
+    (an invented name): he is neither in the title nor among the people. Fiction in the house
+    style of a Russian agency's feed."""
+    text = (
+        "БРЮССЕЛЬ, 30 авг – РИА Новости, Иван Примеров. НАТО направит двух экспертов на учения "
+        "\"Запад\", сообщил РИА Новости официальный представитель альянса Петр Образцов.\n"
+    )
+    event = extract(text, published="2017-08-30").event
+    assert "Примеров" not in event.title
+    assert [person.id for person in event.people] == ["pyotr-obraztsov"]

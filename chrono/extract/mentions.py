@@ -146,8 +146,12 @@ def find_mentions(doc: Document) -> list[Mention]:
     find_treaties_by_signing(doc, mentions)
     find_seats_of_power(doc, mentions)
     if doc.dateline:
-        # "(Xinhua)" in a dateline credits the agency; it took no part in the event.
-        mentions = [m for m in mentions if m.start >= doc.dateline[1] or m.kind == "person"]
+        # "(Xinhua)" in a dateline credits the agency, "– РИА Новости, Владимир Добровольский."
+        # its correspondent; neither took part in the event. (A known person stays.)
+        mentions = [
+            m for m in mentions
+            if m.start >= doc.dateline[1] or (m.kind == "person" and m.id in doc.catalog.people)
+        ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
