@@ -413,3 +413,17 @@ def test_he_was_quoted_as_saying_is_a_pronoun_attribution() -> None:
     )
     event = extract(text, published="2013-03-28")
     assert [(q.speaker, q.text[:12]) for q in event.quotes] == [("anders-fogh-rasmussen", "I do not thi")]
+
+
+def test_a_window_title_with_the_site_name_gives_way_to_the_bare_headline() -> None:
+    """"Headline - Site" (the page's window title) above the section and "Headline": the
+    title is the bare headline. Fiction in the house style of a weekly's website."""
+    text = (
+        "> Envoy says Russia is preparing a response to the shield - Example Weekly\n\n"
+        "//Army\n\n"
+        "Envoy says Russia is preparing a response to the shield\n\n"
+        "Russia is preparing a response to the deployment of an American missile shield in "
+        "Eastern Europe, Russia's envoy to NATO said on Wednesday.\n"
+    )
+    event = extract(text, published="2011-10-19")
+    assert event.title == "Envoy says Russia is preparing a response to the shield"

@@ -449,6 +449,19 @@ def strip_headline(
         if best is None or score > best[0]:
             best = (score, i)
     chosen = first_good if first_good is not None else (best[1] if best else None)
+    if chosen is not None:
+        # "Headline - Site name" (the window's title) above "Headline": the bare line is the
+        # headline, without what the site adds around it.
+        bare = next(
+            (
+                j for j in range(chosen + 1, lead)
+                if len(paragraphs[j].strip()) >= 0.6 * len(paragraphs[chosen].strip())
+                and paragraphs[j].strip() != paragraphs[chosen].strip()
+                and paragraphs[j].strip() in paragraphs[chosen]
+            ),
+            None,
+        )
+        chosen = bare if bare is not None else chosen
     headline = paragraphs[chosen] if chosen is not None else None
     for back in (1, 2):
         # "В.Путин:" on its own line above the first words spoken (a greeting too short to
