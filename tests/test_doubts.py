@@ -1542,6 +1542,13 @@ def test_a_page_that_names_no_year_at_all_is_dated_by_the_known_event_it_reports
     assert "no publication date" in doubts_of(event)["date"]
     with pytest.raises(ExtractionError, match="no publication date"):
         extract_article(article, CATALOG, known_events=())
+    unrelated = Event(
+        id="2019-02-02-inf", title="The United States leaves the INF Treaty", date=PartialDate(2019, 2, 2),
+        summary="The treaty ends.", provenance="curated", status="reviewed", place="washington",
+        people=(PersonRole("mike-pompeo", None),),
+    )
+    with pytest.raises(ExtractionError, match="no publication date"):
+        extract_article(article, CATALOG, known_events=(unrelated,))
 
 
 def test_a_year_written_in_an_exercise_name_dates_an_undated_page() -> None:

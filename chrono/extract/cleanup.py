@@ -452,15 +452,7 @@ def strip_headline(
     if chosen is not None:
         # "Headline - Site name" (the window's title) above "Headline": the bare line is the
         # headline, without what the site adds around it.
-        bare = next(
-            (
-                j for j in range(chosen + 1, lead)
-                if len(paragraphs[j].strip()) >= 0.6 * len(paragraphs[chosen].strip())
-                and paragraphs[j].strip() != paragraphs[chosen].strip()
-                and paragraphs[j].strip() in paragraphs[chosen]
-            ),
-            None,
-        )
+        bare = next((j for j in range(chosen + 1, lead) if _is_headline_in_window_title(paragraphs[j], paragraphs[chosen])), None)
         chosen = bare if bare is not None else chosen
     headline = paragraphs[chosen] if chosen is not None else None
     for back in (1, 2):
@@ -476,6 +468,23 @@ def strip_headline(
         lead = label
         break
     return headline, paragraphs[lead:]
+
+
+_SITE_AFTER = re.compile(r"\s*[-|–—:]\s*\S[^\n]{0,40}")
+_SITE_BEFORE = re.compile(r"[^\n]{0,40}?\S\s*[-|–—:]\s*")
+
+
+def _is_headline_in_window_title(line: str, title: str) -> bool:
+    """`title` is `line` with the site's name put after or before it ("Headline - Site",
+    "Site | Headline"), perhaps behind a marker ("> ")."""
+    line, title = line.strip(), title.strip().lstrip(">»·•| ")
+    if not line or line == title:
+        return False
+    if title.startswith(line):
+        return _SITE_AFTER.fullmatch(title[len(line) :]) is not None
+    if title.endswith(line):
+        return _SITE_BEFORE.fullmatch(title[: -len(line)]) is not None
+    return False
 
 
 def _is_turn_label(line: str, following: str, language: Language | None) -> bool:

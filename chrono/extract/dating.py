@@ -150,7 +150,7 @@ def _stamp_after_offices(doc: Document, published: PublicationDate) -> str | Non
         return None
     # A page may recall a past office ("Robertson, who was Secretary General at that time"):
     # the stamp stands while any person it names still held the office it writes.
-    if any(published.date.year in years for years in _office_years(doc).values()):
+    if any(published.date.year in years for years in _office_years(doc, written_only=True).values()):
         return None
     return (
         f"the stamp '{published.basis.removeprefix('text:').strip()}' is later than the offices of the "
@@ -223,9 +223,9 @@ def _lead_month_day(doc: Document) -> tuple[int | None, int | None]:
     return (min(found)[1], min(found)[2]) if found else (None, None)
 
 
-def _office_years(doc: Document) -> dict[str, set[int]]:
+def _office_years(doc: Document, *, written_only: bool = False) -> dict[str, set[int]]:
     """The years each known person the text names held the office it writes (any office of
-    theirs when it writes none)."""
+    theirs when it writes none, unless `written_only`)."""
     this_year = dt.date.today().year
     in_office: dict[str, set[int]] = {}
     for _start, _end, form in doc.known_names(doc.folded):
@@ -236,7 +236,7 @@ def _office_years(doc: Document) -> dict[str, set[int]]:
         # every post the person ever held (Stoltenberg was Norway's prime minister before).
         written = [role for role in person.roles if role.start and _office_written(doc, role.title)]
         years = {
-            year for role in (written or person.roles) if role.start
+            year for role in (written if written or written_only else person.roles) if role.start
             for year in range(role.start.year, (role.end.year if role.end else this_year) + 1)
         }
         if years:
@@ -504,8 +504,10 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
     or the first year its people's offices fit): when one of the chronology's dated events
     in the years it could be from clearly shares most with it (people, place, treaties, words
     of its title), the page reports that event, and is dated by it: the lead's day and month
-    in that event's year, or the event's own day when the lead gives none. Still a guess: the
-    doubts stage marks it (`publication_guessed` stays set)."""
+    in that event's year, or the event's own day when the lead gives none (or gives a day that
+    year lacks). Still a guess: the doubts stage marks it (`publication_guessed` stays set).
+    A page that names no year at all (`Document.year_unknown`) and reports no such event is
+    refused with the error that asks for its publication date."""
     if not doc.publication_guessed or not doc.guess_years:
         return published
     first, last = min(doc.guess_years), max(doc.guess_years)
@@ -531,8 +533,8 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
         f"no publication date found; dated by {event.date.iso()} ({event.title}), the chronology's "
         f"event in {first}–{last} that shares most with the text",
     )
-    if doc.year_unknown:
-        doc.dateline_day = dateline_day(doc, anchored)
+    # The dateline's day was read in the guessed year; it is read again in the new one.
+    doc.dateline_day = dateline_day(doc, anchored)
     return anchored
 
 

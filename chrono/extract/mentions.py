@@ -258,7 +258,7 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
     return found
 
 
-_CASE_ENDINGS = ("ом", "ем", "ым", "а", "у", "е", "ю", "я")
+_CASE_ENDINGS = ("ом", "ем", "ым", "а", "у", "е")
 """Endings a Russian text adds to a foreign surname that ends in a consonant ("Рёттгена",
 "Рёттгеном"), which a dictionary does not know."""
 _A_STEM_ENDINGS = ("ой", "ей", "ы", "и", "е", "у")

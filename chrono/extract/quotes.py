@@ -73,7 +73,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         # A name written at the attribution ('"defence and dialogue", Stoltenberg stressed')
         # makes even a short quote a statement; a pronoun or an institution needs a sentence
         # (a fragment inside the sentence a pronoun closes needs three words).
-        words_needed = 2 if how == "after: named" else 3 if _fragment_closed_by_pronoun(how, before) else 5
+        words_needed = 2 if how == "after: named" else 3 if speaker and _fragment_closed_by_pronoun(how, before) else 5
         if speaker is None:
             speaker = speaker_in_words_of(doc, sentence_start, start, before, people)
             how = "in the words of"
@@ -653,7 +653,7 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
 
 def speaker_after(
     doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention],
-    quote_start: int | None = None,
+    quote_start: int,
 ) -> str | None:
     """`"...," he said` / `said Grushko` / `Stoltenberg told reporters` / `the ministry said`.
     An office after the verb stands for the last person named before the quote (`quote_start`),
@@ -661,7 +661,7 @@ def speaker_after(
     doc.speaker_basis = "none"
     if doc.lang.pronoun_speech.match(after):
         return _found(doc, "pronoun: the last person named", last_person_before(doc, position, people))
-    if quote_start is not None and _PRONOUN_CLOSING.match(after):
+    if (closing := _CLAUSE_THEN_COMMA.match(after)) and doc.lang.pronoun_speech.match(after[closing.end() :]):
         # 'NATO would "not bring stability" to Europe, he said.': the sentence that quotes a
         # fragment is the last person's statement.
         return _found(doc, "pronoun closing the sentence: the last person named", last_person_before(doc, quote_start, people))
@@ -699,7 +699,7 @@ def speaker_after(
     if doc.lang.speaker_follows_verb and _office_after_verb(doc, after[verb.end() :]):
         # "..., – подчеркнул генсек.", "– отметил генсек НАТО": an office or a pronoun after
         # the verb (the organization after the office is the office's, not the speaker)
-        named_before = last_person_before(doc, position if quote_start is None else quote_start, people)
+        named_before = last_person_before(doc, quote_start, people)
         return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
     if orgs:
@@ -736,14 +736,19 @@ def speaker_after(
     return None
 
 
-_PRONOUN_CLOSING = re.compile(rf"^[^\"“”«»,;:]{{1,80}},\s+(?:he|she)\s+(?:{SPEECH_VERBS})\b[^\"“”«»]*$")
-"""The rest of a sentence after a quoted fragment, closed by "he said" (English)."""
+_CLAUSE_THEN_COMMA = re.compile(r"^[^\"“”«»,;:]{1,80},\s+")
+"""The rest of a clause after a quoted fragment, up to the comma before "he said"."""
+_FRAGMENT_PRONOUN_BASES = (
+    "after: pronoun: the last person named",
+    "after: pronoun closing the sentence: the last person named",
+    "pronoun",
+)
 
 
 def _fragment_closed_by_pronoun(how: str, before: str) -> bool:
     """A quoted fragment inside a sentence that "he said" closes ('could make them targets for
     "hypothetical missile attacks," he said'): a statement, though a short one."""
-    return how.startswith(("after: pronoun", "pronoun")) and bool(re.search(r"\w", before))
+    return how in _FRAGMENT_PRONOUN_BASES and bool(re.search(r"\w", before))
 
 
 def _office_after_verb(doc: Document, text: str) -> bool:
@@ -753,9 +758,17 @@ def _office_after_verb(doc: Document, text: str) -> bool:
     for skip in range(3):
         if doc.lang.subject_words.match(" ".join(words[skip:])):
             return True
-        if skip >= len(words) or not (words[skip].isalpha() and words[skip].islower()):
+        word = words[skip] if skip < len(words) else ""
+        # not a preposition: "сказал в интервью президенту" names whom he spoke to
+        if not (word.isalpha() and word.islower()) or word in _PREPOSITIONS:
             return False
     return False
+
+
+_PREPOSITIONS = frozenset(
+    "в во на с со по о об обо при для к ко у из от за до без под над перед после между через про".split()
+)
+"""Words after a speech verb that start a phrase of their own, not an office's adjective."""
 
 
 def speaker_before(
