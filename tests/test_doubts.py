@@ -60,9 +60,9 @@ CATALOG = Catalog(
 )
 
 
-def extract(text: str, *, published: str | None = None, url: str | None = None) -> Event:
+def extract(text: str, *, published: str | None = None, url: str | None = None, catalog: Catalog = CATALOG) -> Event:
     article = Article(file="case.txt", text=text, url=url, publisher="Test Wire", published=published)
-    return extract_article(article, CATALOG).event
+    return extract_article(article, catalog).event
 
 
 def doubts_of(event: Event) -> dict[str, str]:
@@ -1326,8 +1326,7 @@ def test_a_stamp_stands_while_one_person_named_still_holds_the_office_written() 
         "had begun in Moscow.\n"
         "Bill Clinton, who was President at the time, had proposed such drills in June 2000.\n"
     )
-    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
-    event = extract_article(article, catalog).event
+    event = extract(text, catalog=catalog)
     assert event.date == PartialDate(2006, 10, 16)
     assert "date" not in doubts_of(event)
 
@@ -1377,8 +1376,7 @@ def test_a_full_date_in_the_page_around_the_text_is_no_day_for_a_page_without_a_
         "the border.\n\n"
         "Read the Convention Relating to the Regime of the Straits (24 July 1923)\n"
     )
-    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
-    event = extract_article(article, catalog).event
+    event = extract(text, catalog=catalog)
     assert event.date == PartialDate(2014)
 
 

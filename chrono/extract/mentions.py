@@ -252,30 +252,19 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
             continue
         part = name_part(word[0])
         key = surnames.get(part[1].lower().replace("ё", "е")) if part and part[0] == "Surn" else None
-        key = key or surname_in_any_case(word[0], surnames)
+        key = key or _surname_in_any_case(doc, word[0], surnames)
         if key is not None:
             found.append(Mention(word.start(), word.end(), "person", key, full=False))
     return found
 
 
-_CASE_ENDINGS = ("ом", "ем", "ым", "а", "у", "е")
-"""Endings a Russian text adds to a foreign surname that ends in a consonant ("Рёттгена",
-"Рёттгеном"), which a dictionary does not know."""
-_A_STEM_ENDINGS = ("ой", "ей", "ы", "и", "е", "у")
-"""... and those that replace a final "-а" ("Соланы", "Солане")."""
-
-
-def surname_in_any_case(word: str, surnames: dict[str, str]) -> str | None:
-    """The person whose surname (lower case, "е" for "ё") the word is, in any case."""
-    word = word.lower().replace("ё", "е")
-    if word in surnames:
-        return surnames[word]
-    for endings, restore in ((_CASE_ENDINGS, ""), (_A_STEM_ENDINGS, "а")):
-        for ending in endings:
-            stem = word[: -len(ending)]
-            if word.endswith(ending) and len(stem) >= 3 and stem + restore in surnames:
-                return surnames[stem + restore]
-    return None
+def _surname_in_any_case(doc: Document, word: str, surnames: dict[str, str]) -> str | None:
+    """The person whose surname (lower case, "е" for "ё") the word is, in any case: the
+    dictionary's forms of it, guessed for a foreign surname it does not hold ("Рёттгена")."""
+    written = word.lower().replace("ё", "е")
+    if written in surnames or doc.lang.lemmas is None:
+        return surnames.get(written)
+    return next((surnames[form] for form in sorted(doc.lang.lemmas(word)) if form in surnames), None)
 
 
 def skip_leading_titles(doc: Document, mention: Mention) -> int:

@@ -760,15 +760,9 @@ def _office_after_verb(doc: Document, text: str) -> bool:
             return True
         word = words[skip] if skip < len(words) else ""
         # not a preposition: "сказал в интервью президенту" names whom he spoke to
-        if not (word.isalpha() and word.islower()) or word in _PREPOSITIONS:
+        if not (word.isalpha() and word.islower()) or word in doc.lang.prepositions:
             return False
     return False
-
-
-_PREPOSITIONS = frozenset(
-    "в во на с со по о об обо при для к ко у из от за до без под над перед после между через про".split()
-)
-"""Words after a speech verb that start a phrase of their own, not an office's adjective."""
 
 
 def speaker_before(

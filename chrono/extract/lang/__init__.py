@@ -94,6 +94,9 @@ class Language:
     subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
     """Words that stand for a person named before (a pronoun; in Russian also an office:
     "генсек подчеркнул")."""
+    prepositions: frozenset[str] = frozenset()
+    """The language's prepositions, lower case: after a speech verb one starts a phrase of its
+    own ("сказал в интервью президенту"), not an office's adjective."""
     place_adjectives: Callable[[str], frozenset[str]] | None = None
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
     scene_opening: re.Pattern[str] = re.compile(r"(?!)")

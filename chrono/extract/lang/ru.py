@@ -556,6 +556,9 @@ RUSSIAN = Language(
         rf"[,.!?…]\s+[-–—]\s+(?:{SPEECH_VERBS})(?![\w-])(?:(?!\s[-–—]\s)[^«»\"]){{0,80}}?[.,:]\s+[-–—]\s+", re.IGNORECASE
     ),
     subject_words=SUBJECT_WORDS,
+    prepositions=frozenset(
+        "в во на с со по о об обо при для к ко у из от за до без под над перед после между через про".split()
+    ),
     transcript_turn=re.compile(
         r"^(?P<name>(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
         # a radio transcript's capitals: "Р.ПШЕЛЬ:", "БАЛУЕВСКИЙ:"
