@@ -1559,3 +1559,43 @@ def test_a_year_written_in_an_exercise_name_dates_an_undated_page() -> None:
     event = extract(text)
     assert event.date == PartialDate(2017, 8, 30)
     assert "date" in doubts_of(event)
+
+
+def test_a_city_in_capitals_without_a_dash_is_the_dateline() -> None:
+    """Datelines the strict forms miss: a city in capitals run straight into the sentence
+    ("ROME Russia's ..."), one with its country and day but no dash, one glued to its
+    agency's double dash, and one inside a paragraph after a credit that lost its line break.
+    The city is the place; a headline set in capitals is not read as a dateline. Fiction in
+    the house style of a news agency's archive copies."""
+    no_dash = (
+        "Envoy warns the alliance\n\n"
+        "ROME Russia's foreign minister warned the alliance on Friday against moving east, in "
+        "an interview given to a weekly before his visit.\n"
+    )
+    assert extract(no_dash, published="1998-05-16").place == "rome"
+    with_country_and_day = (
+        "Jets arrive on the border\n\n"
+        "BUCHAREST, Romania, April 2 The four fighter jets that landed here this week will police "
+        "the skies of the region, officers told reporters.\n"
+    )
+    assert extract(with_country_and_day, published="2004-04-03").place == "bucharest"
+    glued_dash = (
+        "Moscow halts its work with the alliance\n\n"
+        "BRUSSELS (Test Wire)--Russia told the alliance on Thursday that it is halting military "
+        "cooperation, a spokeswoman said.\n"
+    )
+    assert extract(glued_dash, published="2008-08-22").place == "brussels"
+    after_a_credit = (
+        "Moscow halts its work with the alliance\n\n"
+        "Moscow halts its work with the alliance (Test News Service) BRUSSELS August 21, 2008: "
+        "Russia's defence ministry has suspended military cooperation with the alliance, a "
+        "spokeswoman said.\n"
+    )
+    assert extract(after_a_credit, published="2008-08-21").place == "brussels"
+    headline_in_capitals = (
+        "Site menu\n\n"
+        "ALLIANCE ENVOYS TO MEET IN BRUSSELS NEXT WEEK\n\n"
+        "Diplomats said on Friday that the envoys would discuss the treaty, without saying where "
+        "they would meet.\n"
+    )
+    assert extract(headline_in_capitals, published="2008-08-22").place != "brussels"

@@ -341,6 +341,33 @@ _LOOSE_DATELINE = re.compile(
 in capitals and brackets after a photo credit glued to it."""
 
 
+_CAPITALS_CITY = re.compile(
+    r"(?<![\w'’.,-])(?<![A-ZА-ЯЁ]\s)(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{2,}(?:[ -][A-ZА-ЯЁ]{2,})?)"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"(?:,?\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-|:)?\s*"
+    r"(?=[\"“«‘]|['’]s\b|[A-ZА-ЯЁ][a-zа-яё'’]|[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{2,5}\b(?![ -][A-ZА-ЯЁ]{2,}))"
+)
+"""A city in capitals that opens the story but has no dash, or sits inside a paragraph after
+a glued headline or credit: "LONDON Russian President ...", "VILNIUS, Lithuania, April 2 The
+fighter jets ...", "... (NSI News Source Info) BRUSSELS August 21, 2008: Russia's ...",
+"BRUSSELS (AFP)--Russia ...". Not a word of a headline set in capitals: neither the word
+before it nor the one after it is one."""
+
+
+def _embedded_dateline(doc: Document, paragraphs: list[str]) -> tuple[str, int] | None:
+    """The city and the end of a dateline in capitals that the strict forms miss, in the first
+    paragraphs, when it is a place the chronology knows. The end counts only in the first
+    paragraph, where the sentences start after it."""
+    for index, paragraph in enumerate(paragraphs):
+        for match in _CAPITALS_CITY.finditer(paragraph[:400]):
+            city = match["city"]
+            if len(city) < 4 or not doc.place_id(city, stub=False):
+                continue
+            return city, match.end() if index == 0 and match.start() == 0 else 0
+    return None
+
+
 def find_dateline(paragraph: str, language: Language | None = None) -> tuple[str, int] | None:
     """The city of a dateline ("VIENNA --", "MOSCOW, April 27 (Xinhua) --") and where the
     sentence after it starts, or None. A title-case city needs a date or a credit after it,
@@ -754,6 +781,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
             break
     if doc.dateline is None and own_line is not None:
         doc.dateline = (own_line["city"].strip(), 0)
+    if doc.dateline is None:
+        doc.dateline = _embedded_dateline(doc, body[:3])
     if header.get("dateline") and (city := _header_city(header["dateline"])):
         doc.dateline = (city, doc.dateline[1] if doc.dateline else 0)
     for start, paragraph in zip(starts, body):
