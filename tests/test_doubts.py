@@ -1599,3 +1599,28 @@ def test_a_city_in_capitals_without_a_dash_is_the_dateline() -> None:
         "they would meet.\n"
     )
     assert extract(headline_in_capitals, published="2008-08-22").place != "brussels"
+
+
+def test_the_name_right_before_the_speech_verb_is_the_speaker() -> None:
+    """A sentence that names someone else first ("In a news conference with Lavrov, Stoltenberg
+    said ..."): the quote is the words of the name the verb follows, and is not doubted; a name
+    in a phrase of its own ("after talks with Lavrov said") is not that subject. Fiction in the
+    house style of a wire story."""
+    text = (
+        "Alliance chief warns Moscow\n\n"
+        "BRUSSELS, April 13 (Test Wire) - The alliance's chief warned Moscow on Tuesday over its "
+        "troops near the border.\n\n"
+        "In a news conference with Russian Foreign Minister Sergey Lavrov, Stoltenberg said that "
+        "\"the alliance will not be divided by threats of any kind.\"\n\n"
+        "Reacting to Lavrov's remarks, reporters quoted Mike Pompeo as saying, \"the door to the "
+        "alliance stays open to every European democracy.\"\n\n"
+        "Vladimir Putin, after talks with Yevgeny Primakov said that \"nothing will be decided without Moscow "
+        "having its say.\"\n"
+    )
+    event = extract(text, published="2021-04-13")
+    speakers = {q.text.split()[1]: q.speaker for q in event.quotes}
+    assert speakers["alliance"] == "jens-stoltenberg"
+    assert speakers["door"] == "mike-pompeo"
+    assert speakers["will"] == "vladimir-putin"
+    doubted = dict(doubts_of(event))
+    assert not any(path.startswith("quotes[0]") for path in doubted)

@@ -765,6 +765,26 @@ def _office_after_verb(doc: Document, text: str) -> bool:
     return False
 
 
+_BETWEEN_NAME_AND_VERB = re.compile(
+    r"^\s+(?:(?:also|then|later|again|further|as|on\s+\w+day|yesterday|today|"
+    r"также|тогда|позже|вновь|снова|вчера|сегодня)\s+)?$",
+    re.IGNORECASE,
+)
+"""What may stand between a speaker's name and the speech verb: "Primakov said", "Borrell as
+saying", "Stoltenberg on Tuesday said"."""
+
+
+def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int) -> str | None:
+    """The person named right before the speech verb, unless a preposition puts the name in a
+    phrase of its own ("after talks with Stoltenberg said" is not his saying)."""
+    if not _BETWEEN_NAME_AND_VERB.match(doc.body[mention.end : verb_at]):
+        return None
+    word_before = re.search(r"(\w+)\W*$", doc.body[max(0, mention.start - 30) : mention.start])
+    if word_before and word_before[1].lower() in doc.lang.prepositions:
+        return None
+    return mention.id
+
+
 def speaker_before(
     doc: Document,
     start: int,
@@ -789,6 +809,10 @@ def speaker_before(
     according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
         several = len({m.id for m in in_clause}) > 1
+        if several and not according_to and (right_before := _name_right_before_verb(doc, in_clause[-1], verb_at)):
+            # "In a news conference with Kuleba, Stoltenberg said that ...": the name the verb
+            # follows is its subject, not the first one of the sentence.
+            return _found(doc, "subject right before the verb", right_before)
         how = "subject among several names" if several else "subject"
         return _found(doc, how, in_clause[0].id if not according_to else in_clause[-1].id)
     if according_to or doc.lang.speaker_follows_verb:

@@ -161,3 +161,11 @@ COMMON_GIVEN_NAMES = frozenset(
 """Given names common in this chronology's news ("Sergei", "Boris", "Madeleine"): before a
 capitalised surname they make a person even with no office or speech verb beside the name.
 Words that are also places or common nouns (Georgia, Mark, Will) are left out."""
+
+
+PREPOSITIONS = frozenset(
+    "with to by from of for and between after before against at on in about among "
+    "alongside beside besides like than toward towards under via without".split()
+)
+"""English prepositions (and "and"): before a name they put it in a phrase of its own ("talks
+with Stoltenberg"), so the name is not the subject of the verb after it."""

@@ -33,4 +33,5 @@ ENGLISH = Language(
     transcript_turn=TRANSCRIPT_TURN,
     framing=_FRAMING,
     speaker_in_previous_sentence=True,
+    prepositions=vocabulary.PREPOSITIONS,
 )
