@@ -1624,3 +1624,24 @@ def test_the_name_right_before_the_speech_verb_is_the_speaker() -> None:
     assert speakers["will"] == "vladimir-putin"
     doubted = dict(doubts_of(event))
     assert not any(path.startswith("quotes[0]") for path in doubted)
+
+
+def test_a_fragment_in_a_sentence_that_names_nobody_goes_on_in_the_voice_before() -> None:
+    """'... Grushko said in the interview. Russia is "especially worried about ..."': a quoted
+    fragment in a sentence with no speech verb and no one named is the words of the person
+    speaking in the sentence before; a sentence that names someone else is not. Fiction in the
+    house style of a wire story."""
+    text = (
+        "Moscow warns of a military answer\n\n"
+        "MOSCOW, July 6 (Test Wire) - Russia will answer the alliance's new deployments, a senior "
+        "diplomat said on Wednesday.\n\n"
+        "\"The steps the alliance takes toward the east only make things worse,\" Alexander Grushko "
+        "said in the interview. Russia is \"especially worried about warships from outside the "
+        "region\" in the Black Sea.\n\n"
+        "Grushko spoke at length to the paper. Jens Stoltenberg is \"ready to meet at any time\" "
+        "in Brussels.\n"
+    )
+    event = extract(text, published="2016-07-06")
+    speakers = {q.text.split()[0]: q.speaker for q in event.quotes}
+    assert speakers["especially"] == "alexander-grushko"
+    assert speakers.get("ready") != "alexander-grushko"

@@ -145,6 +145,13 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 doc, sentence_start, people, last_speaker if _near(doc, last_at, start) else None
             )
             how = "the speaker of the sentence before"
+        elif speaker is None and doc.lang.speaker_in_previous_sentence and _nobody_in(doc, before, sentence_start, people, organizations):
+            # '... Grushko said in the interview. Russia is "especially concerned about ..."':
+            # a sentence that names nobody and has no speech verb goes on in the voice of the
+            # sentence before.
+            speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            how = "a fragment after the sentence of its speaker"
+            words_needed = 3
         previous_end, previous_speaker = end, speaker
         if speaker is not None:
             last_speaker, last_at = speaker, start
@@ -180,6 +187,16 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             unique[quote.speaker, quote.text] = quote
             doc.quote_bases[quote.speaker, quote.text] = how
     return tuple(unique.values())
+
+
+def _nobody_in(doc: Document, before: str, start: int, people: list[Mention], organizations: list[Mention]) -> bool:
+    """The words of a sentence before its quote name no one, and nobody speaks in them."""
+    end = start + len(before)
+    return (
+        not any(start <= m.start < end for m in (*people, *organizations))
+        and not doc.lang.subject_words.search(before)
+        and not doc.lang.speech().search(before)
+    )
 
 
 def _found(doc: Document, how: str, speaker: str | None) -> str | None:
