@@ -914,3 +914,17 @@ def test_a_correspondent_named_in_the_dateline_is_no_person_of_the_event() -> No
     event = extract(text, published="2017-08-30").event
     assert "Примеров" not in event.title
     assert [person.id for person in event.people] == ["pyotr-obraztsov"]
+
+
+def test_po_ego_mneniyu_gives_the_quote_to_the_person_before() -> None:
+    """Fiction in the house style of a Russian news agency: «По его мнению, ... «...»» is the
+    opinion of the person the sentence before has speaking, as «по его словам» is."""
+    text = (
+        "Грушко: диалог с альянсом идет\n\n"
+        "МОСКВА, 3 окт – РИА Новости. Постпред России при НАТО Александр Грушко заявил в "
+        "понедельник, что диалог с альянсом продолжается.\n\n"
+        "По его мнению, стороны смогли добиться прогресса по ряду направлений, тем не менее, "
+        "«это не прорывные проекты, которых все ждали».\n"
+    )
+    event = extract(text, published="2011-10-03").event
+    assert [(q.speaker, q.text[:20]) for q in event.quotes] == [("alexander-grushko", "это не прорывные про")]
