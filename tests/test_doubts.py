@@ -1645,3 +1645,18 @@ def test_a_fragment_in_a_sentence_that_names_nobody_goes_on_in_the_voice_before(
     speakers = {q.text.split()[0]: q.speaker for q in event.quotes}
     assert speakers["especially"] == "alexander-grushko"
     assert speakers.get("ready") != "alexander-grushko"
+
+
+def test_the_organization_before_an_office_is_not_the_speaker() -> None:
+    """'"...," the NATO chief said': the alliance's name qualifies the office after it, so the
+    quote is the words of the person who holds the office, not the alliance's. Fiction in the
+    house style of a wire story."""
+    text = (
+        "Alliance chief sees no threat in drills\n\n"
+        "BRUSSELS, July 13 (Test Wire) - Jens Stoltenberg said on Thursday that the alliance "
+        "saw no imminent threat from the exercises.\n\n"
+        "\"Each country has the right to train its forces, and we see no imminent threat to any "
+        "ally,\" the NATO chief said after the meeting.\n"
+    )
+    event = extract(text, published="2017-07-13")
+    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg"]

@@ -668,6 +668,13 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
     return earlier[-1].id if earlier else None
 
 
+def _office_follows(doc: Document, organization: Mention) -> bool:
+    """An office word right after the organization's name ("the NATO chief", "the NATO
+    Secretary General"): the name qualifies the office, and is not the speaker."""
+    word = re.match(r"\W{0,2}([\w-]+)", doc.body[organization.end : organization.end + 30])
+    return bool(word) and word[1].lower() in TITLE_WORDS
+
+
 def speaker_after(
     doc: Document, position: int, after: str, people: list[Mention], organizations: list[Mention],
     quote_start: int,
@@ -719,6 +726,8 @@ def speaker_after(
         named_before = last_person_before(doc, quote_start, people)
         return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
+    if orgs and _office_follows(doc, orgs[0]) and (titled := person_by_title(doc, after[: verb.end() + 60], position, people)):
+        return _found(doc, "office", titled)  # '"...," the NATO chief said': the office's holder
     if orgs:
         return _found(doc, "organization named", orgs[0].id)
     if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
