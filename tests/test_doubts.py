@@ -1593,14 +1593,11 @@ def test_a_city_in_capitals_without_a_dash_is_the_dateline() -> None:
     )
     assert extract(after_a_credit, published="2008-08-21").place == "brussels"
     headline_in_capitals = (
-        "Site menu\n\n"
-        "ALLIANCE ENVOYS TO MEET IN BRUSSELS NEXT WEEK\n\n"
-        "Diplomats said on Friday that the envoys would discuss the treaty, without saying where "
-        "they would meet.\n"
+        "Envoys to meet\n\n"
+        "ALLIANCE ENVOYS TO MEET IN BRUSSELS - Diplomats said on Friday that the envoys would "
+        "discuss the treaty, without saying where they would meet.\n"
     )
     assert extract(headline_in_capitals, published="2008-08-22").place != "brussels"
-
-
 def test_the_name_right_before_the_speech_verb_is_the_speaker() -> None:
     """A sentence that names someone else first ("In a news conference with Lavrov, Stoltenberg
     said ..."): the quote is the words of the name the verb follows, and is not doubted; a name
@@ -1638,13 +1635,14 @@ def test_a_fragment_in_a_sentence_that_names_nobody_goes_on_in_the_voice_before(
         "\"The steps the alliance takes toward the east only make things worse,\" Alexander Grushko "
         "said in the interview. Russia is \"especially worried about warships from outside the "
         "region\" in the Black Sea.\n\n"
-        "Grushko spoke at length to the paper. Jens Stoltenberg is \"ready to meet at any time\" "
-        "in Brussels.\n"
+        "\"We have said so many times,\" Grushko said. Critics call the plan \"a recipe for a "
+        "new arms race\". Jens Stoltenberg is \"ready to meet at any time\" in Brussels.\n"
     )
     event = extract(text, published="2016-07-06")
     speakers = {q.text.split()[0]: q.speaker for q in event.quotes}
     assert speakers["especially"] == "alexander-grushko"
     assert speakers.get("ready") != "alexander-grushko"
+    assert speakers.get("a") != "alexander-grushko"
 
 
 def test_the_organization_before_an_office_is_not_the_speaker() -> None:
@@ -1656,7 +1654,22 @@ def test_the_organization_before_an_office_is_not_the_speaker() -> None:
         "BRUSSELS, July 13 (Test Wire) - Jens Stoltenberg said on Thursday that the alliance "
         "saw no imminent threat from the exercises.\n\n"
         "\"Each country has the right to train its forces, and we see no imminent threat to any "
-        "ally,\" the NATO chief said after the meeting.\n"
+        "ally,\" the NATO chief said after the meeting. \"We exchanged detailed briefings on the "
+        "exercises,\" NATO's secretary general said.\n"
     )
     event = extract(text, published="2017-07-13")
-    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg"]
+    assert [q.speaker for q in event.quotes] == ["jens-stoltenberg", "jens-stoltenberg"]
+
+
+def test_said_glued_to_the_name_before_it_still_attributes() -> None:
+    """A page that lost the space before 'said' ("Ivanovsaid"): the quote is still the named
+    person's. Fiction in the house style of a news portal's copy of agency text."""
+    text = (
+        "Minister says enlargement must not weaken neighbours\n\n"
+        "MOSCOW, Feb 20 (Test Wire) - Russia's foreign minister spoke about the alliance on "
+        "Monday.\n\n"
+        "\"Such moves should not weaken the security of neighbouring states, including Russia,\" "
+        "Igor Ivanovsaid.\n"
+    )
+    event = extract(text, published="2006-02-20")
+    assert [q.speaker for q in event.quotes] == ["igor-ivanov"]

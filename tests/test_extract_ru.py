@@ -928,3 +928,7 @@ def test_po_ego_mneniyu_gives_the_quote_to_the_person_before() -> None:
     )
     event = extract(text, published="2011-10-03").event
     assert [(q.speaker, q.text[:20]) for q in event.quotes] == [("alexander-grushko", "это не прорывные про")]
+    # "его" is the speaker: a name after the words is what he speaks of, not who speaks
+    about_another = text.replace("стороны смогли", "Йенс Столтенберг и его коллеги смогли")
+    quotes = extract(about_another, published="2011-10-03").event.quotes
+    assert [q.speaker for q in quotes] == ["alexander-grushko"]

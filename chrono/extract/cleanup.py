@@ -342,29 +342,41 @@ in capitals and brackets after a photo credit glued to it."""
 
 
 _CAPITALS_CITY = re.compile(
-    r"(?<![\w'’.,-])(?<![A-ZА-ЯЁ]\s)(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{2,}(?:[ -][A-ZА-ЯЁ]{2,})?)"
-    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    r"(?:,?\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?)?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-|:)?\s*"
-    r"(?=[\"“«‘]|['’]s\b|[A-ZА-ЯЁ][a-zа-яё'’]|[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{2,5}\b(?![ -][A-ZА-ЯЁ]{2,}))"
+    r"(?<![\w'’.,-])(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{2,}(?:[ -][A-ZА-ЯЁ]{2,})?)\b"
+    r"(?P<rest>(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"(?:,?\s*(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-|:)?)\s*"
+    r"(?=[\"“«‘]|[A-ZА-ЯЁ][a-zа-яё'’]|[A-ZА-ЯЁ]\.(?!\w)|[A-ZА-ЯЁ]{2,5}\b(?![ -][A-ZА-ЯЁ]{2,}))"
 )
-"""A city in capitals that opens the story but has no dash, or sits inside a paragraph after
-a glued headline or credit: "LONDON Russian President ...", "VILNIUS, Lithuania, April 2 The
-fighter jets ...", "... (NSI News Source Info) BRUSSELS August 21, 2008: Russia's ...",
-"BRUSSELS (AFP)--Russia ...". Not a word of a headline set in capitals: neither the word
-before it nor the one after it is one."""
+"""A city in capitals before the story's first words, where the strict forms find no
+dateline: at the start of a paragraph, even with nothing after it ("LONDON Russian President
+...", "VILNIUS, Lithuania, April 2 The fighter jets ...", "BRUSSELS (AFP)--Russia ..."); inside a
+paragraph, after a glued headline or credit, only with a date, a credit or a dash after it
+("... (NSI News Source Info) BRUSSELS August 21, 2008: Russia's ..."). The word after it is not
+a second word in capitals, so a headline set in capitals is not read as one."""
+_DATELINE_MARK = re.compile(r"\d|\(|--|[—–:-]")
+"""What a dateline inside a paragraph needs after its city: a date, a credit or a dash."""
+_EMBEDDED_DATELINE_REACH = 400
+"""How far into a paragraph a glued dateline is looked for: past a headline and a credit, not
+into the story."""
 
 
 def _embedded_dateline(doc: Document, paragraphs: list[str]) -> tuple[str, int] | None:
     """The city and the end of a dateline in capitals that the strict forms miss, in the first
-    paragraphs, when it is a place the chronology knows. The end counts only in the first
-    paragraph, where the sentences start after it."""
+    paragraphs, when it is a place the chronology knows (the two words of "NEW YORK", or the
+    first word when the second is not part of the name). The end counts only at the start of
+    the first paragraph, where the sentences start after it."""
     for index, paragraph in enumerate(paragraphs):
-        for match in _CAPITALS_CITY.finditer(paragraph[:400]):
-            city = match["city"]
-            if len(city) < 4 or not doc.place_id(city, stub=False):
+        for match in _CAPITALS_CITY.finditer(paragraph[:_EMBEDDED_DATELINE_REACH]):
+            if match.start() > 0:
+                before = paragraph[: match.start()].rstrip()
+                if re.search(r"[A-ZА-ЯЁ]{2,}$", before) or not _DATELINE_MARK.search(match["rest"]):
+                    continue  # a word of a headline in capitals, or a name in a sentence
+            words = match["city"].split()
+            city = next((c for c in (match["city"], words[0]) if len(c) >= 4 and doc.place_id(c, stub=False)), None)
+            if city is None:
                 continue
-            return city, match.end() if index == 0 and match.start() == 0 else 0
+            return city, match.end() if index == 0 and match.start() == 0 and city == match["city"] else 0
     return None
 
 
@@ -735,6 +747,8 @@ def read_document(article: Article, catalog: Catalog) -> Document:
     offsets."""
     language = detect_language(article.text, article.language)
     raw = unglue_capitals_dateline(unglue_lines(article.text), catalog)
+    if language.glued_speech_verb is not None:
+        raw = language.glued_speech_verb.sub(r" \g<0>", raw)
     header, kept = read_archive_header(raw.split("\n"))
     cleaned = clean_article_text(normalise_quote_marks("\n".join(kept)), article.publisher, unglued=True)
     lines = [p for p in cleaned.split("\n") if p.strip()]

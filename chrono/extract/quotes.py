@@ -10,7 +10,7 @@ from .document import Document, Mention, Sentence
 from .cleanup import ANSWER_TURN, QUESTION_TURN, turn_on_next_line
 from .normalise import make_slug
 from .sentences import cut_at_sentence_end
-from .vocabulary import BRACKETED_ASIDE, HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
+from .vocabulary import BRACKETED_ASIDE, HONORIFICS, NOT_NAME_WORDS, OFFICE_WORDS, SPEECH_VERBS, TITLE_WORDS
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
@@ -145,11 +145,16 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
                 doc, sentence_start, people, last_speaker if _near(doc, last_at, start) else None
             )
             how = "the speaker of the sentence before"
-        elif speaker is None and doc.lang.speaker_in_previous_sentence and _nobody_in(doc, before, sentence_start, people, organizations):
-            # '... Grushko said in the interview. Russia is "especially concerned about ..."':
-            # a sentence that names nobody and has no speech verb goes on in the voice of the
-            # sentence before.
+        elif (
+            speaker is None and doc.lang.speaker_in_previous_sentence and last_speaker is not None
+            and _quoted_in_sentence_before(doc, sentence_start, last_at)
+            and _nobody_in(doc, before, sentence_start, people, organizations)
+        ):
+            # '"The steps ...," Grushko said in the interview. Russia is "especially concerned
+            # about ..."': a fragment in a sentence that names nobody and has no speech verb,
+            # right after a sentence that quotes its speaker, goes on in that voice.
             speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            speaker = speaker if speaker == last_speaker else None
             how = "a fragment after the sentence of its speaker"
             words_needed = 3
         previous_end, previous_speaker = end, speaker
@@ -190,13 +195,21 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
 
 
 def _nobody_in(doc: Document, before: str, start: int, people: list[Mention], organizations: list[Mention]) -> bool:
-    """The words of a sentence before its quote name no one, and nobody speaks in them."""
+    """The words of a sentence before its quote name no one, nobody speaks in them, and they
+    do not frame the quote as a name or a label ('called the plan "..."')."""
     end = start + len(before)
     return (
         not any(start <= m.start < end for m in (*people, *organizations))
         and not doc.lang.subject_words.search(before)
         and not doc.lang.speech().search(before)
+        and not doc.lang.framing.search(before)
     )
+
+
+def _quoted_in_sentence_before(doc: Document, sentence_start: int, quoted_at: int) -> bool:
+    """The last quote given a speaker is in the sentence right before, in the same paragraph."""
+    previous = doc.sentence_before(sentence_start)
+    return previous is not None and previous.start <= quoted_at < previous.end and "\n" not in doc.body[previous.end : sentence_start]
 
 
 def _found(doc: Document, how: str, speaker: str | None) -> str | None:
@@ -669,10 +682,10 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
 
 
 def _office_follows(doc: Document, organization: Mention) -> bool:
-    """An office word right after the organization's name ("the NATO chief", "the NATO
+    """An office word right after the organization's name ("the NATO chief", "NATO's
     Secretary General"): the name qualifies the office, and is not the speaker."""
-    word = re.match(r"\W{0,2}([\w-]+)", doc.body[organization.end : organization.end + 30])
-    return bool(word) and word[1].lower() in TITLE_WORDS
+    word = re.match(r"(?:['’]s)?\W{0,2}([\w-]+)", doc.body[organization.end : organization.end + 30])
+    return bool(word) and word[1].lower() in OFFICE_WORDS
 
 
 def speaker_after(
@@ -792,22 +805,36 @@ def _office_after_verb(doc: Document, text: str) -> bool:
 
 
 _BETWEEN_NAME_AND_VERB = re.compile(
-    r"^\s+(?:(?:also|then|later|again|further|as|on\s+\w+day|yesterday|today|"
+    r"^\s+(?:(?P<as>as)\s+|(?:also|then|later|again|further|on\s+\w+day|yesterday|today|"
     r"также|тогда|позже|вновь|снова|вчера|сегодня)\s+)?$",
     re.IGNORECASE,
 )
 """What may stand between a speaker's name and the speech verb: "Primakov said", "Borrell as
 saying", "Stoltenberg on Tuesday said"."""
+_WORDS_BACK = re.compile(r"([^\s,;:()–—]+)\s*$")
 
 
-def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int) -> str | None:
-    """The person named right before the speech verb, unless a preposition puts the name in a
-    phrase of its own ("after talks with Stoltenberg said" is not his saying)."""
-    if not _BETWEEN_NAME_AND_VERB.match(doc.body[mention.end : verb_at]):
+def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int, clause_start: int) -> str | None:
+    """The person named right before the speech verb when the name opens its clause: after a
+    comma, a colon or the sentence's start, with only an office or other capitalised words of
+    the name before it ("In talks with Kuleba, Ukraine's envoy ... Stoltenberg said", "Yeltsin's
+    Press Secretary Sergei Yastrzhembsky said"), or when someone is quoted "as saying". A name
+    inside a phrase ("after talks with Primakov said", "who received Primakov said") is not
+    the verb's subject; where names inflect, it must be in the nominative."""
+    between = _BETWEEN_NAME_AND_VERB.match(doc.body[mention.end : verb_at])
+    if not between:
         return None
-    word_before = re.search(r"(\w+)\W*$", doc.body[max(0, mention.start - 30) : mention.start])
-    if word_before and word_before[1].lower() in doc.lang.prepositions:
-        return None
+    if doc.lang.is_subject is not None and not doc.lang.is_subject(doc.body[mention.start : mention.end]):
+        return None  # "Лавров в ответ Столтенбергу заявил": a dative is not the subject
+    at = mention.start
+    while (word := _WORDS_BACK.search(doc.body[clause_start:at])) is not None:
+        text = word[1].lower()
+        if text in doc.lang.prepositions or text in doc.lang.conjunctions:
+            return None
+        if word[1][0].isupper() or text.rstrip(".") in TITLE_WORDS or text.endswith(("'s", "’s")):
+            at = clause_start + word.start()  # an office or a name before the name: go on back
+            continue
+        return mention.id if between["as"] else None  # a lower-case word: inside a phrase
     return mention.id
 
 
@@ -835,20 +862,21 @@ def speaker_before(
     according_to = " ".join(verbs[-1][0].lower().split()) in doc.lang.according_to
     if in_clause:
         several = len({m.id for m in in_clause}) > 1
-        if several and not according_to and (right_before := _name_right_before_verb(doc, in_clause[-1], verb_at)):
+        if several and not according_to and (right_before := _name_right_before_verb(doc, in_clause[-1], verb_at, start)):
             # "In a news conference with Kuleba, Stoltenberg said that ...": the name the verb
             # follows is its subject, not the first one of the sentence.
             return _found(doc, "subject right before the verb", right_before)
         how = "subject among several names" if several else "subject"
         return _found(doc, how, in_clause[0].id if not according_to else in_clause[-1].id)
-    if according_to or doc.lang.speaker_follows_verb:
+    # "по его мнению, Столтенберг ...": the pronoun is the speaker, a name after it is spoken of
+    pronoun_phrase = bool(doc.lang.pronoun_speech.match(verbs[-1][0]))
+    if (according_to or doc.lang.speaker_follows_verb) and not pronoun_phrase:
         # "according to Grushko"; in Russian also "заявил Лавров: «...»"
         after_verb = [m for m in people if verb_at <= m.start < position]
         if after_verb:
             return _found(doc, "according to" if according_to else "named after the verb", after_verb[0].id)
     if doc.lang.speaker_follows_verb and (
-        doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip())
-        or doc.lang.pronoun_speech.match(verbs[-1][0])
+        doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip()) or pronoun_phrase
     ):
         # "по словам генсека", "подчеркнул он", "по его словам"
         return _found(doc, "office after the verb: the last person named", last_person_before(doc, verb_at, people))
@@ -947,7 +975,7 @@ _AS_PRONOUN_PUT_IT = re.compile(r"\b[Aa]s\s+(?:he|she)\s+(?:put\s+it|said|noted|
 _IN_PRONOUN_WORDS = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:words|view|opinion)\b")
 """'In his words, the step was "no surprise"': anywhere in the clause before the quote."""
 _FRAMING = re.compile(
-    r"\b(?:called|calls|branded|brands|dubbed|dubs|termed|terms|labelled|labeled|described|describes)\b"
+    r"\b(?:call|called|calls|brand|branded|brands|dub|dubbed|dubs|term|termed|terms|label|labelled|labeled|labels|describe|described|describes)\b"
     r"(?:(?:\s+(?:it|them|this|that|him|her|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}))?\s+(?:as\s+)?"
     r"|\s+[\w'’-]+(?:\s+[\w'’-]+){0,7}?\s+as\s+)(?:an?\s+|the\s+)?$",
     re.IGNORECASE,

@@ -164,8 +164,14 @@ Words that are also places or common nouns (Georgia, Mark, Will) are left out.""
 
 
 PREPOSITIONS = frozenset(
-    "with to by from of for and between after before against at on in about among "
+    "with to by from of for between after before against at on in about among "
     "alongside beside besides like than toward towards under via without".split()
 )
-"""English prepositions (and "and"): before a name they put it in a phrase of its own ("talks
+"""English prepositions: before a name they put it in a phrase of its own ("talks
 with Stoltenberg"), so the name is not the subject of the verb after it."""
+
+CONJUNCTIONS = frozenset({"and", "or", "nor"})
+"""English coordinating conjunctions: "Lavrov and Stoltenberg said" is not Stoltenberg alone."""
+GLUED_SAID = re.compile(r"(?<=[a-z]{3})(?<!fore)(?<![Uu]n)(?<![Gg]ain)said\b")
+"""'said' glued to the word before it ("Ivanovsaid", "the foreign ministersaid"); not "unsaid",
+"aforesaid" or "gainsaid"."""

@@ -94,6 +94,12 @@ class Language:
     subject_words: re.Pattern[str] = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
     """Words that stand for a person named before (a pronoun; in Russian also an office:
     "генсек подчеркнул")."""
+    glued_speech_verb: re.Pattern[str] | None = None
+    """A speech verb a page glued to the word before it by losing the space ("Ivanovsaid"):
+    a space is put back before it."""
+    conjunctions: frozenset[str] = frozenset()
+    """The language's coordinating conjunctions, lower case ("and", «и»): a name after one is
+    not the subject of the verb that follows it alone."""
     prepositions: frozenset[str] = frozenset()
     """The language's prepositions, lower case: after a speech verb one starts a phrase of its
     own ("сказал в интервью президенту"), not an office's adjective."""

@@ -34,4 +34,6 @@ ENGLISH = Language(
     framing=_FRAMING,
     speaker_in_previous_sentence=True,
     prepositions=vocabulary.PREPOSITIONS,
+    conjunctions=vocabulary.CONJUNCTIONS,
+    glued_speech_verb=vocabulary.GLUED_SAID,
 )

@@ -541,9 +541,7 @@ RUSSIAN = Language(
     future_after=True,
     past_context=PAST_CONTEXT,
     speech_verbs=SPEECH_VERBS,
-    according_to=frozenset(
-        {"по словам", "по его словам", "по её словам", "по ее словам", "по мнению", "по его мнению", "по её мнению", "по ее мнению"}
-    ),
+    according_to=frozenset({"по словам", "по его словам", "по её словам", "по ее словам", "по мнению"}),
     pronoun_speech=PRONOUN_SPEECH,
     capitals="A-ZА-ЯЁ0-9",
     sentence_openers="\"“‘'(«„",
@@ -561,6 +559,7 @@ RUSSIAN = Language(
     prepositions=frozenset(
         "в во на с со по о об обо при для к ко у из от за до без под над перед после между через про".split()
     ),
+    conjunctions=frozenset({"и", "или", "а"}),
     transcript_turn=re.compile(
         r"^(?P<name>(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
         # a radio transcript's capitals: "Р.ПШЕЛЬ:", "БАЛУЕВСКИЙ:"
