@@ -172,6 +172,6 @@ with Stoltenberg"), so the name is not the subject of the verb after it."""
 
 CONJUNCTIONS = frozenset({"and", "or", "nor"})
 """English coordinating conjunctions: "Lavrov and Stoltenberg said" is not Stoltenberg alone."""
-GLUED_SAID = re.compile(r"(?<=[a-z]{3})(?<!fore)(?<![Uu]n)(?<![Gg]ain)said\b")
+GLUED_SAID = re.compile(r"said\b(?<=[a-z]{3}said)(?<!foresaid)(?<![Uu]nsaid)(?<![Gg]ainsaid)")
 """'said' glued to the word before it ("Ivanovsaid", "the foreign ministersaid"); not "unsaid",
-"aforesaid" or "gainsaid"."""
+"aforesaid" or "gainsaid". It opens with the word, so a search skips to it quickly."""
