@@ -739,12 +739,13 @@ def speaker_after(
         named_before = last_person_before(doc, quote_start, people)
         return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
-    if orgs and _office_follows(doc, orgs[0]) and (titled := person_by_title(doc, after[: verb.end() + 60], position, people)):
-        return _found(doc, "office", titled)  # '"...," the NATO chief said': the office's holder
+    titled = person_by_title(doc, after[: verb.end() + 60], position, people)
+    if titled and (not orgs or _office_follows(doc, orgs[0])):
+        # '"...," the alliance's secretary-general said'; '"...," the NATO chief said': an
+        # organization's name before the office qualifies it and is not the speaker
+        return _found(doc, "office", titled)
     if orgs:
         return _found(doc, "organization named", orgs[0].id)
-    if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
-        return _found(doc, "office", titled)  # '"...," the alliance's secretary-general said'
     institution = re.search(
         r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(ministry|alliance|council|department|office|government|kremlin|embassy|mission|"
         r"statement|declaration|communiqu[eé])\b(?!['’]s)",
@@ -765,8 +766,6 @@ def speaker_after(
         return _found(doc, "the statement's issuer", (issuers or earlier)[-1].id if earlier else None)
     if institution:
         return _found(doc, "institution", last_organization_like(doc, position, institution[1], organizations))
-    if titled := person_by_title(doc, after[: verb.end() + 60], position, people):
-        return _found(doc, "office", titled)  # '"...," the Russian president said'
     if re.match(
         r"^\W{0,3}(?:\w+\s+){0,3}(?:" + SPEECH_VERBS + r")\s+the\s+[a-z]", after, re.IGNORECASE
     ):
@@ -804,13 +803,6 @@ def _office_after_verb(doc: Document, text: str) -> bool:
     return False
 
 
-_BETWEEN_NAME_AND_VERB = re.compile(
-    r"^\s+(?:(?P<as>as)\s+|(?:also|then|later|again|further|on\s+\w+day|yesterday|today|"
-    r"также|тогда|позже|вновь|снова|вчера|сегодня)\s+)?$",
-    re.IGNORECASE,
-)
-"""What may stand between a speaker's name and the speech verb: "Primakov said", "Borrell as
-saying", "Stoltenberg on Tuesday said"."""
 _WORDS_BACK = re.compile(r"([^\s,;:()–—]+)\s*$")
 
 
@@ -821,7 +813,7 @@ def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int, claus
     Press Secretary Sergei Yastrzhembsky said"), or when someone is quoted "as saying". A name
     inside a phrase ("after talks with Primakov said", "who received Primakov said") is not
     the verb's subject; where names inflect, it must be in the nominative."""
-    between = _BETWEEN_NAME_AND_VERB.match(doc.body[mention.end : verb_at])
+    between = doc.lang.between_name_and_verb.match(doc.body[mention.end : verb_at])
     if not between:
         return None
     if doc.lang.is_subject is not None and not doc.lang.is_subject(doc.body[mention.start : mention.end]):
@@ -834,7 +826,7 @@ def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int, claus
         if word[1][0].isupper() or text.rstrip(".") in TITLE_WORDS or text.endswith(("'s", "’s")):
             at = clause_start + word.start()  # an office or a name before the name: go on back
             continue
-        return mention.id if between["as"] else None  # a lower-case word: inside a phrase
+        return mention.id if between.groupdict().get("as") else None  # a lower-case word: inside a phrase
     return mention.id
 
 

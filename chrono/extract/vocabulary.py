@@ -175,3 +175,10 @@ CONJUNCTIONS = frozenset({"and", "or", "nor"})
 GLUED_SAID = re.compile(r"said\b(?<=[a-z]{3}said)(?<!foresaid)(?<![Uu]nsaid)(?<![Gg]ainsaid)")
 """'said' glued to the word before it ("Ivanovsaid", "the foreign ministersaid"); not "unsaid",
 "aforesaid" or "gainsaid". It opens with the word, so a search skips to it quickly."""
+
+BETWEEN_NAME_AND_VERB = re.compile(
+    r"^\s+(?:(?P<as>as)\s+|(?:also|then|later|again|further|on\s+\w+day|yesterday|today)\s+)?$",
+    re.IGNORECASE,
+)
+"""What may stand between a speaker's name and the speech verb: "Primakov said", "Borrell as
+saying", "Stoltenberg on Tuesday said"."""

@@ -97,6 +97,10 @@ class Language:
     glued_speech_verb: re.Pattern[str] | None = None
     """A speech verb a page glued to the word before it by losing the space ("Ivanovsaid"):
     a space is put back before it."""
+    between_name_and_verb: re.Pattern[str] = re.compile(r"^\s+$")
+    """What may stand between a speaker's name and the speech verb after it: a space, or an
+    adverb ("Stoltenberg on Tuesday said", «Лавров также заявил»); a group named `as` marks a
+    speaker quoted "as saying", who need not open the clause."""
     conjunctions: frozenset[str] = frozenset()
     """The language's coordinating conjunctions, lower case ("and", «и»): a name after one is
     not the subject of the verb that follows it alone."""

@@ -35,5 +35,6 @@ ENGLISH = Language(
     speaker_in_previous_sentence=True,
     prepositions=vocabulary.PREPOSITIONS,
     conjunctions=vocabulary.CONJUNCTIONS,
+    between_name_and_verb=vocabulary.BETWEEN_NAME_AND_VERB,
     glued_speech_verb=vocabulary.GLUED_SAID,
 )
