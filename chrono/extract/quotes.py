@@ -739,8 +739,9 @@ def speaker_after(
         named_before = last_person_before(doc, quote_start, people)
         return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
-    titled = person_by_title(doc, after[: verb.end() + 60], position, people)
-    if titled and (not orgs or _office_follows(doc, orgs[0])):
+    # the office is read only when no organization there would be the speaker instead
+    titled = person_by_title(doc, after[: verb.end() + 60], position, people) if not orgs or _office_follows(doc, orgs[0]) else None
+    if titled:
         # '"...," the alliance's secretary-general said'; '"...," the NATO chief said': an
         # organization's name before the office qualifies it and is not the speaker
         return _found(doc, "office", titled)
@@ -804,6 +805,7 @@ def _office_after_verb(doc: Document, text: str) -> bool:
 
 
 _WORDS_BACK = re.compile(r"([^\s,;:()–—]+)\s*$")
+"""The last word before a position, up to a comma, colon or bracket that ends a clause."""
 
 
 def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int, clause_start: int) -> str | None:

@@ -105,8 +105,9 @@ class Language:
     """The language's coordinating conjunctions, lower case ("and", «и»): a name after one is
     not the subject of the verb that follows it alone."""
     prepositions: frozenset[str] = frozenset()
-    """The language's prepositions, lower case: after a speech verb one starts a phrase of its
-    own ("сказал в интервью президенту"), not an office's adjective."""
+    """The language's prepositions, lower case: they start a phrase of its own, after a speech
+    verb ("сказал в интервью президенту", not an office's adjective) and before a name ("after
+    talks with Primakov said", not Primakov's saying)."""
     place_adjectives: Callable[[str], frozenset[str]] | None = None
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
     scene_opening: re.Pattern[str] = re.compile(r"(?!)")
