@@ -123,6 +123,25 @@ def test_name_parts_come_from_the_dictionary() -> None:
 
 
 @pytest.mark.parametrize(
+    ("given", "surname", "nominative"),
+    [
+        ("Сергея", "Кравеля", "Кравель"),  # a man's soft stem
+        ("Германа", "Толма", "Толм"),
+        ("Сергеем", "Кравелем", "Кравель"),
+        ("Хавьера", "Мореды", "Мореда"),  # a man's surname in -а
+        ("Ирины", "Подгорской", "Подгорская"),
+        ("Ирину", "Подгорскую", "Подгорская"),
+        ("Юлии", "Кравель", "Кравель"),  # a woman's surname in a consonant does not decline
+        ("Мартти", "Ахтиляйнени", "Ахтиляйнени"),  # nor one in a vowel the case does not give
+        ("Тони", "Уэстом", "Уэст"),  # a given name that does not decline: the surname's case
+    ],
+)
+def test_a_surname_the_dictionary_lacks_is_declined_back_by_its_ending(given: str, surname: str, nominative: str) -> None:
+    """Invented surnames, in the cases Russian agencies write them after a given name."""
+    assert name_part(surname, given) == ("Surn", nominative)
+
+
+@pytest.mark.parametrize(
     ("cyrillic", "english"),
     [
         ("Сергей Рябков", "Sergei Ryabkov"),

@@ -400,6 +400,11 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
         readings = _analyzer().parse(after)
         given = next((p for p in readings if "Name" in p.tag), None)
         given = given or next((p for p in readings if p.tag.POS == "NOUN"), None)
+        if given is not None and "Fixd" in given.tag and re.search(r"[^аеёиоуыэюя][оеё]м$", word):
+            # After a given name that does not decline ("Тони Блэром") only the surname shows
+            # its case, and "-ом" is the instrumental's.
+            form = _surname_nominative(word.lower(), "ablt", "masc")
+            return "Surn", "-".join(part.capitalize() for part in (form or word.lower()).split("-"))
         if given is None or given.tag.case == "nomn":
             return "Surn", word
         gender = {given.tag.gender, "ms-f"} if given.tag.gender else None
@@ -409,10 +414,13 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
         ]
         surnames = [p for p in agreeing if "Surn" in p.tag]
         if not surnames:
-            # A surname the dictionary does not hold ("Скрипаля"): the dictionary form of
-            # its noun reading in that case, else the word as written.
-            noun = next((p for p in agreeing if p.tag.POS == "NOUN"), None)
-            form = noun.normal_form if noun else word.lower()
+            # A surname the dictionary does not hold ("Скрипаля"): declined back by the
+            # endings of Russian surnames, in the case and gender of the given name; else
+            # the dictionary form of its noun reading in that case, else the word as written.
+            form = _surname_nominative(word.lower(), given.tag.case, given.tag.gender)
+            if form is None:
+                noun = next((p for p in agreeing if p.tag.POS == "NOUN"), None)
+                form = noun.normal_form if noun else word.lower()
             return "Surn", "-".join(part.capitalize() for part in form.split("-"))
         parse = max(surnames, key=lambda p: p.score)
         nominative = parse.inflect({"nomn", "sing"})
@@ -424,6 +432,47 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
     nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
     form = nominative.word if nominative else parse.normal_form
     return tag, "-".join(part.capitalize() for part in form.split("-"))
+
+
+_SOFT_STEM = "аеёиоуыэюя"
+
+
+def _soft(stem: str) -> str:
+    """The nominative of a surname whose endings are soft: "Гайда-я" -> "Гайдай",
+    "Скрипал-я" -> "Скрипаль"."""
+    return stem + ("й" if stem[-1:] in _SOFT_STEM else "ь")
+
+
+_MASCULINE_ENDINGS = {
+    # case: (ending, how the nominative is made from the stem)
+    # "Соланы": a man's surname in -а declines as "Солана" does
+    "gent": (("я", _soft), ("ы", lambda stem: stem + "а"), ("а", str)),
+    "accs": (("я", _soft), ("а", str)),
+    "datv": (("ю", _soft), ("у", str)),
+    "ablt": (("ем", _soft), ("ём", _soft), ("ом", str)),
+    "loct": (("е", str),),
+}
+_FEMININE_ENDINGS = {
+    "gent": (("ской", lambda stem: stem + "ская"), ("цкой", lambda stem: stem + "цкая"), ("ой", lambda stem: stem + "а")),
+    "accs": (("скую", lambda stem: stem + "ская"), ("цкую", lambda stem: stem + "цкая"), ("у", lambda stem: stem + "а")),
+}
+_FEMININE_ENDINGS["datv"] = _FEMININE_ENDINGS["ablt"] = _FEMININE_ENDINGS["loct"] = _FEMININE_ENDINGS["gent"]
+
+
+def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:
+    """The nominative of a surname the dictionary does not hold, from the case and gender of
+    the given name before it: "Скрипаля" after "Сергея" is Скрипаль, "Закамской" after
+    "Эвелины" Закамская, "Симма" after "Германа" Симм. A woman's surname that ends in a
+    consonant ("Юлии Скрипаль", no ending of the case) and a surname in a vowel the case does not give ("Мартти
+    Ахтисаари") do not decline: they stand as written. None when the case or gender is
+    unknown."""
+    endings = {"masc": _MASCULINE_ENDINGS, "femn": _FEMININE_ENDINGS}.get(gender or "")
+    if endings is None or case is None:
+        return None
+    for ending, nominative in endings.get(case, ()):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return nominative(word[: -len(ending)])
+    return word
 
 
 def place_adjectives(name: str) -> frozenset[str]:
