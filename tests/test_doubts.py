@@ -439,6 +439,34 @@ def test_a_page_with_no_date_is_dated_by_the_known_event_it_reports() -> None:
     assert alone.date.precision == "year"
 
 
+def test_a_yearless_page_is_dated_by_the_known_event_of_the_week_before_its_day() -> None:
+    """Fiction in the style of an agency item copied without its year: "BRUSSELS, March 29",
+    and a Secretary General whose ten years in office all fit. Two known events share as much
+    with it (its person and its place); the one that happened in the week up to 29 March gives
+    the year, and the date stays a doubted guess."""
+    from chrono.model import PersonRole
+
+    def known(day: str, title: str) -> Event:
+        return Event(
+            id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
+            provenance="curated", status="reviewed", place="brussels",
+            people=(PersonRole("jens-stoltenberg", None),),
+        )
+
+    text = (
+        "Alliance shrinks the mission\nBRUSSELS, March 29 (Test Wire) - NATO Secretary General Jens "
+        "Stoltenberg said in Brussels that the alliance had cut the size of the Russian mission.\n"
+    )
+    article = Article(file="case.txt", text=text, url=None, publisher="Test Wire", published=None)
+    week_before = known("2018-03-27", "Seven diplomats lose their passes")
+    months_away = known("2016-07-13", "Ambassadors meet after the summit in Warsaw")
+    event = extract_article(article, CATALOG, known_events=(months_away, week_before)).event
+    assert event.date == PartialDate(2018, 3, 29)
+    assert "no publication date" in doubts_of(event)["date"]
+    far = extract_article(article, CATALOG, known_events=(months_away, known("2018-05-27", "Another meeting"))).event
+    assert far.date.year == 2014  # no event in the week before: the first year the offices fit
+
+
 def test_an_undated_page_that_recalls_only_years_before_its_peoples_offices_is_dated_by_the_offices() -> None:
     """Fiction in the style of a reposted agency item: no date anywhere, and the only year it
     names (1997) is years before Secretary of State Hillary Clinton took office."""

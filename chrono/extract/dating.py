@@ -512,10 +512,17 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
         return published
     first, last = min(doc.guess_years), max(doc.guess_years)
     scored = [
-        (score, event) for score, event in _known_events_shared(doc, dt.date(first, 1, 1), dt.date(last, 12, 31), lead_counts_twice=True)
+        (score, event)
+        for score, event in _known_events_shared(doc, dt.date(first, 1, 1), dt.date(last, 12, 31), lead_counts_twice=True)
         if event.date.first_day().year in doc.guess_years
     ]
-    event = _clear_winner(scored)
+    # The week before the lead's day decides first; when two such events tie, the shares alone.
+    near = sorted(
+        ((score + _WEEK_BEFORE_BONUS if score >= 2 and _days_before_lead_day(event, published.date) else score, event)
+         for score, event in scored),
+        key=lambda item: -item[0],
+    )
+    event = _clear_winner(near) or _clear_winner(scored)
     if event is None:
         if doc.year_unknown:
             raise ExtractionError(_NO_PUBLICATION_DATE)
@@ -536,6 +543,27 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
     # The dateline's day was read in the guessed year; it is read again in the new one.
     doc.dateline_day = dateline_day(doc, anchored)
     return anchored
+
+
+_WEEK_BEFORE_BONUS = 5
+"""What a known event gains when it happened in the week up to the day the page's lead gives
+("Brussels, 29 March" and expulsions on 27 March of a year its people's offices fit): news is
+filed days after what it reports, not weeks. Only for an event that already shares something
+with the page (a person, a treaty, its place, or two words of its title), so that a day alone,
+which many years' events are near, never dates a page."""
+
+_DAYS_BEFORE_LEAD = 7
+
+
+def _days_before_lead_day(event: Event, guess: PartialDate) -> bool:
+    """Whether `event` happened on the lead's day and month, or in the week before it, in the
+    event's own year."""
+    if guess.month is None or guess.day is None:
+        return False
+    first = event.date.first_day()
+    if make_date(first.year, guess.month, guess.day) is None:
+        return False  # 29 February in another year
+    return 0 <= (dt.date(first.year, guess.month, guess.day) - first).days <= _DAYS_BEFORE_LEAD
 
 
 _ANCHOR_SCORE = 4
