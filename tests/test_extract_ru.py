@@ -951,3 +951,16 @@ def test_po_ego_mneniyu_gives_the_quote_to_the_person_before() -> None:
     about_another = text.replace("стороны смогли", "Йенс Столтенберг и его коллеги смогли")
     quotes = extract(about_another, published="2011-10-03").event.quotes
     assert [q.speaker for q in quotes] == ["alexander-grushko"]
+
+
+def test_a_later_day_the_next_sentence_confirms_is_the_news_of_the_confirmation() -> None:
+    """Fiction in the style of a news feed: the lead names a step due next month, and the
+    sentence after it says the minister confirmed it ("подтвердил"); the news is his
+    confirmation, on the day of the report, not the day of the step."""
+    text = (
+        "Россия выйдет из договора 12 декабря. Это в очередной раз подтвердил министр "
+        "иностранных дел России Сергей Лавров после встречи с коллегами.\n"
+        "По его словам, решение окончательное.\n"
+    )
+    event = extract(text, published="2007-11-15").event
+    assert event.date == PartialDate(2007, 11, 15)
