@@ -1701,3 +1701,25 @@ def test_said_glued_to_the_name_before_it_still_attributes() -> None:
     )
     event = extract(text, published="2006-02-20")
     assert [q.speaker for q in event.quotes] == ["igor-ivanov"]
+
+
+def test_a_known_persons_name_written_one_letter_off_is_that_person_and_doubted() -> None:
+    """Fiction in the style of a retyped agency item: the envoy's surname has two letters
+    swapped and the minister's lacks one. Each is the known person, and each is doubted with
+    the name as written; a name two letters off is somebody else."""
+    text = (
+        "Envoy and minister meet\nBRUSSELS, May 5 (Test Wire) - Russia's envoy Alexander Gruskho met "
+        "Foreign Minister Sergey Lavov in Brussels on Tuesday.\n"
+        "Deputy minister Alexander Gurshkov also attended.\n"
+        "\"The talks were frank and went on for hours,\" Gruskho commented afterwards.\n"
+    )
+    event = extract(text, published="2015-05-05")
+    assert [quote.speaker for quote in event.quotes] == ["alexander-grushko"]  # the surname alone too
+    people = [person.id for person in event.people]
+    assert "alexander-grushko" in people and "sergey-lavrov" in people
+    assert "alexander-gurshkov" in people
+    doubts = doubts_of(event)
+    reasons = [doubts.get(f"people[{index}]", "") for index in range(len(event.people))]
+    assert any("'Alexander Gruskho' was taken for Alexander Grushko" in reason for reason in reasons)
+    assert any("'Sergey Lavov' was taken for Sergey Lavrov" in reason for reason in reasons)
+

@@ -43,6 +43,29 @@ class Catalog:
         return names
 
     @cached_property
+    def _full_names(self) -> list[tuple[str, str, str]]:
+        """Each known person's first initial and surname, folded, with the id."""
+        names = []
+        for key, person in self.people.items():
+            for name in (person.name, *person.aliases):
+                words = fold_text(name).lower().split()
+                if len(words) >= 2 and len(words[-1]) >= _MISSPELT_MIN_LETTERS:
+                    names.append((words[0][:1], words[-1], key))
+        return names
+
+    def misspelt_person(self, name: str) -> str | None:
+        """The known person whose name `name` misspells by one letter of the surname, with the
+        same first initial ("Dmitri Rogosin" for Dmitry Rogozin, "Dmitry Peksov" for Dmitry
+        Peskov): copy that a page retyped, or a transliteration of its own. None when no known
+        person, or more than one, is that close."""
+        words = fold_text(name).lower().split()
+        if len(words) < 2 or len(words[-1]) < _MISSPELT_MIN_LETTERS:
+            return None
+        initial, surname = words[0][:1], words[-1]
+        found = {key for first, known, key in self._full_names if first == initial and _one_edit_apart(surname, known)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
     def matcher(self) -> EntityMatcher:
         return EntityMatcher(self)
 
@@ -91,6 +114,26 @@ _GIVEN_NAME_VARIANTS = (
 """Spellings of one given name: transliterations of Russian names and English short forms.
 "Michael Pompeo" is the person `mike-pompeo`, not a new one."""
 _VARIANTS_OF = {name: group for group in _GIVEN_NAME_VARIANTS for name in group}
+
+
+_MISSPELT_MIN_LETTERS = 5
+"""Shorter surnames are too many words one letter apart ("Ivanov", "Ivanova" are longer)."""
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Two words one typing slip apart: a letter changed, added, dropped, or two neighbours
+    swapped ("peksov", "peskov")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(differ) == 1 or (
+            len(differ) == 2 and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    same = next((i for i in range(len(shorter)) if shorter[i] != longer[i]), len(shorter))
+    return shorter[same:] == longer[same + 1 :]
 
 
 def with_name_variants(names: list[str]) -> list[str]:

@@ -113,6 +113,8 @@ class Document:
     place_basis: str = "none"
     """How the place was found (set by the places stage)."""
     new_people: dict[str, Person] = field(default_factory=dict)
+    misspelt: dict[str, str] = field(default_factory=dict)
+    """Known people the text names one letter off ("Dmitri Rogosin"), with the name as written."""
     new_organizations: dict[str, Organization] = field(default_factory=dict)
     new_treaties: dict[str, Treaty] = field(default_factory=dict)
     new_places: dict[str, Place] = field(default_factory=dict)
@@ -204,6 +206,9 @@ class Document:
         bare = make_slug(re.sub(r"(?<=\s)(?:[A-Z]\.\s?)+(?=[A-Z])", "", name), max_words=5)
         if bare != key and bare in self.catalog.people:
             return bare
+        if known := self.catalog.misspelt_person(name):
+            self.misspelt[known] = name
+            return known
         if key not in self.new_people:
             surname = name.split()[-1]
             aliases = ((surname,) if surname != name else ()) + written

@@ -341,7 +341,10 @@ def _known_places_in(doc: Document, text: str, *, anywhere: bool = False, headli
 
 
 def person_doubt(doc: Document, person_id: str, role: str | None) -> str | None:
-    """A name the chronology does not know, read from capitalised words alone."""
+    """A name the chronology does not know, read from capitalised words alone, or a known
+    person's name written one letter off."""
+    if written := doc.misspelt.get(person_id):
+        return f"'{written}' was taken for {doc.catalog.people[person_id].name}, whose name it writes one letter off"
     if person_id in doc.catalog.people:
         return None
     person = doc.new_people.get(person_id)

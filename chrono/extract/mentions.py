@@ -118,9 +118,10 @@ def find_mentions(doc: Document) -> list[Mention]:
                     full=form.id in full_people,
                 )
             )
-    # Surnames of new people.
-    for key, person in doc.new_people.items():
-        surname = person.name.split()[-1]
+    # Surnames of new people, and of known people named one letter off ("Peksov commented").
+    written_surnames = [(key, person.name.split()[-1]) for key, person in doc.new_people.items()]
+    written_surnames += [(key, written.split()[-1]) for key, written in doc.misspelt.items()]
+    for key, surname in written_surnames:
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.body):
             if not any(m.start <= match.start() < m.end for m in mentions):
                 mentions.append(Mention(match.start(), match.end(), "person", key))
