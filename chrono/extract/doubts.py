@@ -34,6 +34,9 @@ DOUBTFUL_SPEAKER_BASES = {
     "the statement's issuer": "'the statement said', taken to be the issuer named before",
     "organization named": "an organization named before the quote was taken for its speaker",
     "subject among several names": "several people are named before the speech verb; the first was taken",
+    "a colon after several people in the nominative: the first": (
+        "several people are named before the colon that opens the quote; the first was taken"
+    ),
     "framing": "the quote frames a word ('called it ...'); the subject before it was taken",
     "quote paragraph: the organization of the paragraph before": "a quote paragraph after a body's statement: taken to be that body's words",
 }
@@ -151,7 +154,9 @@ def date_doubt(
             f"'{resolved.phrase.strip()}' was resolved against a publication date known only "
             f"as {published.date.iso()}"
         )
-    if kind in _RELATIVE_KINDS and published.basis.startswith(("url:", "edit stamp:")):
+    # (A date in the page's address is the publisher's own: a weekday counted from it was
+    # right in 33 of 34 English development pages, as often as one counted from a stamp.)
+    if kind in _RELATIVE_KINDS and published.basis.startswith("edit stamp:"):
         return (
             f"'{resolved.phrase.strip()}' was counted from a publication date read from the "
             f"{published.basis.split(':')[0]} ({published.date.iso()}), which may not be the day it was written"
