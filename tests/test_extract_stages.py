@@ -145,7 +145,37 @@ def test_the_headline_is_the_line_above_the_lead_that_shares_its_words() -> None
         "NATO and Russia need each other more than ever, NATO Secretary-General Lord Robertson told the council in Moscow on Tuesday.",
     ]
     assert strip_headline(paragraphs)[0] == "NATO salutes ties with Russia"
+    # A site's tag path and a cable archive's label share the lead's names, but are no headline.
+    paragraphs = [
+        "Home Tags Ivan Exampleov",
+        "Tag: Ivan Exampleov",
+        "Generals argue over missile defence in Moscow",
+        "Russian chief of staff Ivan Exampleov told a missile defence conference in Moscow that a strike was possible.",
+    ]
+    assert strip_headline(paragraphs)[0] == "Generals argue over missile defence in Moscow"
+    paragraphs = [
+        "Viewing cable 05EXAMPLE123",
+        "SUMMARY. The embassy reports that a fighter crashed near the EXAMPLE border on Thursday, and officials met.",
+    ]
+    assert strip_headline(paragraphs)[0] is None
     assert find_dateline("By Anna (Producer) Example") is None
+    for line in ("Viewing cable 05EXAMPLE123", "05EXAMPLE1232005-09-16 13:28:00 2011-08-30 01:44:00 CONFIDENTIAL Embassy Example",
+                 "E.O. 12958: DECL: 09/15/2014", "Classified By: Pol/Econ Officer Jane Example for Reasons 1.4(b)",
+                 "C O N F I D E N T I A L SECTION 01 OF 02 EXAMPLE 000977"):
+        assert is_furniture_line(line), line
+    assert not is_furniture_line("Reform of the council: the ambassadors met on Tuesday.")
+    # The cable's date glued to its reference is the date of the page, not the archive's release.
+    from chrono.extract.cleanup import unglue_lines
+
+    # A stamp glued to the headline before it goes on its own line.
+    page = "Главная > Россия\nМиссии приостановлены18 октября 2021. Разместил: example |\n18.10.2021 - 21:49 Текст новости.\n"
+    assert "\n18 октября 2021. Разместил" in unglue_lines(page)
+    assert "\n12 March 2014 10:15" in unglue_lines("Home\nTalks end12 March 2014 10:15\nThe story.\n")
+    body = "Head\n" + "A line of the story.\n" * 12 + "Cases of Covid19 March 2020 rose.\n"
+    assert "Covid19 March 2020" in unglue_lines(body)  # the body's words stay together
+    assert unglue_lines("05EXAMPLE9772005-09-16 13:28:00 2011-08-30 01:44:00 CONFIDENTIAL Embassy Example").startswith(
+        "05EXAMPLE977 2005-09-16 13:28:00"
+    )
     assert is_furniture_line("By Anna (Producer) Example")
 
 

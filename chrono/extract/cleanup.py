@@ -69,6 +69,10 @@ _CHROME_LINE = re.compile(
     r"|(?:[\w-]+\s+){0,6}correspondent(?:,\s*[A-Z][\w -]{1,30})?"
     # broadcast script headers: "DATE=2/17/2000", "BYLINE=..."
     r"|[A-Z]{2,12}=.{0,120}"
+    # a diplomatic cable's archive page and header: "Viewing cable 05VILNIUS977", its reference
+    # and stamps, "E.O. 12958: DECL: ...", "Classified By: ...", "C O N F I D E N T I A L ..."
+    r"|viewing\s+cable\s+\S+|\d{2}[a-z]{4,}\d{2,}.{0,160}|this\s+record\s+is\s+a\s+partial\s+extract.{0,160}"
+    r"|e\.\s?o\.\s*\d{4,5}\s*:.{0,80}|classified\s+by\s*:.{0,160}|ref\s*:.{0,80}|(?:[a-z]\s){5,}[a-z]\b.{0,80}"
     r")$",
     re.IGNORECASE,
 )
@@ -114,6 +118,16 @@ _GLUED_MONTH = re.compile(
     r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)"
 )
 """A section label glued to a date stamp: "NewsNovember 24, 2001"."""
+_GLUED_CABLE_DATE = re.compile(r"^(\d{2}[A-Z]{4,}\d{1,6}?)((?:19|20)\d\d-[01]\d-[0-3]\d)", re.MULTILINE)
+"""A cable archive's header line, its reference glued to the cable's date
+("05VILNIUS9772005-09-16 13:28:00 2011-08-30 ..."): the first date is the cable's, the later
+one the archive's release."""
+_GLUED_DAY = re.compile(
+    r"(?<=[a-zа-яё])(?=\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?:19|20)\d\d\b)"
+)
+"""A stamp glued to the headline before it: "... миссий России и альянса18 октября 2021.
+Разместил: ...", "... talks end12 March 2014"."""
 _DAY_AND_CREDIT = (
     r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
     r"\s+\([A-Za-z/ -]{2,30}\)\s*(?:--|[-–—])"
@@ -158,7 +172,14 @@ def unglue_lines(text: str) -> str:
     text = _GLUED_CREDIT.sub("\n", text)
     text = _GLUED_DATELINE.sub("\n", text)
     text = _GLUED_MONTH.sub("\n", text)
-    return "\n".join(reflow_wrapped_lines(text.split("\n")))
+    lines = text.split("\n")
+    # Stamps stand at the head of the page; a body's "Covid19 March 2020" is no stamp.
+    head = "\n".join(lines[:_HEAD_LINES])
+    head = _GLUED_CABLE_DATE.sub(r"\1 \2", _GLUED_DAY.sub("\n", head))
+    return "\n".join(reflow_wrapped_lines([*head.split("\n"), *lines[_HEAD_LINES:]]))
+
+
+_HEAD_LINES = 12
 
 
 _WRAPPED_NEXT = re.compile(r"^\s*(?:[a-z(]|\d+\b(?![.:]))")
@@ -594,9 +615,20 @@ def _is_prose(paragraph: str) -> bool:
     return (len(words) >= 12 and re.search(r"[.!?\"”](?:\s|$)", paragraph) is not None) or len(words) >= 30
 
 
+_NAVIGATION_LINE = re.compile(
+    r"^(?:Home\s+(?:[»›>/|]\s*)?(?:Tags?|Topics?|News|Archives?|Categor(?:y|ies))\b|Tags?\s*:)", re.IGNORECASE
+)
+"""A site's path or tag label above the headline: "Home Tags Nikolai Makarov", "Tag: ..."."""
+_CABLE_REFERENCE = re.compile(r"\b\d{2}[A-Z]{4,}\d{2,}\b")
+"""A diplomatic cable's reference ("05VILNIUS977"): a cable archive's page label ("Viewing
+cable ..."), not the cable's subject."""
+
+
 def _is_headline_like(line: str, date_phrase: re.Pattern[str] = DATE_PHRASE) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 20 or len(line) > 200 or is_stamp_line(line, date_phrase):
+        return False
+    if _NAVIGATION_LINE.match(line) or _CABLE_REFERENCE.search(line):
         return False
     if re.search(r"[|•]|https?://|\[|\]|:\s*$", line):
         return False
