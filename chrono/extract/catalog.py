@@ -44,25 +44,31 @@ class Catalog:
 
     @cached_property
     def _full_names(self) -> list[tuple[str, str, str]]:
-        """Each known person's first initial and surname, folded, with the id."""
+        """Each known person's given name and surname, folded, with the id."""
         names = []
         for key, person in self.people.items():
             for name in (person.name, *person.aliases):
                 words = fold_text(name).lower().split()
                 if len(words) >= 2 and len(words[-1]) >= _MISSPELT_MIN_LETTERS:
-                    names.append((words[0][:1], words[-1], key))
+                    names.append((words[0], words[-1], key))
         return names
 
     def misspelt_person(self, name: str) -> str | None:
-        """The known person whose name `name` misspells by one letter of the surname, with the
-        same first initial ("Dmitri Rogosin" for Dmitry Rogozin, "Dmitry Peksov" for Dmitry
-        Peskov): copy that a page retyped, or a transliteration of its own. None when no known
-        person, or more than one, is that close."""
+        """The known person whose name `name` misspells by one letter of the surname, the
+        given name the same or one letter off too ("Dmitri Rogosin" for Dmitry Rogozin,
+        "Jap de Hoop Schefer" for Jaap de Hoop Scheffer): copy that a page retyped, or a
+        transliteration of its own. Not a surname's other gender ("Irina Ivanova" is no Igor
+        Ivanov). None when no known person, or more than one, is that close."""
         words = fold_text(name).lower().split()
         if len(words) < 2 or len(words[-1]) < _MISSPELT_MIN_LETTERS:
             return None
-        initial, surname = words[0][:1], words[-1]
-        found = {key for first, known, key in self._full_names if first == initial and _one_edit_apart(surname, known)}
+        given, surname = words[0], words[-1]
+        found = {
+            key for known_given, known, key in self._full_names
+            if (given == known_given or _one_edit_apart(given, known_given))
+            and _one_edit_apart(surname, known)
+            and {surname, known} != {known.removesuffix("a"), known.removesuffix("a") + "a"}
+        }
         return found.pop() if len(found) == 1 else None
 
     @cached_property
@@ -117,7 +123,7 @@ _VARIANTS_OF = {name: group for group in _GIVEN_NAME_VARIANTS for name in group}
 
 
 _MISSPELT_MIN_LETTERS = 5
-"""Shorter surnames are too many words one letter apart ("Ivanov", "Ivanova" are longer)."""
+"""Shorter surnames are too many words one letter apart."""
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -518,8 +518,11 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
     ]
     # The week before the lead's day decides first; when two such events tie, the shares alone.
     near = sorted(
-        ((score + _WEEK_BEFORE_BONUS if score >= 2 and _days_before_lead_day(event, published.date) else score, event)
-         for score, event in scored),
+        (
+            (score + _WEEK_BEFORE_BONUS, event)
+            if score >= _ANCHOR_SCORE and _days_before_lead_day(event, published.date) else (score, event)
+            for score, event in scored
+        ),
         key=lambda item: -item[0],
     )
     event = _clear_winner(near) or _clear_winner(scored)
@@ -548,9 +551,9 @@ def anchor_guessed_publication(doc: Document, published: PublicationDate) -> Pub
 _WEEK_BEFORE_BONUS = 5
 """What a known event gains when it happened in the week up to the day the page's lead gives
 ("Brussels, 29 March" and expulsions on 27 March of a year its people's offices fit): news is
-filed days after what it reports, not weeks. Only for an event that already shares something
-with the page (a person, a treaty, its place, or two words of its title), so that a day alone,
-which many years' events are near, never dates a page."""
+filed days after what it reports, not weeks. Only for an event that shares enough with the
+page to date it on its own (`_ANCHOR_SCORE`), so that a day, which many years' events are
+near, never dates a page by itself; the bonus decides between such events."""
 
 _DAYS_BEFORE_LEAD = 7
 
