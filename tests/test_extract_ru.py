@@ -964,3 +964,41 @@ def test_a_later_day_the_next_sentence_confirms_is_the_news_of_the_confirmation(
     )
     event = extract(text, published="2007-11-15").event
     assert event.date == PartialDate(2007, 11, 15)
+
+
+def test_a_colon_hands_the_quote_to_the_person_named_in_the_nominative() -> None:
+    """Fiction in the style of a daily's report: no speech verb, each quote opened by a colon
+    after two people, one in the nominative (who speaks), one not (who is praised)."""
+    text = (
+        "Министры не договорились\n"
+        "Брюссель, 14 мая. Прогресса на встрече в Брюсселе не было. Сергей Лавров ограничился тем, что хвалил "
+        "Столтенберга: \"Генеральный секретарь сделал для этой встречи все, что мог\", а Столтенберг — тем, что "
+        "хвалил Лаврова: \"Министр твердо и честно отстаивал интересы своей страны\".\n"
+    )
+    event = extract(text, published="2015-05-14").event
+    assert [quote.speaker for quote in event.quotes] == ["sergey-lavrov", "jens-stoltenberg"]
+
+
+def test_a_known_surname_after_another_persons_name_is_the_speaker() -> None:
+    """Fiction in the style of an agency item: a guest named with given name and surname in
+    the instrumental, right before the known speaker's surname in the nominative. The known
+    surname starts its own name, and the nominative before the verb is its subject."""
+    text = (
+        "Лавров ответил альянсу\n"
+        "МОСКВА, 14 мая. В ходе совместной пресс-конференции с министром Испании Хавьером Моредой Лавров "
+        "заявил, что «альянс должен услышать наши предложения по безопасности».\n"
+    )
+    event = extract(text, published="2015-05-14").event
+    assert [quote.speaker for quote in event.quotes] == ["sergey-lavrov"]
+    assert [person.id for person in event.people] == ["khavyer-moreda", "sergey-lavrov"]
+
+
+def test_a_foreign_surname_that_does_not_decline_stays_as_written() -> None:
+    """Fiction: an invented Finnish minister, his given name declined ("Юххой") and his
+    surname in -а left as written, as Russian agencies write such names."""
+    text = (
+        "Лавров встретился с финским коллегой\nМОСКВА, 14 мая. Министр иностранных дел России Сергей Лавров "
+        "провел переговоры с министром иностранных дел Финляндии Юххой Каллерва.\n"
+    )
+    event = extract(text, published="2015-05-14").event
+    assert [person.id for person in event.people] == ["sergey-lavrov", "yukhkha-kallerva"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ..dates import NUMBER_WORDS
 from ..model import Organization, Person, PersonRole, Role, Treaty
@@ -40,7 +41,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         key = doc.add_new_person(name)
         mentions.append(Mention(start, end, "person", key, role))
     if doc.lang.name_part is not None:
-        mentions.extend(find_new_people_by_morphology(doc, taken))
+        mentions.extend(find_new_people_by_morphology(doc, taken, {start for start, _, _ in surname_hits}))
     full_people = {m.id for m in mentions if m.kind == "person"}
     # A surname the text also gives a new person in full ("Defence Minister Sergei Ivanov")
     # is the namesake's named last before it: "Ivanov said" after Sergei Ivanov is not Igor.
@@ -160,7 +161,9 @@ def find_mentions(doc: Document) -> list[Mention]:
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?")
 
 
-def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+def find_new_people_by_morphology(
+    doc: Document, taken: list[tuple[int, int]], known_surnames: AbstractSet[int] = frozenset()
+) -> list[Mention]:
     """People not in people.yml, in a language whose dictionary marks names: two or more
     capitalised words in a row, each a given name, a patronymic or a surname ("Сергея
     Рябкова"), or a capitalised word right after a given name (a surname the dictionary does
@@ -178,6 +181,10 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
         while index < len(words):
             word = words[index]
             if run and doc.body[run[-1][0].end() : word.start()] != " ":
+                break
+            if run and run[-1][1] == "Surn" and word.start() in known_surnames:
+                # "с президентом Польши Анджеем Дудой Столтенберг заявил": a known person's
+                # surname after a surname starts another name
                 break
             part = name_part(word[0])
             if run and run[-1][1] in ("Name", "Patr") and (part is None or part[0] != "Patr"):
@@ -204,7 +211,9 @@ def find_new_people_by_morphology(doc: Document, taken: list[tuple[int, int]]) -
                     # two words the dictionary does not hold after an office or a speech verb
                     # ("министр иностранных дел Испании Мигель Моратинос"): a foreign name
                     run.append((word, "Name", guess))
-                    run.append((following, "Surn", surname_guess))
+                    # the surname in the given name's case ("Илккой Канерва": not declined)
+                    agreeing = name_part(following[0], word[0])
+                    run.append((following, "Surn", agreeing[1] if agreeing else surname_guess))
                     index += 2
                     break
             if part is None:

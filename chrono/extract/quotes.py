@@ -379,6 +379,8 @@ def transcript_turns(doc: Document, people: list[Mention]) -> list[tuple[int, st
                 speaker = _by_surname(doc, match["name"], people)
             if speaker is None and match["name"].isupper():
                 speaker = _known_person_in_label(doc, start + match.start("name"), match["name"])
+            if speaker is None and (office := _OFFICE_LABEL.fullmatch(match["name"])):
+                speaker = _office_holder_speaking(doc, office, start, people)
             if speaker is None and (match["name"].isupper() or match.re is _PAPERS_TURN):
                 if match["name"] not in from_heading:  # read the heading once per label
                     from_heading[match["name"]] = _person_in_heading(doc, start + match.start("name"), match["name"])
@@ -818,8 +820,15 @@ def _name_right_before_verb(doc: Document, mention: Mention, verb_at: int, claus
     between = doc.lang.between_name_and_verb.match(doc.body[mention.end : verb_at])
     if not between:
         return None
-    if doc.lang.is_subject is not None and not doc.lang.is_subject(doc.body[mention.start : mention.end]):
-        return None  # "Лавров в ответ Столтенбергу заявил": a dative is not the subject
+    if doc.lang.is_subject is not None:
+        # Where names inflect, the case decides, wherever the clause starts: "Лавров в ответ
+        # Столтенбергу заявил" (a dative is not the subject), "с президентом Польши Анджеем
+        # Дудой Столтенберг заявил" (a nominative is); but a name that does not decline
+        # right after a preposition is its object ("после встречи с Шойгу заявил").
+        if not doc.lang.is_subject(doc.body[mention.start : mention.end]):
+            return None
+        word = _WORDS_BACK.search(doc.body[clause_start : mention.start])
+        return None if word is not None and word[1].lower() in doc.lang.prepositions else mention.id
     at = mention.start
     while (word := _WORDS_BACK.search(doc.body[clause_start:at])) is not None:
         text = word[1].lower()
@@ -845,7 +854,21 @@ def speaker_before(
     verbs = list(doc.lang.speech().finditer(before))
     if not verbs:
         named = {m.id for m in people if start <= m.start < position}
-        if re.search(r":\s*$", before) and len(named) == 1:
+        if re.search(r":\s*$", before) and doc.lang.is_subject is not None:
+            # «Примаков хвалил Солану: "..."», «а Солана — Примакова: "..."»: in a language
+            # with cases, the person named in the nominative since the last quote closed (not
+            # the one praised); the first of them, as a subject comes before its object
+            # («Примакова» may read as a woman's name in the nominative too).
+            closed = max(before.rfind(mark) for mark in "\"”»")
+            subjects = [
+                m.id for m in people
+                if start + closed + 1 <= m.start < position and doc.lang.is_subject(doc.body[m.start : m.end])
+            ]
+            if len(set(subjects)) == 1:
+                return _found(doc, "a colon after the one person named in the nominative", subjects[0])
+            if subjects:
+                return _found(doc, "a colon after several people in the nominative: the first", subjects[0])
+        elif re.search(r":\s*$", before) and len(named) == 1:
             # 'Putin gave his verdict on the council: "..."': no speech verb, but a colon
             # hands the quote to the one person the sentence names.
             return _found(doc, "a colon after the one person named", named.pop())
@@ -899,7 +922,7 @@ def person_by_title(doc: Document, text: str, position: int, people: list[Mentio
     """ "the Russian president said": the last person named before whose role, as
     written here or in people.yml, has that office word; when the article names nobody with
     it, the one person people.yml gives that office at the article's date."""
-    match = _TITLED_SUBJECT.search(text) or _OWNED_OFFICE.search(text)
+    match = _TITLED_SUBJECT.search(text) or _AS_OFFICE.search(text) or _OWNED_OFFICE.search(text)
     if not match:
         return None
     office = " ".join(match["office"].lower().replace("-", " ").split())
@@ -907,12 +930,8 @@ def person_by_title(doc: Document, text: str, position: int, people: list[Mentio
     office, within = _OFFICE_NAMES.get((office, bool(match.groupdict().get("to_nato"))), (office, None))
     if match["office"].lower() in ("chief", "head") and not re.search(r"\b(?:nato|alliance)", match["qualifiers"], re.IGNORECASE):
         return None  # "the army chief said": only the alliance's chief is an office people.yml names
-    countries = _countries_in(match["qualifiers"])
-    for mention in reversed([m for m in people if m.end <= position]):
-        person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
-        titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
-        if any(_title_fits(title, office, countries, within) for title in titles):
-            return mention.id
+    if named := _named_with_office(doc, people, position, office, _countries_in(match["qualifiers"]), within):
+        return named
     holder = holder_of_office(doc, match["qualifiers"], office, within)
     if holder is not None:
         written = match["qualifiers"] + match["office"]
@@ -1025,6 +1044,47 @@ _TITLED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 """A person named by office alone as the speaker: "the Russian president said"."""
+_AS_OFFICE = re.compile(
+    r"(?:^|[,;]\s*)As\s+(?P<qualifiers>(?:[A-Z][\w.'’-]*\s+){0,2})"
+    r"(?P<office>President|Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary[\s-]General|"
+    r"Chancellor|Premier|Ambassador|Envoy)\s*$"
+)
+"""An office without its article, in capitals, opening the clause right before the speech
+verb: "As NATO Secretary General underlined, ...". (Case-sensitive: "his years as secretary
+general" is no speaker.)"""
+_OFFICE_LABEL = re.compile(
+    r"(?P<qualifiers>(?:NATO|Russian|U\.?S\.?|American|British|French|German)?\s*)"
+    r"(?P<office>(?:Deputy\s+)?Secretary[\s-]General|Foreign\s+Minister|Defen[cs]e\s+Minister|Prime\s+Minister)",
+    re.IGNORECASE,
+)
+"""A transcript's turn labelled by an office alone ("Secretary General:", "NATO SECRETARY
+GENERAL:"), whose holder people.yml knows."""
+
+
+def _office_holder_speaking(doc: Document, label: re.Match[str], position: int, people: list[Mention]) -> str | None:
+    """"Secretary General: Good afternoon": a press conference's turn labelled by office is
+    the person the page names with that office before the turn, else the holder on the page's
+    date. A minister's office needs its country ("Russian Foreign Minister:"); a secretary
+    general's does not, there being one the chronology's pages mean."""
+    office = " ".join(label["office"].lower().replace("-", " ").split())
+    if not label["qualifiers"].strip() and office != "secretary general":
+        return None
+    named = _named_with_office(doc, people, position, office, _countries_in(label["qualifiers"]), None)
+    return named or holder_of_office(doc, label["qualifiers"], office)
+
+
+def _named_with_office(
+    doc: Document, people: list[Mention], position: int, office: str,
+    countries: tuple[str, ...] | None, within: str | None,
+) -> str | None:
+    """The last person named before `position` whose role, as written there or in
+    people.yml, is that office."""
+    for mention in reversed([m for m in people if m.end <= position]):
+        person = doc.catalog.people.get(mention.id) or doc.new_people.get(mention.id)
+        titles = [mention.role or "", *(r.title for r in (person.roles if person else ()))]
+        if any(_title_fits(title, office, countries, within) for title in titles):
+            return mention.id
+    return None
 _OWNED_OFFICE = re.compile(
     r"(?:\b[Tt]he\s+|\b(?=[A-Z][\w.]*['’]s\s))(?P<qualifiers>(?:[A-Za-z.'’-]+\s+){0,2}?)"
     r"(?P<office>envoy|ambassador|permanent\s+representative|representative|chief|head|secretary[\s-]general|FM)"

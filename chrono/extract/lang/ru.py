@@ -384,6 +384,11 @@ def lemmas(word: str) -> frozenset[str]:
 _NAME_TAGS = ("Name", "Patr", "Surn")
 
 
+def _capitalised(form: str) -> str:
+    """A name's dictionary form as names are written: "римский-корсаков" -> "Римский-Корсаков"."""
+    return "-".join(part.capitalize() for part in form.split("-"))
+
+
 @lru_cache(maxsize=50_000)
 def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
     """A capitalised word as part of a person's name: its kind (`Name`, `Patr`, `Surn`) and
@@ -401,11 +406,11 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
         readings = _analyzer().parse(after)
         given = next((p for p in readings if "Name" in p.tag), None)
         given = given or next((p for p in readings if p.tag.POS == "NOUN"), None)
-        if given is not None and "Fixd" in given.tag and re.search(r"[^аеёиоуыэюя][оеё]м$", word):
+        if given is not None and "Fixd" in given.tag and given.tag.gender != "femn" and re.search(r"[^аеёиоуыэюя][оеё]м$", word):
             # After a given name that does not decline ("Тони Блэром") only the surname shows
             # its case, and "-ом" is the instrumental's.
             form = _surname_nominative(word.lower(), "ablt", "masc")
-            return "Surn", "-".join(part.capitalize() for part in (form or word.lower()).split("-"))
+            return "Surn", _capitalised(form or word.lower())
         if given is None or given.tag.case == "nomn":
             return "Surn", word
         gender = {given.tag.gender, "ms-f"} if given.tag.gender else None
@@ -422,26 +427,26 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
             if form is None:
                 noun = next((p for p in agreeing if p.tag.POS == "NOUN"), None)
                 form = noun.normal_form if noun else word.lower()
-            return "Surn", "-".join(part.capitalize() for part in form.split("-"))
+            return "Surn", _capitalised(form)
         parse = max(surnames, key=lambda p: p.score)
         nominative = parse.inflect({"nomn", "sing"})
         form = nominative.word if nominative else parse.normal_form
-        return "Surn", "-".join(part.capitalize() for part in form.split("-"))
+        return "Surn", _capitalised(form)
     if totals[tag] < 0.2 or totals[tag] < max(totals["Geox"], totals["Orgn"]):
         return None
     parse = max((p for p in parses if tag in p.tag), key=lambda p: p.score)
     nominative = parse.inflect({"nomn", "sing"}) if tag == "Surn" else None
     form = nominative.word if nominative else parse.normal_form
-    return tag, "-".join(part.capitalize() for part in form.split("-"))
+    return tag, _capitalised(form)
 
 
-_SOFT_STEM = "аеёиоуыэюя"
+_VOWEL_LETTERS = "аеёиоуыэюя"
 
 
 def _soft(stem: str) -> str:
     """The nominative of a surname whose endings are soft: "Гайда-я" -> "Гайдай",
     "Скрипал-я" -> "Скрипаль"."""
-    return stem + ("й" if stem[-1:] in _SOFT_STEM else "ь")
+    return stem + ("й" if stem[-1:] in _VOWEL_LETTERS else "ь")
 
 
 _MASCULINE_ENDINGS = {
@@ -449,8 +454,10 @@ _MASCULINE_ENDINGS = {
     # "Соланы": a man's surname in -а declines as "Солана" does
     "gent": (("я", _soft), ("ы", lambda stem: stem + "а"), ("а", str)),
     "accs": (("я", _soft), ("а", str)),
-    "datv": (("ю", _soft), ("у", str)),
-    "ablt": (("ем", _soft), ("ём", _soft), ("ом", str)),
+    # "Кулебе": a man's surname in -а ("Кулеба") in the dative
+    "datv": (("ю", _soft), ("у", str), ("е", lambda stem: stem + "а")),
+    # "Дудой": a man's surname in -а ("Дуда") in the instrumental
+    "ablt": (("ем", _soft), ("ём", _soft), ("ом", str), ("ой", lambda stem: stem + "а")),
     "loct": (("е", str),),
 }
 _FEMININE_ENDINGS = {
@@ -463,10 +470,12 @@ _FEMININE_ENDINGS["datv"] = _FEMININE_ENDINGS["ablt"] = _FEMININE_ENDINGS["loct"
 def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:
     """The nominative of a surname the dictionary does not hold, from the case and gender of
     the given name before it: "Скрипаля" after "Сергея" is Скрипаль, "Закамской" after
-    "Эвелины" Закамская, "Симма" after "Германа" Симм. A woman's surname that ends in a
-    consonant ("Юлии Скрипаль", no ending of the case) and a surname in a vowel the case does not give ("Мартти
-    Ахтисаари") do not decline: they stand as written. None when the case or gender is
-    unknown."""
+    "Эвелины" Закамская, "Симма" after "Германа" Симм. A woman's surname in a consonant
+    ("Юлии Скрипаль") and a surname in a vowel the case does not give ("Мартти Ахтисаари")
+    do not decline: they stand as written. None when the case or gender is unknown.
+
+    (The dictionary holds common surnames only; for others it guesses a common noun's
+    forms, "скрипаля" as its own nominative, so the surnames' endings are written here.)"""
     endings = {"masc": _MASCULINE_ENDINGS, "femn": _FEMININE_ENDINGS}.get(gender or "")
     if endings is None or case is None:
         return None
@@ -496,7 +505,7 @@ def unknown_word(word: str) -> str | None:
         return None
     noun = next((p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"), None)
     form = noun.normal_form if noun else word.lower()
-    return "-".join(part.capitalize() for part in form.split("-"))
+    return _capitalised(form)
 
 
 @lru_cache(maxsize=50_000)
