@@ -457,3 +457,21 @@ def test_a_window_title_with_the_site_name_gives_way_to_the_bare_headline() -> N
     )
     event = extract(text, published="2011-10-19")
     assert event.title == "Envoy says Russia is preparing a response to the shield"
+
+
+def test_a_name_one_letter_off_is_a_known_person_only_when_exactly_one_is_that_close() -> None:
+    """Invented people: a retyped surname is the known person's; a surname's other gender, a
+    different given name, or two known people equally close are nobody's."""
+    from chrono.extract.catalog import Catalog
+    from chrono.model import Person
+
+    catalog = Catalog({
+        "pavel-examplov": Person("pavel-examplov", "Pavel Examplov", ()),
+        "pavel-examplev": Person("pavel-examplev", "Pavel Examplev", ()),
+        "oleg-sampleton": Person("oleg-sampleton", "Oleg Sampleton", ()),
+    })
+    assert catalog.misspelt_person("Oleg Sapmleton") == "oleg-sampleton"  # two letters swapped
+    assert catalog.misspelt_person("Oleg Sampleton") is None  # the name itself: the matcher's, not this
+    assert catalog.misspelt_person("Olga Sampletona") is None  # another given name, the other gender
+    assert catalog.misspelt_person("Oleg Sampletona") is None  # the surname's other gender
+    assert catalog.misspelt_person("Pavel Examplav") is None  # one letter from both known people
