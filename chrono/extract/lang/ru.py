@@ -406,7 +406,8 @@ def name_part(word: str, after: str | None = None) -> tuple[str, str] | None:
         readings = _analyzer().parse(after)
         given = next((p for p in readings if "Name" in p.tag), None)
         given = given or next((p for p in readings if p.tag.POS == "NOUN"), None)
-        if given is not None and "Fixd" in given.tag and given.tag.gender != "femn" and re.search(r"[^аеёиоуыэюя][оеё]м$", word):
+        indeclinable_man = given is not None and "Fixd" in given.tag and given.tag.gender != "femn"
+        if indeclinable_man and re.search(r"[^аеёиоуыэюя][оеё]м$", word):
             # After a given name that does not decline ("Тони Блэром") only the surname shows
             # its case, and "-ом" is the instrumental's.
             form = _surname_nominative(word.lower(), "ablt", "masc")
@@ -461,7 +462,9 @@ _MASCULINE_ENDINGS = {
     "loct": (("е", str),),
 }
 _FEMININE_ENDINGS = {
-    "gent": (("ской", lambda stem: stem + "ская"), ("цкой", lambda stem: stem + "цкая"), ("ой", lambda stem: stem + "а")),
+    "gent": (
+        ("ской", lambda stem: stem + "ская"), ("цкой", lambda stem: stem + "цкая"), ("ой", lambda stem: stem + "а"),
+    ),
     "accs": (("скую", lambda stem: stem + "ская"), ("цкую", lambda stem: stem + "цкая"), ("у", lambda stem: stem + "а")),
 }
 _FEMININE_ENDINGS["datv"] = _FEMININE_ENDINGS["ablt"] = _FEMININE_ENDINGS["loct"] = _FEMININE_ENDINGS["gent"]
