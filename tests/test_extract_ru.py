@@ -164,6 +164,9 @@ def test_transliteration_follows_the_usual_english_forms(cyrillic: str, english:
         ("МОСКВА, 11 января. /ТАСС/. Текст новости.", "МОСКВА"),
         ("Москва. 11 января. INTERFAX.RU - Текст новости.", "Москва"),
         ("БРЮССЕЛЬ, 12 января 2022, 19:51 — REGNUM. Текст новости.", "БРЮССЕЛЬ"),
+        # a translated article's dateline with the year written out
+        ("Москва, 9 декабря 2002 года. Текст новости.", "Москва"),
+        ("Москва, 9 декабря 2002 г. Текст новости.", "Москва"),
     ],
 )
 def test_russian_datelines(paragraph: str, city: str) -> None:

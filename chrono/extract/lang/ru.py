@@ -163,7 +163,7 @@ SUBJECT_WORDS = re.compile(
 
 DATELINE = re.compile(
     r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:[ -][А-ЯЁ][А-ЯЁа-яё]+){0,2})"
-    rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?"
+    rf"(?P<rest>[,.]\s*(?:(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*(?:г|года)(?=\.))?"
     r"(?:,?\s*\d{1,2}:\d\d)?)?"
     # a newspaper's dateline without an agency: "МОСКВА, 17 февраля. Генсек ..." (a date is needed)
     r"(?:(?(day)\.\s+(?=[А-ЯЁ«\"„])|(?!))|\s*\.?\s*"
