@@ -69,6 +69,17 @@ def doubts_of(event: Event) -> dict[str, str]:
     return dict(event.doubts)
 
 
+def _known_event(day: str, title: str, people: tuple[str, ...], place: str) -> Event:
+    """A reviewed event of the chronology, which a page with no date can be dated by."""
+    from chrono.model import PersonRole
+
+    return Event(
+        id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
+        provenance="curated", status="reviewed", place=place,
+        people=tuple(PersonRole(p, None) for p in people),
+    )
+
+
 # ---------------------------------------------------------------- forms of page, and their doubts
 
 WIRE_ARCHIVE = """Russia, NATO Trade Barbs Over Expansion
@@ -412,19 +423,10 @@ def test_a_page_with_no_date_is_dated_by_the_known_event_it_reports() -> None:
     """Fiction in the style of a republished agency item that lost its date: no stamp, no year,
     no date in its address. The chronology's event that shares its people, place and the words of
     its title dates it; the date stays a doubted guess. An unrelated known event does not."""
-    from chrono.model import PersonRole
-
-    def known(day: str, title: str, people: tuple[str, ...], place: str) -> Event:
-        return Event(
-            id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
-            provenance="curated", status="reviewed", place=place,
-            people=tuple(PersonRole(p, None) for p in people),
-        )
-
     chronology = (
-        known("2016-07-13", "NATO-Russia Council ambassadors meet after the Warsaw summit",
-              ("jens-stoltenberg", "alexander-grushko"), "brussels"),
-        known("2019-02-02", "The United States leaves the INF Treaty", ("mike-pompeo",), "washington"),
+        _known_event("2016-07-13", "NATO-Russia Council ambassadors meet after the Warsaw summit",
+                     ("jens-stoltenberg", "alexander-grushko"), "brussels"),
+        _known_event("2019-02-02", "The United States leaves the INF Treaty", ("mike-pompeo",), "washington"),
     )
     text = (
         "Council meets after Warsaw summit\nNATO Secretary General Jens Stoltenberg said ambassadors of the "
@@ -444,14 +446,8 @@ def test_a_yearless_page_is_dated_by_the_known_event_of_the_week_before_its_day(
     and a Secretary General whose ten years in office all fit. Two known events share as much
     with it (its person and its place); the one that happened in the week up to 29 March gives
     the year, and the date stays a doubted guess."""
-    from chrono.model import PersonRole
-
     def known(day: str, title: str) -> Event:
-        return Event(
-            id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
-            provenance="curated", status="reviewed", place="brussels",
-            people=(PersonRole("jens-stoltenberg", None),),
-        )
+        return _known_event(day, title, ("jens-stoltenberg",), "brussels")
 
     text = (
         "Alliance shrinks the mission\nBRUSSELS, March 29 (Test Wire) - NATO Secretary General Jens "

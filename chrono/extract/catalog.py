@@ -67,7 +67,7 @@ class Catalog:
             key for known_given, known, key in self._full_names
             if (given == known_given or _one_edit_apart(given, known_given))
             and _one_edit_apart(surname, known)
-            and {surname, known} != {known.removesuffix("a"), known.removesuffix("a") + "a"}
+            and surname + "a" != known and known + "a" != surname  # the surname's other gender
         }
         return found.pop() if len(found) == 1 else None
 

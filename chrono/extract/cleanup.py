@@ -118,6 +118,8 @@ _GLUED_MONTH = re.compile(
     r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)"
 )
 """A section label glued to a date stamp: "NewsNovember 24, 2001"."""
+_HEAD_LINES = 12
+"""The lines at the head of a page where stamps glued to other words are looked for."""
 _GLUED_CABLE_DATE = re.compile(r"^(\d{2}[A-Z]{4,}\d{1,6}?)((?:19|20)\d\d-[01]\d-[0-3]\d)", re.MULTILINE)
 """A cable archive's header line, its reference glued to the cable's date
 ("05VILNIUS9772005-09-16 13:28:00 2011-08-30 ..."): the first date is the cable's, the later
@@ -177,9 +179,6 @@ def unglue_lines(text: str) -> str:
     head = "\n".join(lines[:_HEAD_LINES])
     head = _GLUED_CABLE_DATE.sub(r"\1 \2", _GLUED_DAY.sub("\n", head))
     return "\n".join(reflow_wrapped_lines([*head.split("\n"), *lines[_HEAD_LINES:]]))
-
-
-_HEAD_LINES = 12
 
 
 _WRAPPED_NEXT = re.compile(r"^\s*(?:[a-z(]|\d+\b(?![.:]))")

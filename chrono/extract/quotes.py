@@ -925,7 +925,7 @@ def person_by_title(doc: Document, text: str, position: int, people: list[Mentio
     match = _TITLED_SUBJECT.search(text) or _AS_OFFICE.search(text) or _OWNED_OFFICE.search(text)
     if not match:
         return None
-    office = " ".join(match["office"].lower().replace("-", " ").split())
+    office = _office_name(match["office"])
     # "Russia's envoy to NATO", "the NATO chief", "the Russian FM": the office's name in people.yml
     office, within = _OFFICE_NAMES.get((office, bool(match.groupdict().get("to_nato"))), (office, None))
     if match["office"].lower() in ("chief", "head") and not re.search(r"\b(?:nato|alliance)", match["qualifiers"], re.IGNORECASE):
@@ -1066,11 +1066,17 @@ def _office_holder_speaking(doc: Document, label: re.Match[str], position: int, 
     the person the page names with that office before the turn, else the holder on the page's
     date. A minister's office needs its country ("Russian Foreign Minister:"); a secretary
     general's does not, there being one the chronology's pages mean."""
-    office = " ".join(label["office"].lower().replace("-", " ").split())
+    office = _office_name(label["office"])
     if not label["qualifiers"].strip() and office != "secretary general":
         return None
     named = _named_with_office(doc, people, position, office, _countries_in(label["qualifiers"]), None)
     return named or holder_of_office(doc, label["qualifiers"], office)
+
+
+def _office_name(written: str) -> str:
+    """An office as written ("Secretary-General", "foreign  minister"), in the form the titles
+    are compared in: "secretary general", "foreign minister"."""
+    return " ".join(written.lower().replace("-", " ").split())
 
 
 def _named_with_office(
@@ -1085,6 +1091,8 @@ def _named_with_office(
         if any(_title_fits(title, office, countries, within) for title in titles):
             return mention.id
     return None
+
+
 _OWNED_OFFICE = re.compile(
     r"(?:\b[Tt]he\s+|\b(?=[A-Z][\w.]*['’]s\s))(?P<qualifiers>(?:[A-Za-z.'’-]+\s+){0,2}?)"
     r"(?P<office>envoy|ambassador|permanent\s+representative|representative|chief|head|secretary[\s-]general|FM)"
