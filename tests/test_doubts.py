@@ -441,6 +441,28 @@ def test_a_page_with_no_date_is_dated_by_the_known_event_it_reports() -> None:
     assert alone.date.precision == "year"
 
 
+def test_a_lead_without_a_date_takes_the_day_of_the_known_event_the_page_reports() -> None:
+    """Fiction in the style of a blog's copy of wire news, dated in its address (28 March) and
+    with no date in its lead: the chronology's event of the day before, which shares its
+    person, its place and the words of its headline, is what it reports. The date stays
+    doubted (a page may report a reaction on the next day). With a known event of the page's
+    own day as well, or with no known event at all, the publication day stands."""
+    text = (
+        "Alliance expels seven Russian diplomats\nNATO Secretary General Jens Stoltenberg said in Brussels "
+        "that the alliance expels seven Russian diplomats from its headquarters.\n"
+        "The move cuts the size of the Russian mission, officials said.\n"
+    )
+    article = Article(file="case.txt", text=text, url="https://blog.example.org/2018/03/28/alliance-expels",
+                      publisher="Test Blog", published=None)
+    expulsions = _known_event("2018-03-27", "NATO expels seven Russian diplomats", ("jens-stoltenberg",), "brussels")
+    event = extract_article(article, CATALOG, known_events=(expulsions,)).event
+    assert event.date == PartialDate(2018, 3, 27)
+    assert "may report a later reaction" in doubts_of(event)["date"]
+    same_day = _known_event("2018-03-28", "Seven Russian diplomats leave", ("jens-stoltenberg",), "brussels")
+    for chronology in ((expulsions, same_day), ()):
+        assert extract_article(article, CATALOG, known_events=chronology).event.date == PartialDate(2018, 3, 28)
+
+
 def test_a_yearless_page_is_dated_by_the_known_event_of_the_week_before_its_day() -> None:
     """Fiction in the style of an agency item copied without its year: "BRUSSELS, March 29",
     and a Secretary General whose ten years in office all fit. Two known events share as much

@@ -499,6 +499,40 @@ def _known_events_shared(
     return scored
 
 
+def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedDate | None:
+    """A lead that gives no date ("NATO has expelled seven Russian diplomats ..."), on a page
+    dated to the day or the month: when one of the chronology's day-dated events in the few
+    days up to the publication clearly shares most with the page (`_clear_winner`: its people,
+    place, treaties, words of its title in the headline and lead), the page reports that
+    event, and takes its day rather than the day it was printed (wire copy is filed a day or
+    two after what it reports). Still doubted: a page may report the day after such an event
+    (a reaction, a departure), which only its text can tell."""
+    if published.date.precision not in ("day", "month") or doc.publication_guessed:
+        return None  # a guessed publication was itself dated by such an event, if any
+    last = published.date.last_day()
+    start = published.date.first_day() - dt.timedelta(days=_DAYS_REPORTED_AFTER)
+    scored = _known_events_shared(doc, start, last, lead_counts_twice=True)
+    event = _clear_winner(scored)
+    if event is None:
+        return None
+    if published.date.precision == "day" and any(
+        score >= _ANCHOR_SCORE and known.date.first_day() == last for score, known in scored
+    ):
+        return None  # a known event of the page's own day may be the news as well (a summit's second day)
+    return ResolvedDate(
+        event.date,
+        KNOWN_EVENT_PHRASE,
+        f"no date phrase in the lead; the day of {event.date.iso()} ({event.title}), the chronology's "
+        f"event that the page reports (published {published.date.iso()})",
+    )
+
+
+KNOWN_EVENT_PHRASE = "(a known event)"
+_DAYS_REPORTED_AFTER = 3
+"""News without a date in its lead reports what happened up to this many days before the
+page's day (or its month's first day)."""
+
+
 def anchor_guessed_publication(doc: Document, published: PublicationDate) -> PublicationDate:
     """A page with no publication date, whose year was only guessed (the latest year it names,
     or the first year its people's offices fit): when one of the chronology's dated events

@@ -19,7 +19,7 @@ import sys
 from ..dates import WEEKDAYS, PublicationDate, ResolvedDate, is_month_word
 from ..model import Event
 from .document import Document, Sentence
-from .dating import tense_of
+from .dating import KNOWN_EVENT_PHRASE, tense_of
 from .normalise import fold_text, normalise_name
 from .vocabulary import REGION_NAMES
 
@@ -146,6 +146,8 @@ def date_doubt(
         )
     if resolved.phrase == "(no date in the text)":
         return f"the lead gives no date; the publication date ({published.basis}) was used"
+    if resolved.phrase == KNOWN_EVENT_PHRASE:
+        return f"the lead gives no date; {resolved.rule.removeprefix('no date phrase in the lead; ')}, but the page may report a later reaction to it"
     if resolved.phrase == "(the report)":
         return f"{resolved.rule}; the announced step itself may be the event"
     kind = phrase_kind(doc)
