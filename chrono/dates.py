@@ -458,7 +458,11 @@ def resolve_month_day(phrase: str, month: int, day: int, anchor: PartialDate, *,
     near_past = (reference - nearest.first_day()).days <= 14 if nearest.first_day() <= reference else False
     if tense == "future" and later and not (near_past and (later[0].first_day() - reference).days > 300):
         chosen, rule = later[0], f"first {words} on or after {describe_anchor(anchor)}"
-    elif tense == "past" and earlier:
+    elif tense == "past" and earlier and not (
+        # "agreed to attend the summit on November 20", printed on September 28: a past verb
+        # before a day two months ahead, not one ten months back.
+        (reference - earlier[-1].first_day()).days > 300 and later and (later[0].first_day() - reference).days <= 92
+    ):
         chosen, rule = earlier[-1], f"latest {words} on or before {describe_anchor(anchor)}"
     else:
         chosen = min(options, key=lambda d: abs((d.first_day() - reference).days))

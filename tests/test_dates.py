@@ -79,7 +79,8 @@ def test_earlier_this_week_is_a_span_marked_approximate() -> None:
         ("March 3", "md", "2008-03-20", None, "2008-03-03"),
         ("Dec. 30", "md", "2008-01-04", None, "2007-12-30"),  # nearest: the week before
         ("Jan. 5", "md", "2008-12-20", "future", "2009-01-05"),
-        ("Nov. 2", "md", "2008-10-01", "past", "2007-11-02"),
+        ("Nov. 2", "md", "2008-10-01", "past", "2008-11-02"),  # a month ahead, not eleven back: news gives the year of an older day
+        ("Nov. 2", "md", "2008-06-01", "past", "2007-11-02"),  # five months ahead: the past reading stands
         ("2 August", "dm", "2019-07-05", "future", "2019-08-02"),
         ("January 12", "md", "2022-01", None, "2022-01-12"),  # month anchor: its year
     ],

@@ -431,6 +431,52 @@ def test_a_fragment_quoted_inside_a_sentence_that_he_said_closes_is_the_speakers
     ]
 
 
+def test_he_said_stands_for_the_last_person_named_as_a_subject_not_as_an_object() -> None:
+    """'Lavrov, who met Secretary General Jens Stoltenberg earlier, said ...' then '"...," he
+    said': he is Lavrov, not the man he met, nor one named after a preposition in the
+    paragraph before. With no subject nearby, the last person named stands. Fiction in the
+    house style of an agency's feature."""
+    text = (
+        "Minister sees a narrow window\n\n"
+        "BRUSSELS, March 3 (Test Wire) - Foreign Minister Sergey Lavrov, who met NATO Secretary "
+        "General Jens Stoltenberg earlier in the day, said the council could meet again.\n\n"
+        "He said the agenda had been explained to Alexander Grushko, the envoy in Brussels.\n\n"
+        "\"The window is narrow but it is still open for all of us,\" he said.\n"
+    )
+    event = extract(text, published="2016-03-03")
+    assert [(q.speaker, q.text[:10]) for q in event.quotes] == [("sergey-lavrov", "The window")]
+    alone = text.replace("Foreign Minister Sergey Lavrov, who met NATO Secretary General Jens Stoltenberg earlier in the day,", "The minister")
+    assert [q.speaker for q in extract(alone, published="2016-03-03").quotes] == ["alexander-grushko"]
+
+
+def test_an_agency_that_quoted_him_as_saying_passes_on_his_words() -> None:
+    """'"...," the news agency quoted him as saying' and '"...," he went on to say': the words
+    are the last person's, not the agency's. Fiction in the house style of a wire brief."""
+    text = (
+        "Envoy warns over exercises\n\n"
+        "MOSCOW, March 3 (Test Wire) - Russia's envoy Alexander Grushko criticised the drills on "
+        "Thursday.\n\n"
+        "\"These manoeuvres do nothing for the security of anyone in Europe,\" the Interfax news "
+        "agency quoted him as saying.\n\n"
+        "\"We will draw our own conclusions from what we see,\" he went on to say.\n"
+    )
+    event = extract(text, published="2016-03-03")
+    assert [(q.speaker, q.text[:5]) for q in event.quotes] == [("alexander-grushko", "These"), ("alexander-grushko", "We wi")]
+
+
+def test_a_day_weeks_ahead_after_a_past_verb_is_the_coming_one_and_the_news_is_the_report() -> None:
+    """'All allies agreed to attend the summit in Lisbon on November 20, the spokesman said on
+    Tuesday', printed on 28 September: the summit is the coming one (not November of the year
+    before, ten months back), so the news is what was said on Tuesday. Fiction in the house
+    style of an agency's feed."""
+    text = (
+        "Allies agree to summit with Russia\n\n"
+        "BRUSSELS, Sept 28 (Test Wire) - All allies have agreed to attend a summit with Russia in "
+        "Lisbon on November 20, a NATO spokesman said on Tuesday.\n"
+    )
+    assert extract(text, published="2010-09-28").date == PartialDate(2010, 9, 28)
+
+
 def test_he_was_quoted_as_saying_is_a_pronoun_attribution() -> None:
     """'"...," he was quoted by the agency as saying.' Fiction in the house style of a wire
     service's brief."""

@@ -680,7 +680,46 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
         subjects = [m for m in earlier if m.start >= start and doc.lang.is_subject(doc.body[m.start : m.end])]
         if subjects:
             return subjects[-1].id
+    if doc.lang.object_verbs and earlier:
+        # "Ivanov, who met earlier with Secretary Rumsfeld, reminded ... '...,' he said": he
+        # is the last person named as a subject, within the paragraphs just before, not a
+        # name after a preposition or an object verb, or one written as a possessive.
+        start = _paragraph_start(doc, earlier[-1].start, back=_SUBJECT_PARAGRAPHS)
+        subjects = [m for m in earlier if m.start >= start and not _named_as_object(doc, m)]
+        if subjects:
+            return subjects[-1].id
     return earlier[-1].id if earlier else None
+
+
+_SUBJECT_PARAGRAPHS = 2
+"""How many paragraphs before the one of the last name a pronoun's subject is looked for in."""
+
+
+def _paragraph_start(doc: Document, position: int, *, back: int) -> int:
+    start = doc.body.rfind("\n", 0, position) + 1
+    for _ in range(back):
+        if start <= 0:
+            break
+        start = doc.body.rfind("\n", 0, start - 1) + 1
+    return start
+
+
+def _named_as_object(doc: Document, mention: Mention) -> bool:
+    """A name that is an object of its sentence: after a preposition or an object verb, past
+    the office written before it ("with US Secretary of Defense Donald Rumsfeld", "the
+    authority of Russian President Boris Yeltsin"), or a possessive ("Putin's plan")."""
+    if re.match(r"['’]s\b", doc.body[mention.end : mention.end + 3]):
+        return True
+    words = re.findall(r"[\w’'.-]+|[^\w\s]", doc.body[max(0, mention.start - 100) : mention.start])
+    # Past the office: capitalised words, and "of"/"for"/"the" inside it ("Secretary of Defense").
+    while words and (words[-1][:1].isupper() or (
+        words[-1] in ("of", "for", "the") and len(words) > 1 and words[-2][:1].isupper()
+    )):
+        words.pop()
+    if not words:
+        return False
+    word = words[-1].lower()
+    return word in doc.lang.prepositions or word in doc.lang.object_verbs
 
 
 def _office_follows(doc: Document, organization: Mention) -> bool:

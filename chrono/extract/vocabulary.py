@@ -85,10 +85,13 @@ BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
 an acronym ("the Membership Action Plan (MAP), a first step, saying"), in capitals even where
 the pattern it joins ignores case."""
 PRONOUN_SPEECH = re.compile(
-    rf"^\W{{0,3}}(?:he|she)\s+(?:(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})|(?:was|is|has\s+been)\s+(?:quoted|cited))\b",
+    rf"^\W{{0,3}}(?:(?:he|she)\s+(?:(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})|(?:was|is|has\s+been)\s+(?:quoted|cited)|"
+    rf"went\s+on\s+to\s+(?:say|add))|(?:[\w.'’-]+\s+){{1,5}}(?:quoted|cited)\s+(?:him|her)\s+as\b)\b",
     re.IGNORECASE,
 )
-"""'"...," he said', '"...," she told reporters', '"...," he was quoted by Interfax as saying'."""
+"""'"...," he said', '"...," she told reporters', '"...," he was quoted by Interfax as saying',
+'"...," he went on to say', '"...," the Interfax news agency quoted him as saying' (the agency
+passes on his words)."""
 TREATY_WORDS = re.compile(
     r"\b(?:treaty|agreement|accord|convention|pact|protocol|charter|act|memorandum)\b",
     re.IGNORECASE,
@@ -169,6 +172,14 @@ PREPOSITIONS = frozenset(
 )
 """English prepositions: before a name they put it in a phrase of its own ("talks
 with Stoltenberg"), so the name is not the subject of the verb after it."""
+
+OBJECT_VERBS = frozenset(
+    "met meeting meets told telling accused accusing thanked thanking urged urging invited inviting "
+    "phoned called calling visited visiting replaced replacing succeeded criticised criticized "
+    "including briefed briefing".split()
+)
+"""Verbs after which a name is the object ("after meeting Foreign Minister X"), not the
+person a later "he said" stands for."""
 
 CONJUNCTIONS = frozenset({"and", "or", "nor"})
 """English coordinating conjunctions: "Lavrov and Stoltenberg said" is not Stoltenberg alone."""

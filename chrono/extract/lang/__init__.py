@@ -108,6 +108,9 @@ class Language:
     """The language's prepositions, lower case: they start a phrase of its own, after a speech
     verb ("сказал в интервью президенту", not an office's adjective) and before a name ("after
     talks with Primakov said", not Primakov's saying)."""
+    object_verbs: frozenset[str] = frozenset()
+    """Verbs, lower case, after which a name (with its office) is the verb's object: a later
+    "he said" does not stand for it."""
     place_adjectives: Callable[[str], frozenset[str]] | None = None
     """The adjectives a place name makes, in their dictionary form ("Бухарест" -> "бухарестский")."""
     scene_opening: re.Pattern[str] = re.compile(r"(?!)")

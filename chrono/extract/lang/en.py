@@ -35,6 +35,7 @@ ENGLISH = Language(
     speaker_in_previous_sentence=True,
     prepositions=vocabulary.PREPOSITIONS,
     conjunctions=vocabulary.CONJUNCTIONS,
+    object_verbs=vocabulary.OBJECT_VERBS,
     between_name_and_verb=vocabulary.BETWEEN_NAME_AND_VERB,
     glued_speech_verb=vocabulary.GLUED_SAID,
 )
