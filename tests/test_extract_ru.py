@@ -810,6 +810,27 @@ def test_the_place_a_statement_was_made_or_a_meeting_held_in_a_later_sentence() 
     assert extract_article(article, catalog).event.place == "corfu"
 
 
+def test_a_summit_still_to_come_is_not_where_the_statement_was_made() -> None:
+    """«приглашение посетить саммит НАТО в Лиссабоне, который пройдет 19-20 ноября»: the
+    summit is ahead of the report, so Lisbon is not where the invitation was sent from; the
+    same sentence about a summit that was held names its venue. Fiction in the house style of
+    a Russian news portal."""
+    catalog = Catalog(
+        people=CATALOG.people, organizations=CATALOG.organizations,
+        places={**CATALOG.places, "lisbon": Place("lisbon", "Lisbon", ("Лиссабон",))},
+    )
+    ahead = (
+        "Россию пригласили на саммит\n\n"
+        "Генсек НАТО в понедельник направил российскому руководству официальное приглашение. "
+        "Речь идет о саммите НАТО в Лиссабоне, который пройдет 19-20 ноября.\n"
+    )
+    article = Article("case.txt", ahead, url=None, publisher="Test Wire", published="2010-09-27")
+    assert extract_article(article, catalog).event.place is None
+    held = ahead.replace("идет", "шла").replace("который пройдет 19-20 ноября", "который прошел в субботу")
+    article = Article("case.txt", held, url=None, publisher="Test Wire", published="2010-11-22")
+    assert extract_article(article, catalog).event.place == "lisbon"
+
+
 def test_a_quote_in_guillemets_runs_over_paragraphs_to_its_attribution() -> None:
     """«... возрастает.\\n\\nНаращиваются ...», — сказал министр: the Russian convention for a
     long quote opens the guillemet once and closes it in the last paragraph, before the

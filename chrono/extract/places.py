@@ -305,8 +305,10 @@ def place_of_statement(doc: Document) -> str | None:
     lead_end = doc.lead_end(3)
     lead = doc.folded[:lead_end]
     venue = doc.lang.statement_venue or _STATEMENT_VENUE
-    for start, _end, form in doc.known_names(lead):
+    for start, end, form in doc.known_names(lead):
         if form.kind == "place" and venue.search(lead[max(0, start - 70) : start]):
+            if _ahead_of_the_report(doc, start, end, tense=None):
+                continue  # «саммит НАТО в Лиссабоне, который пройдет 19-20 ноября»: still to come
             return form.id
     for gathering in _GATHERING_IN.finditer(doc.body[:lead_end]):
         # "After emergency talks in Brussels ... told reporters": the talks' venue.
@@ -327,14 +329,23 @@ def _gathering_ahead(doc: Document, start: int, end: int) -> bool:
     plans to ...", "in time to attend the summit in Madrid"): where the statement was made
     is not there. A lead that opens with the gathering ("will hold talks in Sochi") reports it."""
     sentence = doc.sentence_at(start)
-    if sentence is None or sentence is doc.first_lead_sentence() or doc.published is None:
+    if sentence is None or sentence is doc.first_lead_sentence():
+        return False
+    return _ahead_of_the_report(doc, start, end)
+
+
+def _ahead_of_the_report(doc: Document, start: int, end: int, *, tense: str | None = "future") -> bool:
+    """The words around a place (its sentence, 40 characters either side) look forward, or
+    date it after the publication (its date phrases read in `tense`; None: the nearest day)."""
+    sentence = doc.sentence_at(start)
+    if sentence is None or doc.published is None:
         return False
     window_start, window_end = max(sentence.start, start - 40), min(sentence.end, end + 40)
     if doc.lang.future_context.search(doc.body[window_start:window_end]):
         return True
     for kind, phrase, position in doc.phrases_in(sentence):
         if window_start <= position < window_end:
-            resolved = doc.lang.resolve_phrase(kind, phrase, doc.published.date, tense="future")
+            resolved = doc.lang.resolve_phrase(kind, phrase, doc.published.date, tense=tense)
             if resolved is not None and resolved.date.first_day() > doc.published.date.last_day():
                 return True
     return False
