@@ -477,6 +477,26 @@ def test_a_day_weeks_ahead_after_a_past_verb_is_the_coming_one_and_the_news_is_t
     assert extract(text, published="2010-09-28").date == PartialDate(2010, 9, 28)
 
 
+def test_a_name_set_beside_a_description_and_a_quote_that_follows_another() -> None:
+    """'"...," the envoy, Alexander Grushko, said': the name beside the description speaks.
+    'As Lavrov said ..., "...". "...," the minister stressed, "..."': the first quote is the
+    one the sentence introduces; the organization named inside the second is not its speaker.
+    Fiction in the house style of a wire story and of an online paper."""
+    envoy = (
+        "Envoy pledges calm\n\n"
+        "MOSCOW - Russia's envoy to NATO said on Wednesday that Moscow would act calmly.\n"
+        "\"We will study the decision with great care,\" the envoy, Alexander Grushko, said.\n"
+    )
+    assert [q.speaker for q in extract(envoy, published="2016-03-03").quotes] == ["alexander-grushko"]
+    minister = (
+        "Minister looks to the council\n\n"
+        "MOSCOW - The minister spoke on Monday. As Sergey Lavrov said during a televised link, \"we intend to "
+        "finish the draft of the founding document before the summit.\" \"The essence of it,\" the minister "
+        "stressed, \"is that in the new North Atlantic Treaty Organization council all will be equal.\"\n"
+    )
+    assert [q.speaker for q in extract(minister, published="2002-05-13").quotes] == ["sergey-lavrov", "sergey-lavrov"]
+
+
 def test_he_was_quoted_as_saying_is_a_pronoun_attribution() -> None:
     """'"...," he was quoted by the agency as saying.' Fiction in the house style of a wire
     service's brief."""

@@ -44,8 +44,14 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
         after_end = doc.body.find("\n", after_at)
         after = doc.body[after_at : after_end if after_end != -1 else len(doc.body)]
         after = cut_at_sentence_end(after)
+        # The attribution after a quote ends where the next quote opens: '..., "in Reykjavik
+        # ...". "The essence," the minister stressed' gives the first quote no attribution after.
+        if opening := _NEXT_QUOTE_OPENS.search(after):
+            after = after[: opening.start()]
         before = doc.body[sentence_start:start]
-        introduced = _introduced(doc.lang.speech_verbs).search(before) and re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None
+        introduced = _introduced(doc.lang.speech_verbs).search(before) and (
+            re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None or bool(opening and not after.strip())
+        )
         if introduced and (named := speaker_before(doc, sentence_start, start, before, people, organizations)):
             # 'Grushko said: "...". He added that ...': the quote's speaker is the one who
             # introduces it; the next sentence starts afresh.
@@ -192,6 +198,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             unique[quote.speaker, quote.text] = quote
             doc.quote_bases[quote.speaker, quote.text] = how
     return tuple(unique.values())
+
+
+_NEXT_QUOTE_OPENS = re.compile(r"(?:^|(?<=\s))[\"“«„]")
 
 
 def _nobody_in(doc: Document, before: str, start: int, people: list[Mention], organizations: list[Mention]) -> bool:
@@ -754,6 +763,11 @@ def speaker_after(
         if who:
             return _found(doc, "quoted as saying", who[0].id)
     if described := _DESCRIBED_SPEAKER.match(after):
+        # '"...," the envoy, Dmitry Rogozin, said': the name set beside the description.
+        comma = re.match(r",\s*", after[described.end() :])
+        beside = comma and next((m for m in people if m.start == position + described.end() + comma.end()), None)
+        if beside:
+            return _found(doc, "named beside a description", beside.id)
         # the senior Russian diplomat pointed out: the last person named before, of that
         # country when one is written
         return _found(doc, "described", person_by_description(doc, position, described["adjective"], people))
