@@ -437,7 +437,8 @@ def resolve_month_day(phrase: str, month: int, day: int, anchor: PartialDate, *,
 
     News reports days within a few months of publication. A future phrase ("is set to pull
     out on Aug. 2") takes the first occurrence on or after the anchor, a past one ("was held
-    on January 12") the latest on or before it, and a phrase without a tense the nearest.
+    on January 12") the latest on or before it unless that is ten months back, and a phrase
+    without a tense the nearest.
     """
     words = _month_day_words(month, day)
     if anchor.precision != "day":
@@ -460,8 +461,8 @@ def resolve_month_day(phrase: str, month: int, day: int, anchor: PartialDate, *,
         chosen, rule = later[0], f"first {words} on or after {describe_anchor(anchor)}"
     elif tense == "past" and earlier and not (
         # "agreed to attend the summit on November 20", printed on September 28: a past verb
-        # before a day two months ahead, not one ten months back.
-        (reference - earlier[-1].first_day()).days > 300 and later and (later[0].first_day() - reference).days <= 92
+        # before a day weeks ahead, not one ten months back (news gives an older day its year).
+        (reference - earlier[-1].first_day()).days > 300 and later
     ):
         chosen, rule = earlier[-1], f"latest {words} on or before {describe_anchor(anchor)}"
     else:

@@ -100,8 +100,8 @@ def extract_article(
     published = doc.published = anchor_guessed_publication(doc, published)
     main_sentence, resolved = find_main_date(doc, published)
     review: list[str] = []
-    if resolved is None:
-        resolved = reported_known_event(doc, published)
+    if resolved is None and (resolved := reported_known_event(doc, published)) is not None:
+        review.append("the lead gives no date; the day of the chronology's event it reports was used")
     if resolved is None:
         resolved = ResolvedDate(
             published.date,

@@ -478,15 +478,12 @@ def _known_events_shared(
     people = set(doc.ids_of("person"))
     places = set(doc.ids_of("place"))
     words = set(re.findall(r"[a-z]{4,}", doc.folded.lower()))
-    lead_words: set[str] = set()
-    if lead_counts_twice:
-        lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
-        lead_words = set(re.findall(r"[a-z]{4,}", fold_text(lead).lower()))
+    lead_words = _lead_words(doc) if lead_counts_twice else set()
     scored: list[tuple[int, Event]] = []
     for event in doc.known_events:
         if event.date.precision != "day" or not start <= event.date.first_day() <= end:
             continue
-        title_words = set(re.findall(r"[a-z]{4,}", event.title.lower())) - {"nato", "russia", "russian"}
+        title_words = _title_words(event)
         score = (
             2 * len(treaties & set(event.treaties))
             + 2 * len(people & {p.id for p in event.people})
@@ -499,13 +496,22 @@ def _known_events_shared(
     return scored
 
 
+def _title_words(event: Event) -> set[str]:
+    return set(re.findall(r"[a-z]{4,}", event.title.lower())) - {"nato", "russia", "russian"}
+
+
+def _lead_words(doc: Document) -> set[str]:
+    lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
+    return set(re.findall(r"[a-z]{4,}", fold_text(lead).lower()))
+
+
 def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedDate | None:
     """A lead that gives no date ("NATO has expelled seven Russian diplomats ..."), on a page
-    dated to the day or the month: when one of the chronology's day-dated events in the few
-    days up to the publication clearly shares most with the page (`_clear_winner`: its people,
-    place, treaties, words of its title in the headline and lead), the page reports that
-    event, and takes its day rather than the day it was printed (wire copy is filed a day or
-    two after what it reports). Still doubted: a page may report the day after such an event
+    dated to the day (or the month): when one of the chronology's day-dated events in the
+    three days up to the publication (or in its month) clearly shares most with the page
+    (`_clear_winner`: its people, place, treaties, words of its title), and the headline or
+    lead writes a word of its title, the page reports that event, and takes its day rather
+    than the day it was printed (wire copy is filed a day or two after what it reports). Still doubted: a page may report the day after such an event
     (a reaction, a departure), which only its text can tell."""
     if published.date.precision not in ("day", "month") or doc.publication_guessed:
         return None  # a guessed publication was itself dated by such an event, if any
@@ -513,8 +519,8 @@ def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedD
     start = published.date.first_day() - dt.timedelta(days=_DAYS_REPORTED_AFTER)
     scored = _known_events_shared(doc, start, last, lead_counts_twice=True)
     event = _clear_winner(scored)
-    if event is None:
-        return None
+    if event is None or not _title_words(event) & _lead_words(doc):
+        return None  # a person and a place in common are not yet the same news
     if published.date.precision == "day" and any(
         score >= _ANCHOR_SCORE and known.date.first_day() == last for score, known in scored
     ):

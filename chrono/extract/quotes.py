@@ -200,7 +200,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
     return tuple(unique.values())
 
 
-_NEXT_QUOTE_OPENS = re.compile(r"(?:^|(?<=\s))[\"“«„]")
+_NEXT_QUOTE_OPENS = re.compile(r"(?:^\s*|(?<=[.!?,])\s+)[\"“«„]")
+"""A quote that follows straight on, or after a comma or a sentence's end; not a name in quotation
+marks inside the attribution («сказал в интервью газете «Коммерсант» Сергей Лавров»)."""
 
 
 def _nobody_in(doc: Document, before: str, start: int, people: list[Mention], organizations: list[Mention]) -> bool:
@@ -690,9 +692,9 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
         if subjects:
             return subjects[-1].id
     if doc.lang.object_verbs and earlier:
-        # "Ivanov, who met earlier with Secretary Rumsfeld, reminded ... '...,' he said": he
-        # is the last person named as a subject, within the paragraphs just before, not a
-        # name after a preposition or an object verb, or one written as a possessive.
+        # "The minister, who met the Secretary General Jane Doe earlier, recalled ... '...,'
+        # he said": he is the last person named as a subject, within the paragraphs just
+        # before, not a name after a preposition or an object verb, nor a possessive.
         start = _paragraph_start(doc, earlier[-1].start, back=_SUBJECT_PARAGRAPHS)
         subjects = [m for m in earlier if m.start >= start and not _named_as_object(doc, m)]
         if subjects:
@@ -719,9 +721,12 @@ def _named_as_object(doc: Document, mention: Mention) -> bool:
     authority of Russian President Boris Yeltsin"), or a possessive ("Putin's plan")."""
     if re.match(r"['’]s\b", doc.body[mention.end : mention.end + 3]):
         return True
-    words = re.findall(r"[\w’'.-]+|[^\w\s]", doc.body[max(0, mention.start - 100) : mention.start])
-    # Past the office: capitalised words, and "of"/"for"/"the" inside it ("Secretary of Defense").
-    while words and (words[-1][:1].isupper() or (
+    sentence = doc.sentence_at(mention.start)
+    start = max(sentence.start if sentence else 0, mention.start - 100)
+    words = re.findall(r"[\w’'.-]+|[^\w\s]", doc.body[start : mention.start])
+    # Past the office: capitalised words, and "of"/"for"/"the" inside it ("Secretary of
+    # Defense"); never past a word that ends a sentence ("... in Brussels. Lavrov said").
+    while words and not words[-1].endswith(".") and (words[-1][:1].isupper() or (
         words[-1] in ("of", "for", "the") and len(words) > 1 and words[-2][:1].isupper()
     )):
         words.pop()

@@ -84,9 +84,12 @@ BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
 """A party or country in brackets between a name and its verb ("Jane Doe (Reform) said"); not
 an acronym ("the Membership Action Plan (MAP), a first step, saying"), in capitals even where
 the pattern it joins ignores case."""
+_PASSING_ON = r"(?:agency|newspaper|daily|paper|television|radio|channel|service|Interfax|TASS|Itar-Tass|Novosti|Reuters|AFP)"
+"""Who passes a person's words on: "the Interfax news agency quoted him as saying"."""
 PRONOUN_SPEECH = re.compile(
     rf"^\W{{0,3}}(?:(?:he|she)\s+(?:(?:\w+\s+){{0,2}}(?:{SPEECH_VERBS})|(?:was|is|has\s+been)\s+(?:quoted|cited)|"
-    rf"went\s+on\s+to\s+(?:say|add))|(?:[\w.'’-]+\s+){{1,5}}(?:quoted|cited)\s+(?:him|her)\s+as\b)\b",
+    rf"went\s+on\s+to\s+(?:say|add))|(?:the\s+)?(?:[\w.'’-]+\s+){{0,2}}?(?:news\s+)?{_PASSING_ON}\s+"
+    rf"(?:quoted|cited)\s+(?:him|her)\s+as\b)\b",
     re.IGNORECASE,
 )
 """'"...," he said', '"...," she told reporters', '"...," he was quoted by Interfax as saying',
@@ -176,7 +179,7 @@ with Stoltenberg"), so the name is not the subject of the verb after it."""
 OBJECT_VERBS = frozenset(
     "met meeting meets told telling accused accusing thanked thanking urged urging invited inviting "
     "phoned called calling visited visiting replaced replacing succeeded criticised criticized "
-    "including briefed briefing".split()
+    "briefed briefing".split()
 )
 """Verbs after which a name is the object ("after meeting Foreign Minister X"), not the
 person a later "he said" stands for."""
