@@ -28,7 +28,12 @@ from ..dates import ResolvedDate
 from ..model import Article, DateBasis, Event, SourceRef
 from .catalog import Catalog, EntityMatcher
 from .cleanup import clean_headline, find_dateline, is_stamp_line, read_document, strip_headline
-from .dating import anchor_guessed_publication, find_main_date, find_publication, reported_known_event
+from .dating import (
+    anchor_guessed_publication,
+    find_main_date,
+    find_publication,
+    reported_known_event,
+)
 from .document import Document, Extraction, ExtractionError, Mention, Sentence
 from .doubts import find_doubts
 from .mentioned import clause_around, find_mentioned_events, make_mention_title

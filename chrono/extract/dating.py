@@ -511,8 +511,9 @@ def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedD
     three days up to the publication (or in its month) clearly shares most with the page
     (`_clear_winner`: its people, place, treaties, words of its title), and the headline or
     lead writes a word of its title, the page reports that event, and takes its day rather
-    than the day it was printed (wire copy is filed a day or two after what it reports). Still doubted: a page may report the day after such an event
-    (a reaction, a departure), which only its text can tell."""
+    than the day it was printed (wire copy is filed a day or two after what it reports).
+    Still doubted: a page may report the day after such an event (a reaction, a departure),
+    which only its text can tell."""
     if published.date.precision not in ("day", "month") or doc.publication_guessed:
         return None  # a guessed publication was itself dated by such an event, if any
     last = published.date.last_day()
@@ -524,7 +525,8 @@ def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedD
     if published.date.precision == "day" and any(
         score >= _ANCHOR_SCORE and known.date.first_day() == last for score, known in scored
     ):
-        return None  # a known event of the page's own day may be the news as well (a summit's second day)
+        # A known event of the page's own day may be the news as well (a summit's second day).
+        return None
     return ResolvedDate(
         event.date,
         KNOWN_EVENT_PHRASE,

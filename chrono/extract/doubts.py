@@ -147,7 +147,8 @@ def date_doubt(
     if resolved.phrase == "(no date in the text)":
         return f"the lead gives no date; the publication date ({published.basis}) was used"
     if resolved.phrase == KNOWN_EVENT_PHRASE:
-        return f"the lead gives no date; {resolved.rule.removeprefix('no date phrase in the lead; ')}, but the page may report a later reaction to it"
+        event = resolved.rule.removeprefix("no date phrase in the lead; ")
+        return f"the lead gives no date; {event}, but the page may report a later reaction to it"
     if resolved.phrase == "(the report)":
         return f"{resolved.rule}; the announced step itself may be the event"
     kind = phrase_kind(doc)

@@ -334,7 +334,9 @@ def _gathering_ahead(doc: Document, start: int, end: int) -> bool:
     return _ahead_of_the_report(doc, start, end)
 
 
-def _ahead_of_the_report(doc: Document, start: int, end: int, *, tense: str | None = "future") -> bool:
+def _ahead_of_the_report(
+    doc: Document, start: int, end: int, *, tense: str | None = "future"
+) -> bool:
     """The words around a place (its sentence, 40 characters either side) look forward, or
     date it after the publication (its date phrases read in `tense`; None: the nearest day)."""
     sentence = doc.sentence_at(start)

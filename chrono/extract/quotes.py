@@ -50,7 +50,8 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             after = after[: opening.start()]
         before = doc.body[sentence_start:start]
         introduced = _introduced(doc.lang.speech_verbs).search(before) and (
-            re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None or bool(opening and not after.strip())
+            re.match(r"^\W*[.!?]?[\"”»]?\s+[A-ZА-ЯЁ]", after) is not None
+            or bool(opening and not after.strip())
         )
         if introduced and (named := speaker_before(doc, sentence_start, start, before, people, organizations)):
             # 'Grushko said: "...". He added that ...': the quote's speaker is the one who
@@ -201,8 +202,8 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
 
 
 _NEXT_QUOTE_OPENS = re.compile(r"(?:^\s*|(?<=[.!?,])\s+)[\"“«„]")
-"""A quote that follows straight on, or after a comma or a sentence's end; not a name in quotation
-marks inside the attribution («сказал в интервью газете «Коммерсант» Сергей Лавров»)."""
+"""A quote that follows straight on, or after a comma or a sentence's end; not a name in
+quotation marks inside the attribution («сказал в интервью газете «Коммерсант» Сергей Лавров»)."""
 
 
 def _nobody_in(doc: Document, before: str, start: int, people: list[Mention], organizations: list[Mention]) -> bool:
