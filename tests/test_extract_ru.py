@@ -86,8 +86,16 @@ INTERFAX_STYLE = """Москва. 14 мая. INTERFAX.RU - Россия вчер
 """
 
 
-def extract(text: str, published: str | None = None, url: str | None = None):  # type: ignore[no-untyped-def]
-    return extract_article(Article("case.txt", text, url=url, publisher="Test Wire", published=published), CATALOG)
+def extract(text: str, published: str | None = None, url: str | None = None, catalog: Catalog = CATALOG):  # type: ignore[no-untyped-def]
+    return extract_article(Article("case.txt", text, url=url, publisher="Test Wire", published=published), catalog)
+
+
+def with_place(place: Place) -> Catalog:
+    """The test catalog with one more known place."""
+    return Catalog(
+        people=CATALOG.people, organizations=CATALOG.organizations, treaties=CATALOG.treaties,
+        places={**CATALOG.places, place.id: place},
+    )
 
 
 def test_language_is_read_from_the_text_or_declared() -> None:
@@ -797,17 +805,13 @@ def test_the_place_a_statement_was_made_or_a_meeting_held_in_a_later_sentence() 
         "«Это очень разочаровывает», - сказал генсек НАТО, выступая в Брюсселе.\n"
     )
     assert extract(spoke, published="2021-10-19").event.place == "brussels"
-    catalog = Catalog(
-        people=CATALOG.people, organizations=CATALOG.organizations,
-        places={**CATALOG.places, "corfu": Place("corfu", "Corfu", ("Корфу",))},
-    )
     met = (
         "Министры вернулись к диалогу\n\n"
         "Министры иностранных дел России и стран НАТО впервые за год обсудили вопросы безопасности. "
         "Заседание Совета Россия-НАТО прошло на о.Корфу.\n"
     )
-    article = Article("case.txt", met, url=None, publisher="Test Wire", published="2009-06-27")
-    assert extract_article(article, catalog).event.place == "corfu"
+    corfu = with_place(Place("corfu", "Corfu", ("Корфу",)))
+    assert extract(met, published="2009-06-27", catalog=corfu).event.place == "corfu"
 
 
 def test_a_summit_still_to_come_is_not_where_the_statement_was_made() -> None:
@@ -815,20 +819,15 @@ def test_a_summit_still_to_come_is_not_where_the_statement_was_made() -> None:
     summit is ahead of the report, so Lisbon is not where the invitation was sent from; the
     same sentence about a summit that was held names its venue. Fiction in the house style of
     a Russian news portal."""
-    catalog = Catalog(
-        people=CATALOG.people, organizations=CATALOG.organizations,
-        places={**CATALOG.places, "lisbon": Place("lisbon", "Lisbon", ("Лиссабон",))},
-    )
+    lisbon = with_place(Place("lisbon", "Lisbon", ("Лиссабон",)))
     ahead = (
         "Россию пригласили на саммит\n\n"
         "Генсек НАТО в понедельник направил российскому руководству официальное приглашение. "
         "Речь идет о саммите НАТО в Лиссабоне, который пройдет 19-20 ноября.\n"
     )
-    article = Article("case.txt", ahead, url=None, publisher="Test Wire", published="2010-09-27")
-    assert extract_article(article, catalog).event.place is None
+    assert extract(ahead, published="2010-09-27", catalog=lisbon).event.place is None
     held = ahead.replace("идет", "шла").replace("который пройдет 19-20 ноября", "который прошел в субботу")
-    article = Article("case.txt", held, url=None, publisher="Test Wire", published="2010-11-22")
-    assert extract_article(article, catalog).event.place == "lisbon"
+    assert extract(held, published="2010-11-22", catalog=lisbon).event.place == "lisbon"
 
 
 def test_a_quote_in_guillemets_runs_over_paragraphs_to_its_attribution() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Quote
@@ -696,7 +697,8 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
         # "The minister, who met the Secretary General Jane Doe earlier, recalled ... '...,'
         # he said": he is the last person named as a subject, within the paragraphs just
         # before, not a name after a preposition or an object verb, nor a possessive.
-        start = _paragraph_start(doc, earlier[-1].start, back=_SUBJECT_PARAGRAPHS)
+        paragraph = bisect_right(doc.paragraph_starts, earlier[-1].start) - 1
+        start = doc.paragraph_starts[max(0, paragraph - _SUBJECT_PARAGRAPHS)]
         subjects = [m for m in earlier if m.start >= start and not _named_as_object(doc, m)]
         if subjects:
             return subjects[-1].id
@@ -705,15 +707,6 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
 
 _SUBJECT_PARAGRAPHS = 2
 """How many paragraphs before the one of the last name a pronoun's subject is looked for in."""
-
-
-def _paragraph_start(doc: Document, position: int, *, back: int) -> int:
-    start = doc.body.rfind("\n", 0, position) + 1
-    for _ in range(back):
-        if start <= 0:
-            break
-        start = doc.body.rfind("\n", 0, start - 1) + 1
-    return start
 
 
 def _named_as_object(doc: Document, mention: Mention) -> bool:
