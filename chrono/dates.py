@@ -323,10 +323,13 @@ def dateline_month_day(line: str) -> tuple[int, int] | None:
 def find_dateline_day(
     lines: list[str], url: str | None, *, head_lines: int = 40,
     month_day: Callable[[str], tuple[int, int] | None] = dateline_month_day,
+    weekdays: dict[str, int] = WEEKDAYS,
 ) -> PublicationDate | None:
     """The day of a dateline without a year, in the year the address gives, else the latest
-    year the text names (news is dated within weeks of what it reports). `month_day` reads
-    a dateline (a language's own form can be given)."""
+    year the text names (news is dated within weeks of what it reports), or a year or two
+    after it when only a later year puts the day on the weekday the dateline's own sentence
+    names (`_year_of_weekday`). `month_day` reads a dateline and `weekdays` are the weekday
+    words (a language's own can be given)."""
     for line in [line.strip() for line in lines if line.strip()][:head_lines]:
         if (found := month_day(line)) is None:
             continue
@@ -340,9 +343,41 @@ def find_dateline_day(
             if not years:
                 return None
             year, where = max(years), "the latest year the text names"
+            later = _year_of_weekday(line, month, day, year, weekdays)
+            if later is not None:
+                year, where = later, f"the latest year the text names was {year}; the first year after it in which the day falls on the weekday the lead names"
         date = make_date(year, month, day)
         if date:
             return PublicationDate(date, f"dateline: {_month_day_words(month, day)}, {where} ({year})")
+    return None
+
+
+_YEARS_AFTER_NAMED = 3
+"""A page whose dateline gives no year is written in the latest year it names or soon after."""
+
+
+def _year_of_weekday(line: str, month: int, day: int, named: int, weekdays: dict[str, int]) -> int | None:
+    """The year a yearless dateline's day is in when the latest year the text names cannot be:
+    the dateline's sentence names a weekday ("MOSCOW, May 13 (AFP) - ... on Tuesday hailed")
+    that is neither the day in that year nor the day before it (wire copy filed a day after
+    what it reports), and one of the next few years puts the day on that weekday. None when
+    the named year fits, or no later year does."""
+    lower = line.lower()
+    found = [
+        (match.start(), number) for word, number in weekdays.items()
+        if (match := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lower))
+    ]
+    if not found:
+        return None
+    weekday = min(found)[1]
+    in_named = make_date(named, month, day)
+    if in_named is None or weekday in (in_named.first_day().weekday(), (in_named.first_day().weekday() - 1) % 7):
+        return None
+    this_year = dt.date.today().year
+    for year in range(named + 1, min(named + _YEARS_AFTER_NAMED, this_year) + 1):
+        date = make_date(year, month, day)
+        if date is not None and date.first_day().weekday() == weekday:
+            return year
     return None
 
 

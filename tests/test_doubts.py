@@ -652,6 +652,52 @@ def test_a_page_without_a_year_is_dated_by_the_offices_it_names_and_says_so() ->
     assert "the one year that fits" in dict(event.doubts)["date"]
 
 
+def test_a_stamp_line_without_a_year_gives_the_day_and_weekday_that_the_offices_are_fitted_to() -> None:
+    """Fiction in the style of a wire story copied to a mailing-list archive: the stamp above
+    the headline ("Tuesday October 14, 6:12 PM") is the only date, and names no year. Its day
+    and weekday, with the secretary general's time in office, give the year."""
+    text = (
+        "Tuesday October 14, 6:12 PM\n\n"
+        "Alliance chief calls for talks\n\n"
+        "NATO Secretary General Jens Stoltenberg said on Tuesday the alliance was ready for talks "
+        "with Russia's envoy.\n"
+    )
+    event = extract(text)
+    # 14 October was a Tuesday in 2014 (and 2025): the first year of his office that fits.
+    assert event.date == PartialDate(2014, 10, 14)
+    assert "date" in doubts_of(event)
+
+
+def test_the_weekday_the_lead_writes_first_is_the_one_its_day_is_fitted_to() -> None:
+    """Fiction in the style of a newspaper's wire copy with no year: the lead's own weekday
+    comes first ("on Thursday"), and a later sentence recalls talks "on Tuesday". The year is
+    the one in which 16 October is a Thursday, not a Tuesday."""
+    text = (
+        "Alliance chief warns Moscow\n\n"
+        "BRUSSELS, Oct. 16 - NATO Secretary General Jens Stoltenberg on Thursday warned Russia "
+        "against further deployments, two days after talks with its envoy on Tuesday.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2014, 10, 16)  # a Thursday; 2018's was a Tuesday
+
+
+def test_a_dateline_day_that_is_not_the_leads_weekday_in_the_latest_year_named_moves_to_a_later_year() -> None:
+    """Fiction in the style of an agency item in a newsletter archive: "MOSCOW, May 13 (Test
+    Wire)" with no year, a lead "on Tuesday", and the only year the text names 2002 ("since
+    May 2002"). 13 May 2002 was a Monday, and a Tuesday is neither that day nor the day
+    before it; 13 May 2003 was a Tuesday. The year is still doubted."""
+    text = (
+        "Council marks its first year\n\n"
+        "MOSCOW, May 13 (Test Wire) - NATO Secretary General Jens Stoltenberg on Tuesday praised "
+        "a council that had met every month since May 2002.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2003, 5, 13)
+    assert "weekday the lead names" in doubts_of(event)["date"]
+    # "on Monday": 13 May 2002 itself; the latest year named stands.
+    assert extract(text.replace("on Tuesday", "on Monday")).date == PartialDate(2002, 5, 13)
+
+
 def test_a_title_from_a_wire_lead_leaves_out_its_date_and_the_page_around_it() -> None:
     """A broadcaster's transcript page and a wire archive item without a headline: the
     navigation and transcript notice are no title, and a title written from a lead that opens

@@ -1025,3 +1025,31 @@ def test_a_foreign_surname_that_does_not_decline_stays_as_written() -> None:
     )
     event = extract(text, published="2015-05-14").event
     assert [person.id for person in event.people] == ["sergey-lavrov", "yukhkha-kallerva"]
+
+
+def test_a_russian_page_without_a_year_is_dated_by_the_known_event_its_own_words_report() -> None:
+    """Fiction in the style of a regional agency's item copied without its year: the
+    chronology's two events with the secretary general in Brussels share his name and the
+    place with the page alike; only the page's words («высылает семерых ... дипломатов»), read
+    as the English title's words (expels, seven, diplomats), tell which one it reports."""
+    from chrono.model import Event, PersonRole
+
+    def known(day: str, title: str) -> Event:
+        return Event(
+            id=f"{day}-known", title=title, date=PartialDate.parse(day), summary=title,
+            provenance="curated", status="reviewed", place="brussels",
+            people=(PersonRole("jens-stoltenberg", None),),
+        )
+
+    events = (
+        known("2016-04-20", "NATO-Russia Council meets for the first time since June 2014"),
+        known("2018-03-27", "NATO expels seven Russian diplomats from its headquarters"),
+    )
+    text = (
+        "Альянс высылает дипломатов\n\n"
+        "Альянс высылает семерых российских дипломатов, заявил в Брюсселе Йенс Столтенберг.\n"
+    )
+    article = Article("case.txt", text, url=None, publisher="Test Wire", published=None)
+    event = extract_article(article, CATALOG, events).event
+    assert event.date == PartialDate(2018, 3, 27)
+    assert "date" in dict(event.doubts)

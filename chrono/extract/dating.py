@@ -17,6 +17,7 @@ from ..dates import (
 )
 from ..dates import WEEKDAYS, make_date, year_positions, years_named
 from ..model import Event, PartialDate
+from .cleanup import is_stamp_line
 from .document import Document, ExtractionError, Sentence
 from .normalise import fold_text
 
@@ -168,14 +169,15 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
     it names (their roles' dates in people.yml) and falls on the weekday the lead names (the
     year alone when the lead gives no day); when several years fit, the first of them (the
     caller marks the date as a guess), with all the years that fit. None when none fits."""
-    lead = "\n".join(doc.paragraphs[:2])
     # Without a day and month in the lead, the year alone is guessed from the offices.
     month, day = _lead_month_day(doc)
-    folded_lead = fold_text(lead).lower()
-    weekday = next(
-        (number for word, number in doc.lang.weekdays.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead)),
-        None,
-    )
+    folded_lead = fold_text(_lead_with_stamps(doc)).lower()
+    # The weekday written first ("Feb. 14 - Putin on Thursday threatened ... talks on Tuesday").
+    named = [
+        (match.start(), number) for word, number in doc.lang.weekdays.items()
+        if (match := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead))
+    ]
+    weekday = min(named)[1] if named else None
     this_year = dt.date.today().year
     in_office = _office_years(doc)
     if not in_office:
@@ -209,9 +211,24 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
     ), tuple(fitting)
 
 
+def _lead_with_stamps(doc: Document) -> str:
+    """The lead's first two paragraphs, after the stamp lines above the text that the body
+    leaves out ("Monday September 3, 8:03 PM" over a wire story): a stamp without a year
+    still gives the day and the weekday."""
+    stamps = [
+        line.strip() for line in doc.raw_lines[:_STAMP_LINES_ABOVE]
+        if line.strip() and line.strip() not in doc.paragraphs and is_stamp_line(line.strip(), doc.lang.date_phrase)
+    ]
+    return "\n".join([*stamps, *doc.paragraphs[:2]])
+
+
+_STAMP_LINES_ABOVE = 8
+
+
 def _lead_month_day(doc: Document) -> tuple[int | None, int | None]:
-    """The first day and month the lead writes without a year ("Brussels, 28 September")."""
-    lead = "\n".join(doc.paragraphs[:2])
+    """The first day and month the lead (or a stamp line above it) writes without a year
+    ("Brussels, 28 September")."""
+    lead = _lead_with_stamps(doc)
     found = []
     for pattern in (_DAY_THEN_MONTH, _MONTH_THEN_DAY):
         for match in pattern.finditer(lead):
@@ -477,7 +494,7 @@ def _known_events_shared(
     treaties = set(doc.ids_of("treaty"))
     people = set(doc.ids_of("person"))
     places = set(doc.ids_of("place"))
-    words = set(re.findall(r"[a-z]{4,}", doc.folded.lower()))
+    words = _words_of(doc, doc.body)
     lead_words = _lead_words(doc) if lead_counts_twice else set()
     scored: list[tuple[int, Event]] = []
     for event in doc.known_events:
@@ -501,8 +518,14 @@ def _title_words(event: Event) -> set[str]:
 
 
 def _lead_words(doc: Document) -> set[str]:
-    lead = f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2])
-    return set(re.findall(r"[a-z]{4,}", fold_text(lead).lower()))
+    return _words_of(doc, f"{doc.headline or ''}\n" + "\n".join(doc.paragraphs[:2]))
+
+
+def _words_of(doc: Document, text: str) -> set[str]:
+    """The words of `text` that can match an event title's: its own (English) words, and in
+    another language the title words it writes in its own (`Language.event_words`)."""
+    words = set(re.findall(r"[a-z]{4,}", fold_text(text).lower()))
+    return words | doc.lang.event_words(text) if doc.lang.event_words is not None else words
 
 
 def reported_known_event(doc: Document, published: PublicationDate) -> ResolvedDate | None:

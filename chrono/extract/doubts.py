@@ -140,6 +140,11 @@ def date_doubt(
     if published.basis.startswith("dateline:") and "the latest year the text names" in published.basis:
         # "MOSCOW, December 4. /TASS/." with no year: the year stands in from the text, and a
         # page is often written a year after the last year it names (development: 4 of 7 right).
+        if "weekday the lead names" in published.basis:
+            return (
+                f"the dateline gives the day but not the year: {published.date.year} is the first year "
+                "after the latest year the text names in which that day is the weekday the lead names"
+            )
         return (
             f"the dateline gives the day but not the year: {published.date.year} is the latest "
             "year the text names, and the page may be from a later one"

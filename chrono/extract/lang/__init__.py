@@ -145,6 +145,10 @@ class Language:
     offices_written: Callable[[str], frozenset[str]] | None = None
     """The offices a text writes, as the English titles the chronology uses ("генсек НАТО" ->
     "Secretary General"); None where the titles are written in English already."""
+    event_words: Callable[[str], frozenset[str]] | None = None
+    """The English words of the chronology's event titles that a text in this language writes
+    in its own words ("высылает семерых дипломатов" -> expels, seven, diplomats), to match a
+    page against the chronology's events; None where the titles' own language is the text's."""
     transliterate: Callable[[str], str] | None = None
     """A name in this language's script written the usual English way."""
     translation_note: str | None = None

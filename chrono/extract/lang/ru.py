@@ -237,7 +237,7 @@ def find_publication_date(published: str | None, lines: list[str], url: str | No
     if stamp:
         return stamp
     from_url = dates.find_url_date(url) or find_url_date_day_first(url)
-    dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day)
+    dateline = dates.find_dateline_day(lines, url, month_day=dateline_month_day, weekdays=WEEKDAYS)
     if dateline and not (from_url and from_url.date.precision == "day"):
         return dateline
     # "06/10/2021 - 17:32 (по МСК)": Russian writes a numeric date day first.
@@ -296,6 +296,99 @@ _OFFICE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OFFICE
 def offices_written(text: str) -> frozenset[str]:
     """The offices the text writes, each as its English title ("генсеком" -> "Secretary General")."""
     return frozenset(OFFICES[int((match.lastgroup or "o0")[1:])][1] for match in _OFFICE.finditer(text))
+
+
+EVENT_WORDS = (
+    (r"совет\w*\s+росси\w*\s*[-–—]\s*нато|совет\w*\s+нато\s*[-–—]\s*росси\w*|срн", ("council",)),
+    (r"постоянн\w+\s+совместн\w+\s+совет\w*|псс", ("permanent", "joint", "council")),
+    (r"договор\w*", ("treaty",)),
+    (r"соглашени\w*", ("agreement",)),
+    (r"саммит\w*", ("summit",)),
+    (r"министр\w*", ("ministers",)),
+    (r"министерск\w*", ("ministerial",)),
+    (r"заседани\w*|собирает\w*|собрал\w*|соберет\w*|встреч\w*|встрет\w*", ("meets", "meeting", "meet")),
+    (r"впервые|перв\w+", ("first",)),
+    (r"сотрудничеств\w*", ("cooperation",)),
+    (r"открыт\w+\s+неб\w*", ("open", "skies")),
+    (r"противоракетн\w*", ("missile", "defence")),
+    (r"ракет\w*", ("missile",)),
+    (r"безопасност\w*", ("security",)),
+    (r"гаранти\w*", ("guarantee",)),
+    (r"выход\w*|выйд\w*|выйти", ("withdrawal",)),
+    (r"конференци\w*", ("conference",)),
+    (r"мисси\w*|представительств\w*", ("mission",)),
+    (r"военн\w*", ("military",)),
+    (r"подписа\w*|подпиш\w*", ("signs", "sign", "signed")),
+    (r"вступ\w*\s+в\s+силу|вступлени\w*\s+в\s+силу", ("enters", "force", "effect")),
+    (r"вступ\w*|принят\w*\s+в\s+нато", ("join", "enters")),
+    (r"высыл\w*|выслат\w*|выдвор\w*|высылк\w*|лиша\w*\s+аккредитаци\w*|аккредитаци\w*", ("expels",)),
+    (r"дипломат\w*", ("diplomats",)),
+    (r"сотрудник\w*", ("staff",)),
+    (r"сем[ьи]\b|семер\w*", ("seven",)),
+    (r"восем[ьи]\b|восьмер\w*", ("eight",)),
+    (r"приостан\w*", ("suspends", "suspend", "suspension")),
+    (r"приглаш\w*|пригласи\w*", ("invites",)),
+    (r"партн[её]рств\w*", ("partnership",)),
+    (r"осуди\w*|осужда\w*", ("condemns",)),
+    (r"войск\w*|сил[аыу]?\b|силами", ("forces", "troops")),
+    (r"обязательств\w*", ("obligations",)),
+    (r"член\w*", ("member", "members")),
+    (r"расширени\w*", ("enlargement", "expansion")),
+    (r"основополагающ\w*", ("founding",)),
+    (r"удар\w*|бомб\w*", ("strikes", "bombs")),
+    (r"адаптир\w*", ("adapted",)),
+    (r"визит\w*", ("visit",)),
+    (r"информационн\w*\s+(?:бюро|офис)\w*", ("information", "office")),
+    (r"бюро|офис\w*", ("office", "offices")),
+    (r"теракт\w*|атак\w*", ("attacks",)),
+    (r"план\w*\s+действи\w*", ("action", "plan")),
+    (r"миротвор\w*", ("peace", "peacekeeping")),
+    (r"дум\w*", ("duma",)),
+    (r"признал\w*|признани\w*|признает\w*", ("recognises",)),
+    (r"учени\w*", ("exercises", "exercise")),
+    (r"отравлени\w*", ("poisoning",)),
+    (r"требова\w*|требу\w*", ("demands",)),
+    (r"переговор\w*", ("talks",)),
+    (r"ратифи\w*", ("ratification", "ratifies")),
+    (r"мораторий\w*|моратори\w*", ("moratorium",)),
+    (r"аннекси\w*", ("annexation",)),
+    (r"присоединени\w*", ("absorbing",)),
+    (r"вторжени\w*|вторгл\w*", ("invasion",)),
+    (r"заявк\w*", ("apply",)),
+    (r"инспекци\w*", ("inspections",)),
+    (r"разведк\w*|разведчик\w*|шпион\w*", ("intelligence",)),
+    (r"закры\w*", ("closes",)),
+    (r"прекращ\w*|прекрат\w*", ("halts", "suspends")),
+    (r"продл\w*", ("extend",)),
+    (r"возобнов\w*", ("resume", "resumes", "revived")),
+    (r"заморо\w*", ("freeze", "freezes", "freezing")),
+    (r"годовщин\w*", ("anniversary",)),
+    (r"проект\w*", ("draft",)),
+    (r"предложени\w*|предлага\w*|предложил\w*", ("proposals", "proposes")),
+    (r"ответ(?:ы|ил\w*|ом|а|ное|ные|ных)?\b", ("replies", "response")),
+    (r"письменн\w*", ("written",)),
+    (r"нарушени\w*|наруша\w*", ("violation", "breach")),
+    (r"ядерн\w*", ("nuclear",)),
+    (r"размещ\w*|разв[её]рт\w*", ("deployments",)),
+    (r"приостановлени\w*", ("suspension",)),
+    (r"посл[аоы]\w*|постпред\w*|представител\w*", ("envoy", "envoys")),
+)
+"""Russian words for the words of the chronology's event titles (`Language.event_words`):
+a stem or phrase -> the English title words it stands for. One Russian word gives one English
+word (or its forms: "meets", "meeting"), so that a translation does not count twice; offices
+("генсек") give none, as the person holding one is matched already."""
+
+_EVENT_WORDS = re.compile(
+    "|".join(f"(?P<w{number}>(?<![\\w-])(?:{pattern}))" for number, (pattern, _) in enumerate(EVENT_WORDS)),
+    re.IGNORECASE,
+)
+
+
+def event_words(text: str) -> frozenset[str]:
+    """The English event-title words that a Russian text writes in its own words."""
+    return frozenset(
+        word for match in _EVENT_WORDS.finditer(text) for word in EVENT_WORDS[int((match.lastgroup or "w0")[1:])][1]
+    )
 
 
 _QUALIFIERS = (
@@ -650,6 +743,7 @@ RUSSIAN = Language(
     role_before=role_before,
     in_apposition_nominative=in_apposition_nominative,
     offices_written=offices_written,
+    event_words=event_words,
     place_adjectives=place_adjectives,
     gathering_after=re.compile(
         r"^\s+(?:конференци|саммит|встреч|заседани|переговор|форум|совещани|дворц|зал)\w*", re.IGNORECASE
