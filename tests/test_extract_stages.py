@@ -431,6 +431,57 @@ def test_a_fragment_quoted_inside_a_sentence_that_he_said_closes_is_the_speakers
     ]
 
 
+def test_a_fragment_after_a_sentence_that_he_said_closes_goes_on_in_the_same_voice() -> None:
+    """'"...," he said. The deployment "will only raise tensions ..."': a sentence that names
+    nobody and has no speech verb, right after one whose quote "he said" closes, quotes the
+    same speaker. Fiction in the house style of a wire story."""
+    text = (
+        "Moscow warns alliance over drills\n\n"
+        "MOSCOW, March 3 (Test Wire) - Russian Foreign Minister Sergey Lavrov on Tuesday criticised "
+        "the exercises.\n\n"
+        "\"We see these manoeuvres as a direct challenge to our security,\" he said. The deployment "
+        "\"will only raise tensions along the border.\"\n"
+    )
+    event = extract(text, published="2015-03-03")
+    assert ("sergey-lavrov", "will only raise tensions along the border.") in [(q.speaker, q.text) for q in event.quotes]
+
+
+def test_quotation_marks_lost_to_question_marks_are_put_back() -> None:
+    """A news site's English page whose curly marks a lost encoding turned into '?': quotes,
+    apostrophes and a dash come back, and a real question mark inside a quote stays. Fiction
+    in the house style of a Caucasus news site's English service."""
+    text = (
+        "Envoy Speaks of Membership, Moscow Calls it a Challenge\n"
+        "NATO Secretary General Jens Stoltenberg said in Munich on February 15 that the door stays open.\n"
+        "?The alliance?s door remains open to every European democracy,? Stoltenberg said.\n"
+        "Russian Foreign Minister Sergey Lavrov said the plan is ?a challenge to the security of the region.?\n"
+        "?Against whom is this aimed?.. We hear no answer ? only new bases,? Lavrov said.\n"
+    )
+    event = extract(text, published="2018-02-15")
+    assert [(q.speaker, q.text) for q in event.quotes] == [
+        ("jens-stoltenberg", "The alliance’s door remains open to every European democracy"),
+        ("sergey-lavrov", "a challenge to the security of the region."),
+        ("sergey-lavrov", "Against whom is this aimed?.. We hear no answer – only new bases"),
+    ]
+
+
+def test_an_office_as_a_transcripts_speaker_label_is_no_dateline_and_the_heading_gives_the_place() -> None:
+    """An alliance's transcript page: the heading ends with where it was given ("... of Heads
+    of State and Government - Vilnius, Lithuania"), and the first turn is labelled with an
+    office in capitals ("NATO SECRETARY GENERAL:"), which is a speaker, not a city. Fiction
+    in the house style of an official transcript."""
+    text = (
+        "Closing press conference\n\n"
+        "by NATO Secretary General Jens Stoltenberg at the Summit meeting of Heads of State and "
+        "Government - Vilnius, Lithuania\n\n"
+        "12 Jul. 2023\n\n"
+        "NATO SECRETARY GENERAL: Good afternoon. Today allies agreed on new plans for the defence "
+        "of the whole alliance.\n"
+    )
+    event = extract(text, published="2023-07-12")
+    assert event.place == "vilnius"
+
+
 def test_he_said_stands_for_the_last_person_named_as_a_subject_not_as_an_object() -> None:
     """'Lavrov, who met Secretary General Jens Stoltenberg earlier, said ...' then '"...," he
     said': he is Lavrov, not the man he met, nor one named after a preposition in the

@@ -745,7 +745,9 @@ _DOUBLED_SINGLE_MARKS = re.compile(r"‘‘(?P<words>[^‘’\n](?:[^\n]*?[^‘\
 def normalise_quote_marks(text: str) -> str:
     """Typewriter forms of quotation marks as the stages read them: wire archives converted
     through TeX write ``words'' for “words”, some newspaper archives ''words'', and
-    typesetting that curled those apostrophes ‘‘words’’."""
+    typesetting that curled those apostrophes ‘‘words’’; a page whose curly marks were lost
+    to '?' (`restore_lost_marks`)."""
+    text = restore_lost_marks(text)
     if "‘‘" in text:
         text = _DOUBLED_SINGLE_MARKS.sub(lambda m: f"“{m['words']}”", text)
     if "``" in text:
@@ -753,6 +755,42 @@ def normalise_quote_marks(text: str) -> str:
     if text.count("''") >= 2:
         return _DOUBLED_APOSTROPHES.sub(lambda m: f"“{m['words']}”", text)
     return text
+
+
+_LOST_OPENING = re.compile(r"(?:^|(?<=[\s(\[]))\?(?=[^\W\d_])", re.MULTILINE)
+"""A '?' that opens a word ("said NATO's expansion is ?a serious provocation"): a lost mark."""
+_MARKS = re.compile(r"[\"“”«»„]")
+_MIN_LOST_OPENINGS = 2
+
+
+def restore_lost_marks(text: str) -> str:
+    """A page whose curly quotation marks and apostrophes were turned into '?' by a lost
+    encoding ("?We are ready,? Scheffer said", "Russia?s"): the marks put back, when the text
+    has no quotation mark of its own and at least two '?' that open a word. A '?' between
+    letters is an apostrophe, one between spaces a dash; on each line, one that opens a word
+    opens a quote, and the next that follows a comma or a sentence's end, or ends a word
+    before a comma or a lower-case word, closes it. A real question mark ("intended?..")
+    stays."""
+    if _MARKS.search(text) or len(_LOST_OPENING.findall(text)) < _MIN_LOST_OPENINGS:
+        return text
+    text = re.sub(r"(?<=[^\W\d_])\?(?=[^\W\d_])", "’", text)
+    text = re.sub(r"(?<= )\?(?= )", "–", text)
+    lines = []
+    for line in text.split("\n"):
+        chars, quoting = list(line), False
+        for at, char in enumerate(line):
+            if char != "?":
+                continue
+            before, after = line[at - 1 : at], line[at + 1 : at + 3]
+            if not quoting and before in ("", " ", "(", "[") and after[:1].isalpha():
+                chars[at], quoting = "“", True
+            elif quoting and (
+                before in (".", ",", "!")
+                or (before.isalnum() and (after[:1] in ("", ",", ";", ":", ")") or (after[:1] == " " and after[1:].islower())))
+            ):
+                chars[at], quoting = "”", False
+        lines.append("".join(chars))
+    return "\n".join(lines)
 
 
 def _is_speaker_label(doc: Document, body: list[str]) -> bool:
@@ -766,8 +804,10 @@ def _is_speaker_label(doc: Document, body: list[str]) -> bool:
     if any(form.kind == "person" for _, _, form in doc.known_names(fold_text(city.title()))):
         return True
     label = body[0][: doc.dateline[1]].rstrip()
-    if label.endswith(":") and city.split()[0].lower().rstrip(".") in TITLE_WORDS:
-        return True  # "PRESIDENT CHIRAC: Excellencies, ...": an office, so a speaker, not a city
+    if label.endswith(":") and any(word.lower().rstrip(".") in TITLE_WORDS for word in city.split()):
+        # "PRESIDENT CHIRAC: Excellencies, ...", "NATO SECRETARY GENERAL: Today, ...": an
+        # office, so a speaker, not a city
+        return True
     return label.endswith(":") and sum(1 for p in body if _CAPITALS_LABEL.match(p)) >= 2
 
 

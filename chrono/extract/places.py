@@ -385,18 +385,21 @@ _VIEWPOINT_IN = re.compile(
 """Whose view, not where the event was: "would be regarded in Moscow as a threat"."""
 
 
-_CITY_COUNTRY_LINE = re.compile(r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?),\s*(?P<country>[A-Z][A-Za-z ]{2,30})$")
+_CITY_COUNTRY_LINE = re.compile(
+    r"(?:^|\s[-–—]\s+)(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?),\s*(?P<country>[A-Z][A-Za-z ]{2,30})$"
+)
 
 
 def place_line_in_heading(doc: Document) -> str | None:
-    """"Lisbon, Portugal" or "St. Petersburg, Russia" on a line of its own above the text: the
-    heading of an official transcript or release says where it was given."""
+    """"Lisbon, Portugal" or "St. Petersburg, Russia" on a line of its own above the text, or
+    closing a heading line after a dash ("Press conference ... at the Summit - Lisbon,
+    Portugal"): the heading of an official transcript or release says where it was given."""
     lead = doc.paragraphs[0][:40] if doc.paragraphs else ""
     for line in doc.raw_lines[:30]:
         line = line.strip()
         if lead and lead in line:
             break
-        match = _CITY_COUNTRY_LINE.match(line)
+        match = _CITY_COUNTRY_LINE.search(line)
         if match and match["country"].lower() in REGION_NAMES and match["city"].lower() not in REGION_NAMES:
             return doc.place_id(match["city"], stub=True)
     return None

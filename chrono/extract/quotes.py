@@ -161,7 +161,9 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # '"The steps ...," Grushko said in the interview. Russia is "especially concerned
             # about ..."': a fragment in a sentence that names nobody and has no speech verb,
             # right after a sentence that quotes its speaker, goes on in that voice.
-            speaker = speaker_of_previous_sentence(doc, sentence_start, people)
+            speaker = speaker_of_previous_sentence(doc, sentence_start, people) or _pronoun_voice_before(
+                doc, sentence_start, people, last_speaker
+            )
             speaker = speaker if speaker == last_speaker else None
             how = "a fragment after the sentence of its speaker"
             words_needed = 3
@@ -223,6 +225,17 @@ def _quoted_in_sentence_before(doc: Document, sentence_start: int, quoted_at: in
     """The last quote given a speaker is in the sentence right before, in the same paragraph."""
     previous = doc.sentence_before(sentence_start)
     return previous is not None and previous.start <= quoted_at < previous.end and "\n" not in doc.body[previous.end : sentence_start]
+
+
+def _pronoun_voice_before(doc: Document, sentence_start: int, people: list[Mention], last_speaker: str | None) -> str | None:
+    """The last speaker, when the sentence before names nobody and a pronoun speaks in it
+    ('"Pushing NATO's limits ... in Europe," he said.'): its quote was that speaker's."""
+    previous = doc.sentence_before(sentence_start)
+    if previous is None or any(previous.start <= m.start < previous.end for m in people):
+        return None
+    text = doc.body[previous.start : previous.end]
+    closings = [match.end() for match in re.finditer(r"[\"”»]", text)]
+    return last_speaker if any(doc.lang.pronoun_speech.match(text[at:]) for at in closings) else None
 
 
 def _found(doc: Document, how: str, speaker: str | None) -> str | None:
