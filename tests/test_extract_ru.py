@@ -1053,3 +1053,77 @@ def test_a_russian_page_without_a_year_is_dated_by_the_known_event_its_own_words
     event = extract_article(article, CATALOG, events).event
     assert event.date == PartialDate(2018, 3, 27)
     assert "date" in dict(event.doubts)
+
+
+def test_a_stamp_whose_year_is_glued_to_its_time_dates_the_page() -> None:
+    """Fiction in the style of a news site's page whose stamp lost the space between the year
+    and the time ("24 марта 201713:55"): it still dates the page."""
+    text = (
+        "В МИДе ответили командующему\n"
+        "24 марта 201713:55\n"
+        "В российском МИДе назвали ложными утверждения командующего силами НАТО в Европе.\n"
+    )
+    event = extract(text).event
+    assert event.date == PartialDate(2017, 3, 24)
+
+
+def test_a_venue_named_after_a_word_for_city_or_island_is_the_place() -> None:
+    """Fiction in the style of a Russian news site: "на греческом острове Корфу", "в
+    греческом городе Корфу": an adjective and a word for island or city between the
+    preposition and the name still make it the venue."""
+    catalog = with_place(Place("corfu", "Corfu", ("Корфу",)))
+    island = (
+        "Совет возобновил работу\n\n"
+        "В субботу, 27 июня 2009 года, министры провели первое заседание Совета на греческом острове "
+        "Корфу.\n"
+    )
+    assert extract(island, catalog=catalog).event.place == "corfu"
+    city = (
+        "Сотрудничество возобновлено\n\n"
+        "Россия и альянс договорились о возобновлении сотрудничества. Об этом на пресс-конференции "
+        "в греческом городе Корфу 27 июня 2009 года заявил генеральный секретарь НАТО.\n"
+    )
+    assert extract(city, catalog=catalog).event.place == "corfu"
+
+
+def _with_secretaries_general() -> Catalog:
+    """The test catalog, its secretary general with his term, and a deputy assistant whose
+    title also says "Secretary General"."""
+    from chrono.model import Role
+
+    people = {
+        **CATALOG.people,
+        "jens-stoltenberg": Person(
+            "jens-stoltenberg", "Jens Stoltenberg", ("Stoltenberg", "Йенс Столтенберг", "Столтенберг"),
+            roles=(Role("NATO Secretary General", PartialDate(2014, 10, 1), PartialDate(2024, 10, 1)),),
+        ),
+        "james-appathurai": Person(
+            "james-appathurai", "James Appathurai", ("Appathurai", "Джеймс Аппатурай", "Аппатурай"),
+            roles=(Role("NATO Deputy Assistant Secretary General", PartialDate(2010, 11), PartialDate(2024)),),
+        ),
+    }
+    return Catalog(people=people, organizations=CATALOG.organizations, treaties=CATALOG.treaties, places=CATALOG.places)
+
+
+def test_an_office_as_the_subject_is_the_person_who_holds_it_not_the_last_one_named() -> None:
+    """Fiction in the style of a Russian agency's report of talks: after Lavrov's words, "В
+    свою очередь, генсек НАТО сказал, что «...»" is the secretary general's, whether he was
+    named before or only holds the office at the page's date (a deputy assistant secretary
+    general does not); "«...», – заявил генсек НАТО, отметив, что ... с министром Сергеем
+    Лавровым" too: the name past the comma is another clause's."""
+    catalog = _with_secretaries_general()
+    turn = (
+        "Стороны обсудили подготовку встречи\n\n"
+        "МОСКВА, 3 ноября. «Мы рассчитываем на конкретные результаты встречи», – отметил Сергей Лавров.\n"
+        "В свою очередь, генсек НАТО сказал, что «с нетерпением ждет предстоящую встречу в Брюсселе».\n"
+    )
+    quotes = extract(turn, published="2021-11-03", catalog=catalog).event.quotes
+    assert [q.speaker for q in quotes] == ["sergey-lavrov", "jens-stoltenberg"]
+    named_after = (
+        "Генсек надеется на встречу\n\n"
+        "БРЮССЕЛЬ, 5 ноября. Генсек НАТО выразил надежду на встречу в декабре.\n"
+        "«Пока на этом направлении мы не видим никакого прогресса, но наш диалог продолжается», – заявил "
+        "генсек НАТО, отметив, что недавно говорил по телефону с министром иностранных дел России Сергеем Лавровым.\n"
+    )
+    quotes = extract(named_after, published="2021-11-05", catalog=catalog).event.quotes
+    assert [q.speaker for q in quotes] == ["jens-stoltenberg"]

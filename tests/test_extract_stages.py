@@ -482,6 +482,32 @@ def test_an_office_as_a_transcripts_speaker_label_is_no_dateline_and_the_heading
     assert event.place == "vilnius"
 
 
+def test_attributions_whose_names_are_not_the_speaker() -> None:
+    """Three attributions where the name nearest the verb is not who spoke: an office at the
+    verb and a name past the comma ('..., the secretary general added, speaking after talks
+    with Foreign Minister Sergey Lavrov'); an owner inside the speaker's description ('Ivan
+    Samplov, Lavrov's chief aide, said'); a press review's 'AFP quotes Name - office'. Fiction
+    in the house styles of a wire story and a press review."""
+    wire = (
+        "Alliance chief in Moscow\n\n"
+        "MOSCOW, Nov. 3 (Test Wire) - NATO Secretary General Jens Stoltenberg arrived in Moscow on "
+        "Wednesday.\n\n"
+        "The \"summit is a real chance to turn the page on the past,\" the secretary general added, "
+        "speaking after talks with Foreign Minister Sergey Lavrov.\n\n"
+        "\"This is the right of the Russian Federation to state its view,\" Ivan Samplov, Lavrov's chief "
+        "aide, said at a briefing.\n"
+    )
+    quotes = extract(wire, published="2021-11-03").quotes
+    assert [q.speaker for q in quotes] == ["jens-stoltenberg", "ivan-samplov"]
+    review = (
+        "Press review\n\n"
+        "President Vladimir Putin met the alliance's envoys yesterday. \"When the "
+        "Baltic states join the alliance, it will become more hostile,\" Test Wire quotes Sergey Lavrov - "
+        "then a deputy of the State Duma.\n"
+    )
+    assert [q.speaker for q in extract(review, published="2002-05-22").quotes] == ["sergey-lavrov"]
+
+
 def test_he_said_stands_for_the_last_person_named_as_a_subject_not_as_an_object() -> None:
     """'Lavrov, who met Secretary General Jens Stoltenberg earlier, said ...' then '"...," he
     said': he is Lavrov, not the man he met, nor one named after a preposition in the

@@ -267,17 +267,17 @@ _OFFICE_NOISE = {"of", "the", "and", "for", "to", "in", "russia", "russian", "na
 def _office_written(doc: Document, title: str) -> bool:
     """The distinctive words of an office's title ("Secretary General" of "NATO Secretary
     General") all written in the text."""
-    words = _distinctive_words(title)
+    words = distinctive_office_words(title)
     if doc.lang.offices_written is not None:
         # A text in another language: the offices it writes, in English, against the title.
         return bool(words) and any(
-            written and written <= words for written in map(_distinctive_words, doc.lang.offices_written(doc.body))
+            written and written <= words for written in map(distinctive_office_words, doc.lang.offices_written(doc.body))
         )
     text = doc.folded.lower()
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", text) for w in words)
 
 
-def _distinctive_words(title: str) -> set[str]:
+def distinctive_office_words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", fold_text(title).lower()) if w not in _OFFICE_NOISE}
 
 

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Quote
+from .dating import distinctive_office_words
 from .document import Document, Mention, Sentence
 from .cleanup import ANSWER_TURN, QUESTION_TURN, turn_on_next_line
 from .normalise import make_slug
@@ -672,6 +673,8 @@ _PARAGRAPHS_A_QUOTE_RUNS_OVER = 3
 
 _QUOTED_AS_SAYING = re.compile(
     r"^\W{0,3}[^.\"“”]{0,50}?\bquoted\s+(?P<who>[^.\"“”]{2,100}?)\s+as\s+(?:saying|telling)\b"
+    # '"...," AFP quotes Alexei Arbatov - Deputy of the State Duma'
+    r"|^\W{0,3}(?:[\w.-]+\s+){1,3}?quotes\s+(?P<quoted>[A-Z][^.\"“”,;:()–—]{2,60}?)(?=\s*(?:[-–—,;.(]|\bas\b|$))"
 )
 _DESCRIBED_SPEAKER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,2}?(?:(?:" + SPEECH_VERBS + r")\s+)?the\s+"
@@ -716,6 +719,28 @@ def last_person_before(doc: Document, position: int, people: list[Mention]) -> s
         if subjects:
             return subjects[-1].id
     return earlier[-1].id if earlier else None
+
+
+def holder_named_before(doc: Document, subject: str, position: int, people: list[Mention]) -> str | None:
+    """The person an office written as the subject stands for ("генсек НАТО сказал", "–
+    отметил генсек"): the last person named before who holds such an office (people.yml), not
+    merely the last one named ("Лавров ... В свою очередь, генсек НАТО сказал"), else the one
+    person who held it at the page's date; a pronoun, or an office nobody can be found for, is
+    the last person named (`last_person_before`).
+    Only where the language reads offices into English titles (`Language.offices_written`)."""
+    offices = doc.lang.offices_written(subject) if doc.lang.offices_written is not None else frozenset()
+    wanted = [words for words in map(distinctive_office_words, offices) if words]
+    if wanted:
+        for mention in reversed([m for m in people if m.end <= position]):
+            person = doc.catalog.people.get(mention.id)
+            titles = [distinctive_office_words(role.title) for role in person.roles] if person else []
+            if any(words <= title for words in wanted for title in titles):
+                return mention.id
+        # nobody named before holds it: the one person people.yml gives it at the page's date
+        holders = {holder_of_office(doc, "", office.lower()) for office in offices} - {None}
+        if len(holders) == 1:
+            return holders.pop()
+    return last_person_before(doc, position, people)
 
 
 _SUBJECT_PARAGRAPHS = 2
@@ -768,9 +793,13 @@ def speaker_after(
         # '"...," it said': the ministry, alliance or government written last before.
         earlier = [m for m in organizations if m.end <= position]
         return _found(doc, "'it said': the organization named last", earlier[-1].id if earlier else None)
-    if quoted := _QUOTED_AS_SAYING.match(after):
+    quoted = _QUOTED_AS_SAYING.match(after)
+    if quoted and quoted["who"] is None and re.search(r"[.!?]\W{0,2}$", doc.body[max(0, position - 3) : position]):
+        quoted = None  # '... a concrete role." Reuters quotes Andrei Ryabov': the next sentence's
+    if quoted:
         # Interfax quoted Deputy Foreign Minister Vladimir Chizhov as saying
-        span = (position + quoted.start("who"), position + quoted.end("who"))
+        group = "who" if quoted["who"] is not None else "quoted"
+        span = (position + quoted.start(group), position + quoted.end(group))
         who = [m for m in people if span[0] <= m.start < span[1]]
         if who:
             return _found(doc, "quoted as saying", who[0].id)
@@ -795,15 +824,28 @@ def speaker_after(
         return None
     window_end = position + min(len(after), verb.end() + 120)
     nearby = [m for m in people if position <= m.start < window_end]
+    verb_end = position + verb.end()
+    if nearby and nearby[0].start >= verb_end and "," in doc.body[verb_end : nearby[0].start]:
+        # The only names are past a comma after the verb, another clause's ("..., the secretary
+        # general added, speaking after talks with Foreign Minister Sergei Lavrov"; "«...», –
+        # заявил генсек НАТО, отметив, что ... с министром Сергеем Лавровым"): an office at the
+        # verb is the speaker.
+        if doc.lang.speaker_follows_verb and _office_after_verb(doc, after[verb.end() :]):
+            nearby = []
+        elif titled := person_by_title(doc, after[: verb.end()], position, people):
+            return _found(doc, "office", titled)
     if nearby:
-        # The name next to the verb: before it ("Stoltenberg told") or after it ("said Grushko").
+        # The name next to the verb: before it ("Stoltenberg told") or after it ("said Grushko");
+        # not an owner ('Oleksandr Chaliy, Yushchenko's chief aide, said').
         verb_at = position + verb.start()
         before_verb = [m for m in nearby if m.end <= verb_at]
+        owners = [m for m in before_verb if re.match(r"['’]s\b", doc.body[m.end : m.end + 3])]
+        before_verb = [m for m in before_verb if m not in owners] or before_verb
         return _found(doc, "named", (before_verb[-1] if before_verb else nearby[0]).id)
     if doc.lang.speaker_follows_verb and _office_after_verb(doc, after[verb.end() :]):
         # "..., – подчеркнул генсек.", "– отметил генсек НАТО": an office or a pronoun after
         # the verb (the organization after the office is the office's, not the speaker)
-        named_before = last_person_before(doc, quote_start, people)
+        named_before = holder_named_before(doc, after[verb.end() : verb.end() + 60], quote_start, people)
         return _found(doc, "office after the verb: the last person named", named_before)
     orgs = [m for m in organizations if position <= m.start < window_end]
     # the office is read only when no organization there would be the speaker instead
@@ -961,7 +1003,10 @@ def speaker_before(
         doc.lang.subject_words.match(before[verbs[-1].end() :].lstrip()) or pronoun_phrase
     ):
         # "по словам генсека", "подчеркнул он", "по его словам"
-        return _found(doc, "office after the verb: the last person named", last_person_before(doc, verb_at, people))
+        return _found(
+            doc, "office after the verb: the last person named",
+            holder_named_before(doc, before[verbs[-1].end() :], verb_at, people),
+        )
     if according_to:
         described = re.match(
             r"according\s+to\s+the\s+(?:(?:senior|top|chief|former|high-ranking)\s+)*(?P<adjective>[A-Z][a-z]+\s+)?"
@@ -970,8 +1015,11 @@ def speaker_before(
         )
         if described:
             return _found(doc, "described", person_by_description(doc, verb_at, described["adjective"], people))
-    if doc.lang.subject_words.search(before[: verbs[-1].start()]):
-        return _found(doc, "pronoun: the last person named", last_person_before(doc, start + verbs[-1].start(), people))
+    if subject := doc.lang.subject_words.search(before[: verbs[-1].start()]):
+        return _found(
+            doc, "pronoun: the last person named",
+            holder_named_before(doc, before[subject.start() : verbs[-1].start()], start + verbs[-1].start(), people),
+        )
     named_after_verb = any(verb_at <= m.start < position for m in people)
     if not named_after_verb and (titled := person_by_title(doc, before[: verbs[-1].start()], start, people)):
         # (not when someone is named between the verb and the quote: "the ambassador said
@@ -1017,9 +1065,14 @@ def _countries_in(qualifiers: str) -> tuple[str, ...] | None:
     return next((names for pattern, names in _COUNTRY_OF if pattern.search(qualifiers)), None)
 
 
+_LESSER_RANKS = ("deputy", "assistant", "vice")
+
+
 def _title_fits(title: str, office: str, countries: tuple[str, ...] | None, within: str | None) -> bool:
     """The title names the office, of one of the countries and within the body when given."""
     title = " ".join(title.lower().replace("-", " ").split()).replace("defence", "defense")
+    if any(rank in title.split() and rank not in office.split() for rank in _LESSER_RANKS):
+        return False  # a deputy assistant secretary general does not hold the secretary general's office
     return (
         office.replace("defence", "defense") in title
         and (not countries or any(c in f" {title} " for c in countries))

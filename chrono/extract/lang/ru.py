@@ -144,10 +144,14 @@ PRONOUN_SPEECH = re.compile(
     re.IGNORECASE,
 )
 
+_VENUE_NOUN = r"(?:о\.\s*|(?:[а-яё]+(?:ом|ой|ем)\s+)?(?:остров[еа]?|город[еа]|столиц[еы])\s+)?"
+"""What may stand between the preposition and a venue's name: "на о.Корфу", "на острове
+Корфу", "в греческом городе Корфу", "в латвийской столице Риге"."""
+
 STATEMENT_VENUE = re.compile(
     rf"(?<![\w-])(?:{SPEECH_VERBS}|выступая|журналистам|прессе|на\s+пресс-конференции|по\s+телефону|"
     r"(?:саммит|встреч|заседани|переговор|конференци|совещани|форум|штаб-квартир)\w*)"
-    r"(?:\s+[^\s.!?]+){0,6}?\s+(?:в|во|на|из)\s+(?:о\.\s*|остров[еа]?\s+)?$",
+    rf"(?:\s+[^\s.!?]+){{0,6}}?\s+(?:в|во|на|из)\s+{_VENUE_NOUN}$",
     re.IGNORECASE,
 )
 """What stands before the place where a statement was made or a meeting held: "сказал
@@ -704,7 +708,7 @@ RUSSIAN = Language(
     abbreviations=frozenset({"г", "гг", "т", "е", "д", "им", "ул", "см", "тыс", "млн", "млрд", "руб", "англ", "ст", "пос"}),
     dateline=DATELINE,
     # "на о.Корфу", "на острове Корфу": the island's name is the venue
-    venue_before=re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:о\.\s*|остров[еа]?\s+)?$", re.IGNORECASE),
+    venue_before=re.compile(rf"(?<![\w-])(?:в|во|на)\s+{_VENUE_NOUN}$", re.IGNORECASE),
     statement_venue=STATEMENT_VENUE,
     inner_attribution=re.compile(
         # the words after the verb may hold a hyphen ("на пресс-конференции"), not a spaced dash
