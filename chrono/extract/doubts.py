@@ -26,7 +26,6 @@ from .vocabulary import REGION_NAMES
 DOUBTFUL_SPEAKER_BASES = {
     "pronoun after several speakers": "'he/she said' after two people were quoted: the pronoun may be either",
     "pronoun: no person named before": "'he/she said' with no person named before it: the speaker was taken from an organization",
-    "pronoun: the last person named": "'he/she said' taken to be the last person named before",
     "a description: the last person named": "a speaker named by description, taken to be the last person named before",
     "described": "a speaker named by description ('the senior diplomat'), matched by country",
     "institution": "an institution speaking ('the ministry said'), matched to the last one named",
@@ -42,8 +41,9 @@ DOUBTFUL_SPEAKER_BASES = {
 }
 """How a speaker was found -> the doubt it leaves. Readings not listed here (a name at the
 attribution, 'according to X', a transcript turn, a quote continued after its attribution or
-in the next paragraph, a speaker named by office) are ones the development corpus shows to be
-right: `bench_accuracy.py --readings` prints how often each reading is."""
+in the next paragraph, a speaker named by office, 'he said' after one speaker: the last person
+named as a subject, 53 of 55 right on development on 2026-12-08) are ones the development
+corpus shows to be right: `bench_accuracy.py --readings` prints how often each reading is."""
 
 
 def find_doubts(
