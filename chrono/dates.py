@@ -229,6 +229,14 @@ def as_stamp(line: str) -> str:
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
 
 
+HEADING_PLACE_DATE = re.compile(
+    rf",\s+(?P<city>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<rest>(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH})\s+{_YEAR})\s*$"
+)
+"""An official transcript's heading that ends with where and when it was given ("Remarks ...
+Following Ministerial Meeting of Russia-NATO Council, Oslo, April 26, 2007"), with no full
+stop: a sentence of the body ends with one."""
+
+
 def find_text_date(lines: list[str], *, head_lines: int = 40, slashes_day_first: bool = False) -> PublicationDate | None:
     """A publication stamp or dateline near the top of the text, or None.
 
@@ -264,6 +272,8 @@ def find_text_date(lines: list[str], *, head_lines: int = 40, slashes_day_first:
         if match := _SOURCE_STAMP.match(line):
             candidates.append(match["rest"])
         candidates.extend(match["rest"] for match in _ISSUED_STAMP.finditer(line))
+        if match := HEADING_PLACE_DATE.search(line):
+            candidates.append(match["rest"])
         if match := _LABELLED_SHORT_DATE.match(line):
             year = int(match["year"])
             full = make_date(2000 + year if year < 50 else 1900 + year, int(match["month"]), int(match["day"]))

@@ -170,6 +170,34 @@ def test_he_said_after_one_speaker_is_a_bet_and_after_two_a_doubt() -> None:
     assert "two people were quoted" in doubts_of(extract(SPEAKER_CHANGE, published="2016-07-13"))["quotes[2].speaker"]
 
 
+def test_a_ministrys_transcript_heading_and_its_greeted_turn() -> None:
+    """Fiction in the house style of a foreign ministry's transcript page: the heading ends with
+    where and when ("..., Oslo, April 26, 2007"), and the first turn is a title-case label with
+    a greeting on its own line ("Foreign Minister Lavrov: Dear colleagues,"): the page is
+    dated and placed by the heading, and the remarks below are the minister's."""
+    text = (
+        "Ministry of Foreign Affairs\n\n"
+        "Transcript of Remarks by the Minister of Foreign Affairs Sergey Lavrov Following the Ministerial "
+        "Meeting of the Council, Oslo, April 26, 2007\n\n"
+        "Foreign Minister Lavrov: Dear colleagues,\n\n"
+        "Over these years the council has proven itself as a forum where any problem of European security "
+        "can be frankly discussed.\n\n"
+        "We cannot watch impartially as the alliance moves its infrastructure closer to our borders.\n"
+    )
+    event = extract(text)
+    assert event.date == PartialDate(2007, 4, 26)
+    assert event.place == "oslo"
+    assert [q.speaker for q in event.quotes][:1] == ["sergey-lavrov"]
+    assert event.quotes[0].text.startswith("Dear colleagues, Over these years")
+    # A press conference's first turn, its speaker named nowhere else: his office and surname.
+    conference = (
+        "Foreign Minister Ivanov: Ladies and Gentlemen,\n"
+        "The council and I have had a long conversation about a whole series of issues of mutual "
+        "interest to Russia and to the alliance.\n"
+    )
+    assert [q.speaker for q in extract(conference, published="2001-10-03").quotes] == ["igor-ivanov"]
+
+
 QUESTIONS_AND_ANSWERS = """Foreign Minister Sergey Lavrov's answer to a media question following talks with US Secretary of State Mike Pompeo, Washington, December 10, 2019
 Question: Did you discuss the future of the arms control treaties?
 Sergey Lavrov: We handed our American colleagues our proposal to extend the treaty without any preconditions, and we are waiting for an answer.

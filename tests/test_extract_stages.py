@@ -508,6 +508,38 @@ def test_attributions_whose_names_are_not_the_speaker() -> None:
     assert [q.speaker for q in extract(review, published="2002-05-22").quotes] == ["sergey-lavrov"]
 
 
+def test_an_initial_in_the_speakers_name_does_not_end_the_attribution() -> None:
+    """'"...," U.S. President George W. Bush told fellow leaders': the initial's full stop is
+    not the end of the sentence that names the speaker. Fiction in the house style of a wire
+    story."""
+    text = (
+        "Alliance takes in seven\n\n"
+        "PRAGUE, Nov. 21 (Test Wire) - NATO leaders invited seven countries to join the alliance on "
+        "Thursday.\n"
+        "\"By welcoming seven members, we will refresh the spirit of this alliance,\" U.S. President "
+        "George W. Bush told fellow leaders.\n"
+    )
+    quotes = extract(text, published="2002-11-21").quotes
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("george-w-bush", "By welcoming seven members, we will refresh the spirit of this alliance"),
+    ]
+
+
+def test_central_european_quotation_marks_are_read() -> None:
+    """A Central European daily's English page writes „words“ (and once „words „ where the
+    high mark was lost): both are quotes. Fiction in the house style of such a page."""
+    text = (
+        "Alliance takes in seven\n\n"
+        "PRAGUE, Nov. 21 (Test Wire) - NATO leaders invited seven countries to join the alliance on "
+        "Thursday.\n"
+        "„We will refresh the spirit of this great democratic alliance, „ Secretary General George "
+        "Robertson told the leaders. Czech President Vaclav Havel declared: „The era when countries "
+        "were divided into spheres of influence has come to an end.“\n"
+    )
+    quotes = extract(text, published="2002-11-21").quotes
+    assert [q.speaker for q in quotes] == ["george-robertson", "vaclav-havel"]
+
+
 def test_he_said_stands_for_the_last_person_named_as_a_subject_not_as_an_object() -> None:
     """'Lavrov, who met Secretary General Jens Stoltenberg earlier, said ...' then '"...," he
     said': he is Lavrov, not the man he met, nor one named after a preposition in the

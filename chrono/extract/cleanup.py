@@ -554,12 +554,22 @@ def _is_headline_in_window_title(line: str, title: str) -> bool:
 
 def _is_turn_label(line: str, following: str, language: Language | None) -> bool:
     """A speaker's name alone with a colon ("В.Путин:", "JENS STOLTENBERG:"), whose words
-    are the next paragraph."""
+    are the next paragraph, or with a greeting after it ("Lord Robertson: Ladies and
+    Gentlemen,")."""
     return len(line.split()) <= 6 and language is not None and (
         turn_on_next_line(line, following, language.transcript_turn) is not None
         # "В.Путин: Уважаемый господин Генеральный секретарь!": a greeting after the label
         or (language.transcript_turn.match(line) is not None and not line.rstrip().endswith(":"))
+        or _GREETED_TURN.match(line) is not None
     )
+
+
+_GREETED_TURN = re.compile(
+    r"^(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z'’-]+:\s+(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]+\s+){0,2}[A-Za-z]+\s*[,!]$"
+)
+"""A title-case label and a greeting of a few words, on a line of its own above the first
+words spoken: "Lord Robertson: Ladies and Gentlemen,", "Foreign Minister Lavrov: Dear
+colleagues,"."""
 
 
 def turn_on_next_line(line: str, following: str, turn: re.Pattern[str]) -> str | None:
@@ -748,12 +758,20 @@ _DOUBLED_APOSTROPHES = re.compile(r"''(?P<words>[^'\n](?:[^\n]*?[^'\n])?)''")
 _DOUBLED_SINGLE_MARKS = re.compile(r"‘‘(?P<words>[^‘’\n](?:[^\n]*?[^‘\n])?)’’")
 
 
+_LOW_HIGH_MARKS = re.compile(r"„(?P<words>[^„“”\n]{1,800}?)\s?[“”„]")
+"""Central European marks, low then high („words“), or low twice where a page lost the high
+one („words „)."""
+
+
 def normalise_quote_marks(text: str) -> str:
     """Typewriter forms of quotation marks as the stages read them: wire archives converted
     through TeX write ``words'' for “words”, some newspaper archives ''words'', and
-    typesetting that curled those apostrophes ‘‘words’’; a page whose curly marks were lost
-    to '?' (`restore_lost_marks`)."""
+    typesetting that curled those apostrophes ‘‘words’’; a Central European page „words“; a
+    page whose curly marks were lost to '?' (`restore_lost_marks`)."""
     text = restore_lost_marks(text)
+    if "„" in text and "«" not in text:
+        # („...“ inside «...» is a Russian text's inner quote, which the quotes stage reads.)
+        text = _LOW_HIGH_MARKS.sub(lambda m: f"“{m['words'].rstrip()}”", text)
     if "‘‘" in text:
         text = _DOUBLED_SINGLE_MARKS.sub(lambda m: f"“{m['words']}”", text)
     if "``" in text:

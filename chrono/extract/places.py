@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import PartialDate, is_month_word
+from ..dates import HEADING_PLACE_DATE, PartialDate, is_month_word
 from .document import Document, Sentence
 from .normalise import normalise_name
 from .vocabulary import (
@@ -393,7 +393,8 @@ _CITY_COUNTRY_LINE = re.compile(
 def place_line_in_heading(doc: Document) -> str | None:
     """"Lisbon, Portugal" or "St. Petersburg, Russia" on a line of its own above the text, or
     closing a heading line after a dash ("Press conference ... at the Summit - Lisbon,
-    Portugal"): the heading of an official transcript or release says where it was given."""
+    Portugal"), or before the date that ends it ("..., Oslo, April 26, 2007"): the heading
+    of an official transcript or release says where it was given."""
     lead = doc.paragraphs[0][:40] if doc.paragraphs else ""
     for line in doc.raw_lines[:30]:
         line = line.strip()
@@ -402,4 +403,8 @@ def place_line_in_heading(doc: Document) -> str | None:
         match = _CITY_COUNTRY_LINE.search(line)
         if match and match["country"].lower() in REGION_NAMES and match["city"].lower() not in REGION_NAMES:
             return doc.place_id(match["city"], stub=True)
+        # "Remarks ... Following Ministerial Meeting of Russia-NATO Council, Oslo, April 26, 2007"
+        dated = HEADING_PLACE_DATE.search(line)
+        if dated and dated["city"].lower() not in REGION_NAMES and len(dated["city"].split()) <= 3:
+            return doc.place_id(dated["city"], stub=True)
     return None

@@ -65,10 +65,17 @@ def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
 
 
 def cut_at_sentence_end(text: str) -> str:
-    """The text up to the end of its first sentence; "Mr." or "Gen." does not end one."""
+    """The text up to the end of its first sentence; "Mr.", "Gen." or an initial ("George W.
+    Bush", "Ю. Ушаков") does not end one."""
     for match in re.finditer(r"[.!?](?=\s)", text):
         word = re.search(r"([A-Za-z.]+)$", text[: match.start()])
         if match[0] == "." and word and word[1].lower() in ABBREVIATIONS:
             continue
+        if match[0] == "." and _INITIAL_BEFORE.search(text[: match.start()]) and _NAME_AFTER.match(text[match.end() :]):
+            continue
         return text[: match.end()]
     return text
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]\.)*[A-ZА-ЯЁ]$")
+_NAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]")
