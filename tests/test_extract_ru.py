@@ -1127,3 +1127,20 @@ def test_an_office_as_the_subject_is_the_person_who_holds_it_not_the_last_one_na
     )
     quotes = extract(named_after, published="2021-11-05", catalog=catalog).event.quotes
     assert [q.speaker for q in quotes] == ["jens-stoltenberg"]
+
+
+def test_a_quote_a_medium_passes_on_is_the_voice_of_the_paragraph_before() -> None:
+    """Fiction in the style of a regional news site: the paragraph before has its speaker in the
+    nominative far from the verb («Николай Макаров после встречи ... с американским коллегой
+    Майклом Мулленом сообщил»), and the quote paragraph ends with a medium's credit («—
+    цитирует «Тест-Информ»»), not with who spoke. The quote is Makarov's, and doubted."""
+    text = (
+        "Работа совета возобновится\n\n"
+        "Начальник Генштаба генерал армии Николай Макаров после встречи в Хельсинки с американским "
+        "коллегой Майклом Мулленом сообщил прессе, что работа совета будет возобновлена 22 октября 2008 года.\n\n"
+        "«Этот вопрос пока остался за американской стороной. Мы только им сказали, что это должен быть "
+        "обоюдный процесс», — цитирует «Тест-Информ».\n"
+    )
+    event = extract(text, published="2008-10-22").event
+    assert [q.speaker for q in event.quotes] == ["nikolai-makarov"]
+    assert "quotes[0].speaker" in dict(event.doubts)

@@ -38,6 +38,9 @@ DOUBTFUL_SPEAKER_BASES = {
     ),
     "framing": "the quote frames a word ('called it ...'); the subject before it was taken",
     "quote paragraph: the organization of the paragraph before": "a quote paragraph after a body's statement: taken to be that body's words",
+    "a medium's credit: the voice of the paragraph before": (
+        "a medium passes the quote on ('цитирует ...'); the speaker was taken from the paragraph before"
+    ),
 }
 """How a speaker was found -> the doubt it leaves. Readings not listed here (a name at the
 attribution, 'according to X', a transcript turn, a quote continued after its attribution or

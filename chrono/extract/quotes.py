@@ -136,6 +136,11 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> tuple[Quote, ...]:
             # "В заявлении МИДа говорится, что ... «...»": the body whose document it is.
             speaker, how = body, "a body's document"
             words_needed = 3
+        if speaker is None and doc.lang.credit_after.match(after):
+            # «...», — цитирует «Росбалт»: the medium passes the words on; whose they are, the
+            # paragraph before says (or the last quote's speaker).
+            speaker = speaker_of_previous_paragraph(doc, start, people) or (last_speaker if _near(doc, last_at, start) else None)
+            how = "a medium's credit: the voice of the paragraph before"
         if speaker is None and _is_quote_paragraph(doc, start, end):
             speaker = speaker_of_previous_paragraph(doc, start, people)
             how = "quote paragraph: the voice of the paragraph before"
@@ -279,7 +284,22 @@ def speaker_of_previous_paragraph(doc: Document, start: int, people: list[Mentio
             or (doc.lang.speaker_follows_verb and _verb_then_name(doc.lang.speech_verbs).search(doc.body[max(previous_start, m.start - 100) : m.start]))
         )
     ]
-    return speaking[-1].id if speaking else None
+    if doc.lang.is_subject is not None:
+        # not a name in another case ("с американским коллегой Майклом Мулленом сообщил")
+        speaking = [m for m in speaking if all(map(doc.lang.is_subject, doc.body[m.start : m.end].split()))]
+    if speaking:
+        return speaking[-1].id
+    if doc.lang.is_subject is not None and (verb := doc.lang.speech().search(doc.body, previous_start, line_start)):
+        # "Николай Макаров после встречи в Хельсинки с ... Майклом Мулленом сообщил прессе, что
+        # ...": the one person in the nominative before the paragraph's speech verb, however
+        # far from it, is who speaks on in the quote paragraph.
+        subjects = {
+            m.id for m in people
+            if previous_start <= m.start < verb.start() and all(map(doc.lang.is_subject, doc.body[m.start : m.end].split()))
+        }
+        if len(subjects) == 1:
+            return subjects.pop()
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -81,6 +81,10 @@ class Language:
     document_says: re.Pattern[str] = re.compile(r"(?!)")
     """A body's document speaking ("В заявлении МИДа говорится, что", "указывается в
     заявлении Совета"): the quote in that sentence, or opening the next, is the body's."""
+    credit_after: re.Pattern[str] = re.compile(r"(?!)")
+    """A medium's credit right after a quote, naming who passes it on, not who said it ("»,
+    — цитирует «Росбалт»", "», — передает ТАСС"): the quote is the voice of the paragraph
+    before, or of the last speaker."""
     attribution_after: re.Pattern[str] = re.compile(r"(?!)")
     """A sentence that opens by pointing back to what was just said and names who said it
     ("Об этом заявил журналистам генсекретарь ..."): the quotes of the sentence before are

@@ -709,6 +709,10 @@ RUSSIAN = Language(
     dateline=DATELINE,
     # "на о.Корфу", "на острове Корфу": the island's name is the venue
     venue_before=re.compile(rf"(?<![\w-])(?:в|во|на)\s+{_VENUE_NOUN}$", re.IGNORECASE),
+    credit_after=re.compile(
+        r"^\W{0,4}(?:цитирует|передает|передаёт|сообщает)\s+(?:[«\"„“]|[А-ЯЁA-Z]{2,}\b|"
+        r"(?:агентств|издани|газет|телеканал|радиостанци|портал|сайт)\w*)",
+    ),
     statement_venue=STATEMENT_VENUE,
     inner_attribution=re.compile(
         # the words after the verb may hold a hyphen ("на пресс-конференции"), not a spaced dash
