@@ -223,7 +223,9 @@ _YEAR_BEFORE_TIME = re.compile(r"\b((?:19|20)\d\d)(?=[0-2]\d:[0-5]\d\b)")
 
 def as_stamp(line: str) -> str:
     """A stamp line as the date patterns read it: "07 august / 2019" -> "07 August 2019",
-    "20 May 201615:31" (a template that runs the time into the year) -> "20 May 2016 15:31"."""
+    "20 May 201615:31" (a template that runs the time into the year) -> "20 May 2016 15:31",
+    "11. Sep 1997" (a day written as an ordinal, the European way) -> "11 Sep 1997"."""
+    line = re.sub(r"^(\d{1,2})\.\s+(?=[A-Za-z]{3})", r"\1 ", line)
     line = _LOWER_MONTH.sub(lambda m: m[1].capitalize(), line)
     line = _YEAR_BEFORE_TIME.sub(r"\1 ", line)
     return re.sub(r"(?<=[A-Za-z])\s*/\s*(?=(?:19|20)\d\d\b)", " ", line)
@@ -569,8 +571,9 @@ DATE_PHRASE = re.compile(
     # The shared word edge and lookahead up front let the engine skip most positions at
     # once instead of trying every alternative there: about six times faster.
     r"\b(?=[A-Za-z0-9])(?:"
-    rf"(?P<full_md>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
-    rf"|(?P<full_dm>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
+    # a weekday written before a full date is part of it ("on Thursday 11 September 1997")
+    rf"(?P<full_md>\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<full_dm>\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
     rf"|(?P<month_year>\b(?:(?:early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b)"
     rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*[:.]\d))"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}\b)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chrono.dates import (
+    DATE_PHRASE,
     find_publication_date,
     find_text_date,
     find_url_date,
@@ -97,6 +98,15 @@ def test_full_dates_and_months_with_a_year() -> None:
     assert resolve_phrase("full_md", "February 30, 2001", D("2001-01-01")) is None
 
 
+def test_a_weekday_written_before_a_full_date_is_part_of_it() -> None:
+    """"took place on Thursday 11 September 1997": one phrase, the date as written, not a
+    Thursday counted back from the publication."""
+    found = [(m.lastgroup, m[0]) for m in DATE_PHRASE.finditer("took place on Thursday 11 September 1997 at NATO")]
+    assert found == [("full_dm", "on Thursday 11 September 1997")]
+    assert resolve_phrase("full_dm", found[0][1], D("1997-09-26")).date == D("1997-09-11")  # type: ignore[union-attr]
+    assert [m.lastgroup for m in DATE_PHRASE.finditer("met on Thursday, September 11, 1997")] == ["full_md"]
+
+
 def test_a_multi_day_event_ending_on_a_date_starts_earlier() -> None:
     end = resolve_phrase("weekday", "Sunday", D("2009-06-29"))
     assert end is not None
@@ -120,6 +130,10 @@ def test_a_multi_day_event_ending_on_a_date_starts_earlier() -> None:
         (["- The Evening Example - Saturday, September 19, 2009", "WARSAW | Body."], "2009-09-19"),
         # A template that runs the time into the year.
         (["A headline", "20 May 201615:31", "Body."], "2016-05-20"),
+        # A day written as an ordinal, the European way, under a press release's number.
+        (["Press Release (97)104", "11. Sep 1997", "A headline"], "1997-09-11"),
+        # An official transcript's heading: where and when, at its end, with no full stop.
+        (["Transcript of Remarks by the Minister Following the Council Meeting, Oslo, April 26, 2007", "Body."], "2007-04-26"),
         # A forum's header line: long, but its date carries a clock time.
         (["To: reader who wrote (1553) 2/16/2000 6:48:00 PM From: poster Read Replies (1) | Respond to of 17770"], "2000-02-16"),
     ],
