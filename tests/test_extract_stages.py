@@ -540,6 +540,19 @@ def test_central_european_quotation_marks_are_read() -> None:
     assert [q.speaker for q in quotes] == ["george-robertson", "vaclav-havel"]
 
 
+def test_a_speech_verb_in_the_present_tense_attributes_a_quote() -> None:
+    """A think tank's preview written in the present: 'the defence minister, Jan Samplov,
+    reiterates that the exercises "will confirm ..."'. Fiction in the house style of an
+    analysis site."""
+    text = (
+        "Drills on the western flank\n\n"
+        "Russia and Belarus will hold joint exercises this month. Belarus' defence minister, Jan Samplov, "
+        "reiterates that these defensive exercises \"will confirm the country's commitment to its allies.\"\n"
+    )
+    quotes = extract(text, published="2013-09-05").quotes
+    assert [q.speaker for q in quotes] == ["jan-samplov"]
+
+
 def test_he_said_stands_for_the_last_person_named_as_a_subject_not_as_an_object() -> None:
     """'Lavrov, who met Secretary General Jens Stoltenberg earlier, said ...' then '"...," he
     said': he is Lavrov, not the man he met, nor one named after a preposition in the

@@ -77,7 +77,10 @@ SPEECH_VERBS = (
     r"complained|tweeted|concluded|according\s+to|made\s+(?:it\s+)?clear|vowed|pledged|urged|praised|"
     r"threatened|predicted|reiterated|repeated|affirmed|cautioned|promised|"
     r"elaborated|adding|asked|shouted|suggested|hinted|indicated|mentioned|assured|demanded|"
-    r"telling|accused|expressed\s+(?:\w+\s+)?(?:hopes?|concerns?|regrets?|confidence)"
+    r"telling|accused|expressed\s+(?:\w+\s+)?(?:hopes?|concerns?|regrets?|confidence)|"
+    # the present of reports and headlines ("Zhadobin reiterates that ...", "NATO chief warns")
+    r"tells|adds|stresses|warns|insists|explains|argues|urges|reiterates|declares|announces|recalls|"
+    r"writes|asserts|replies|cautions|emphasi[sz]es|underlines|points\s+out"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 BRACKETED_ASIDE = r"(?:\((?!(?-i:[A-Z]{2,6})\))[^()]{1,40}\)\s*)?"
