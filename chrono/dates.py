@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -335,7 +335,7 @@ def dateline_month_day(line: str) -> tuple[int, int] | None:
 def find_dateline_day(
     lines: list[str], url: str | None, *, head_lines: int = 40,
     month_day: Callable[[str], tuple[int, int] | None] = dateline_month_day,
-    weekdays: dict[str, int] = WEEKDAYS,
+    weekdays: Mapping[str, int] = WEEKDAYS,
 ) -> PublicationDate | None:
     """The day of a dateline without a year, in the year the address gives, else the latest
     year the text names (news is dated within weeks of what it reports), or a year or two
@@ -364,29 +364,34 @@ def find_dateline_day(
     return None
 
 
-_YEARS_AFTER_NAMED = 3
+YEARS_AFTER_NAMED = 3
 """A page whose dateline gives no year is written in the latest year it names or soon after."""
 
 
-def _year_of_weekday(line: str, month: int, day: int, named: int, weekdays: dict[str, int]) -> int | None:
+def first_weekday(lower: str, weekdays: Mapping[str, int]) -> int | None:
+    """The weekday (0 is Monday) written first in a lower-case text, by any of `weekdays`'
+    words, or None."""
+    found = [
+        (match.start(), number) for word, number in weekdays.items()
+        if (match := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lower))
+    ]
+    return min(found)[1] if found else None
+
+
+def _year_of_weekday(line: str, month: int, day: int, named: int, weekdays: Mapping[str, int]) -> int | None:
     """The year a yearless dateline's day is in when the latest year the text names cannot be:
     the dateline's sentence names a weekday ("MOSCOW, May 13 (AFP) - ... on Tuesday hailed")
     that is neither the day in that year nor the day before it (wire copy filed a day after
     what it reports), and one of the next few years puts the day on that weekday. None when
     the named year fits, or no later year does."""
-    lower = line.lower()
-    found = [
-        (match.start(), number) for word, number in weekdays.items()
-        if (match := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lower))
-    ]
-    if not found:
+    weekday = first_weekday(line.lower(), weekdays)
+    if weekday is None:
         return None
-    weekday = min(found)[1]
     in_named = make_date(named, month, day)
     if in_named is None or weekday in (in_named.first_day().weekday(), (in_named.first_day().weekday() - 1) % 7):
         return None
     this_year = dt.date.today().year
-    for year in range(named + 1, min(named + _YEARS_AFTER_NAMED, this_year) + 1):
+    for year in range(named + 1, min(named + YEARS_AFTER_NAMED, this_year) + 1):
         date = make_date(year, month, day)
         if date is not None and date.first_day().weekday() == weekday:
             return year

@@ -124,11 +124,6 @@ _GLUED_CABLE_DATE = re.compile(r"^(\d{2}[A-Z]{4,}\d{1,6}?)((?:19|20)\d\d-[01]\d-
 """A cable archive's header line, its reference glued to the cable's date
 ("05VILNIUS9772005-09-16 13:28:00 2011-08-30 ..."): the first date is the cable's, the later
 one the archive's release."""
-_GLUED_TIME = re.compile(
-    r"(?P<date>\b(?:\d{1,2}\s+[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+\d{1,2},?),?\s+(?:19|20)\d\d)"
-    r"(?P<time>[0-2]?\d:[0-5]\d)\b"
-)
-"""A stamp whose year lost the space before its time: "24 марта 201713:55", "March 24, 201713:55"."""
 _GLUED_DAY = re.compile(
     r"(?<=[a-zа-яё])(?=\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?:19|20)\d\d\b)"
@@ -183,7 +178,6 @@ def unglue_lines(text: str) -> str:
     # Stamps stand at the head of the page; a body's "Covid19 March 2020" is no stamp.
     head = "\n".join(lines[:_HEAD_LINES])
     head = _GLUED_CABLE_DATE.sub(r"\1 \2", _GLUED_DAY.sub("\n", head))
-    head = _GLUED_TIME.sub(r"\g<date> \g<time>", head)
     return "\n".join(reflow_wrapped_lines([*head.split("\n"), *lines[_HEAD_LINES:]]))
 
 

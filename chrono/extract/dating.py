@@ -15,7 +15,7 @@ from ..dates import (
     resolve_span,
     resolve_span_forward,
 )
-from ..dates import WEEKDAYS, make_date, year_positions, years_named
+from ..dates import WEEKDAYS, YEARS_AFTER_NAMED, first_weekday, make_date, year_positions, years_named
 from ..model import Event, PartialDate
 from .cleanup import is_stamp_line
 from .document import Document, ExtractionError, Sentence
@@ -133,7 +133,7 @@ def _looks_forward(doc: Document, position: int) -> bool:
     return len(before.split()) <= 4 and bool(re.match(r"\d{4},", after)) and bool(doc.lang.future_context.search(after))
 
 
-_YEARS_AFTER_LATEST = 3
+_YEARS_AFTER_LATEST = YEARS_AFTER_NAMED
 """A page with no date was published in the latest year it names or soon after."""
 
 _YEARS_AFTER_OFFICES = 3
@@ -173,11 +173,7 @@ def year_from_offices(doc: Document) -> tuple[PublicationDate, tuple[int, ...]] 
     month, day = _lead_month_day(doc)
     folded_lead = fold_text(_lead_with_stamps(doc)).lower()
     # The weekday written first ("Feb. 14 - Putin on Thursday threatened ... talks on Tuesday").
-    named = [
-        (match.start(), number) for word, number in doc.lang.weekdays.items()
-        if (match := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_lead))
-    ]
-    weekday = min(named)[1] if named else None
+    weekday = first_weekday(folded_lead, doc.lang.weekdays)
     this_year = dt.date.today().year
     in_office = _office_years(doc)
     if not in_office:

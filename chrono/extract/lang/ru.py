@@ -209,7 +209,7 @@ def find_text_date(lines: list[str], *, head_lines: int = 40) -> PublicationDate
     or in a dateline; a date inside a sentence of the body is about an event."""
     seen = 0
     for line in lines:
-        line = line.strip()
+        line = dates.as_stamp(line.strip())  # "24 марта 201713:55": the year and time apart
         if not line:
             continue
         seen += 1
